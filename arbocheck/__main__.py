@@ -1,0 +1,5 @@
+import sys
+
+from arbocheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,255 @@
+"""Command line: every capability is reachable without a screen (DESIGN.md §5).
+
+Exit codes: 0 done, 1 rejected (verification), 2 bad input or usage.
+Problems are printed in plain words; no tracebacks for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+EXIT_OK, EXIT_REJECTED, EXIT_INPUT = 0, 1, 2
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# -- questionnaire ---------------------------------------------------------
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .core import qloader
+
+    bad = 0
+    for name in args.paths:
+        try:
+            q = qloader.load(name)
+        except qloader.QuestionnaireError as e:
+            bad += 1
+            for p in e.problems:
+                _err(str(p))
+            continue
+        _out(f"{name}: ok ({q.id} {q.version}: {len(q.data.sections)} sections, "
+             f"{len(q.items)} items, {len(q.data.rules)} rules)")
+    return EXIT_INPUT if bad else EXIT_OK
+
+
+def _load_questionnaire(path: str | None):
+    from .core import qloader
+
+    if path:
+        return qloader.load(path)
+    return qloader.find("thuiswerkplek")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .core import qloader, yamllines
+    from .core.conditions import leaves
+    from .core.i18n import t
+
+    try:
+        q = _load_questionnaire(args.path)
+    except qloader.QuestionnaireError as e:
+        for p in e.problems:
+            _err(str(p))
+        return EXIT_INPUT
+    except LookupError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    if args.json:
+        data = q.data.model_dump(mode="json", by_alias=True, exclude_none=True)
+        _json({"id": q.id, "version": q.version, "sha256": q.sha256, **data})
+        return EXIT_OK
+    lang = args.lang
+    _out(f"{q.data.title.get(lang)} — {q.id} {q.version}")
+    for sec in q.data.sections:
+        _out(f"\n{sec.title.get(lang)} [{sec.id}]")
+        for it in sec.items:
+            marks = [it.type]
+            if it.required:
+                marks.append(t("required", lang))
+            if it.health:
+                marks.append(t("health_item", lang))
+            if it.show_if is not None:
+                marks.append(t("shown_if", lang) + " " + ", ".join(sorted({lf.item for lf in leaves(it.show_if)})))
+            _out(f"  {it.id:<34} {it.text.get(lang)}  ({'; '.join(marks)})")
+    _out(f"\n{len(q.items)} items, {len(q.data.rules)} rules")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .core import schema
+    from .core.storage import atomic_write
+
+    text = schema.dumps()
+    if args.out:
+        atomic_write(args.out, text.encode("utf-8"), keep_previous=False, mode=0o644)
+        _out(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+# -- evaluate --------------------------------------------------------------
+
+def _read_answers(path: str, questionnaire: str | None):
+    """(questionnaire, doc) or a list of problems."""
+    from .core import answers, qloader
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        return [f"cannot read {path}: {e.strerror or e}"]
+    try:
+        doc = answers.loads(raw)
+    except answers.AnswersError as e:
+        return e.problems
+    try:
+        q = qloader.load(questionnaire) if questionnaire else qloader.find(doc.questionnaire_id,
+                                                                           doc.questionnaire_version)
+    except (LookupError, qloader.QuestionnaireError) as e:
+        return [str(e)]
+    problems = []
+    if (doc.questionnaire_id, doc.questionnaire_version or q.version) != (q.id, q.version):
+        problems.append(f"the answers are for questionnaire '{doc.questionnaire_id}' "
+                        f"{doc.questionnaire_version}, not '{q.id}' {q.version}")
+    problems += answers.problems(q, doc.answers)
+    return problems or (q, doc)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .core.rules import evaluate
+
+    got = _read_answers(args.answers, args.questionnaire)
+    if isinstance(got, list):
+        _err(f"{args.answers}: cannot evaluate these answers:")
+        for p in got:
+            _err(f"  - {p}")
+        return EXIT_INPUT
+    q, doc = got
+    ev = evaluate(q, doc.answers, args.lang)
+    if args.json:
+        _json(ev.to_json())
+    else:
+        _print_evaluation(ev)
+    return EXIT_OK
+
+
+def _print_evaluation(ev) -> None:
+    from .core.i18n import t
+
+    lang = ev.lang
+    c = ev.counts()
+    _out(f"{ev.questionnaire_id} {ev.questionnaire_version}: "
+         + t("summary", lang, n=len(ev.findings), **c))
+    _out()
+    if not ev.findings:
+        _out(t("no_findings", lang))
+    for f in ev.findings:
+        _out(f"[{t('priority.' + f.priority, lang).upper()}] {f.title}")
+        _out(f"    {t('owner', lang)}: {t('owner.' + f.owner, lang)} · {f.item}"
+             + (f" · {t('health_sealed', lang)}" if f.health else ""))
+        _out(f"    {f.advice}")
+        for n in f.norms:
+            _out(f"    {t('norm', lang)}: {n.title} ({n.source})"
+                 + (f" — {t('norm.guidance', lang)}" if n.status == "guidance" else ""))
+        _out()
+    if ev.plan:
+        _out(t("action_plan", lang))
+        for p in ev.plan:
+            extra = f", {t('provision', lang)}" if p.provision else ""
+            _out(f"  - {p.text} ({t('owner.' + p.owner, lang)}, {t('priority.' + p.priority, lang)}, "
+                 f"{p.term_label}{extra})")
+    if ev.missing:
+        _out()
+        _out(f"{t('missing', lang)}: {', '.join(ev.missing)}")
+
+
+# -- gui -------------------------------------------------------------------
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run  # type: ignore[import-not-found]
+    except ImportError:
+        _err("De grafische interface is nog niet gebouwd in deze versie; gebruik de opdrachtregel "
+             "(arbocheck --help).\nThe graphical interface is not built yet in this version; use "
+             "the command line (arbocheck --help).")
+        return EXIT_INPUT
+    return run(role=args.role, lang=args.lang)
+
+
+# -- parser ----------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from .core.i18n import LANGS, default_lang
+
+    lang = argparse.ArgumentParser(add_help=False)  # --lang may stand before or after the command
+    lang.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                      help="language of the output: nl (default) or en")
+
+    p = argparse.ArgumentParser(prog="arbocheck",
+                                description="Home-workplace arbo self-assessment (thuiswerkplek-check).")
+    p.add_argument("--lang", choices=LANGS, default=default_lang(),
+                   help="language of the output: nl (default) or en")
+    p.add_argument("--version", action="version", version=f"arbocheck {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    g = sub.add_parser("gui", parents=[lang], help="start the graphical program")
+    g.add_argument("--role", choices=("worker", "employer", "expert"))
+    g.set_defaults(func=cmd_gui)
+
+    qp = sub.add_parser("questionnaire", help="check or show questionnaire files")
+    qsub = qp.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
+    v = qsub.add_parser("validate", help="validate questionnaire YAML files")
+    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.set_defaults(func=cmd_validate)
+    s = qsub.add_parser("show", parents=[lang], help="show a questionnaire (default: thuiswerkplek)")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.add_argument("path", nargs="?", metavar="PATH")
+    s.set_defaults(func=cmd_show)
+
+    sc = qsub.add_parser("schema", help="print (or write) the JSON Schema of the questionnaire format")
+    sc.add_argument("--out", metavar="PATH")
+    sc.set_defaults(func=cmd_schema)
+
+    e = sub.add_parser("evaluate", parents=[lang], help="findings and action plan for an answers file")
+    e.add_argument("answers", metavar="ANSWERS.json")
+    e.add_argument("--json", action="store_true", help="machine-readable output")
+    e.add_argument("--questionnaire", metavar="PATH",
+                   help="use this questionnaire file instead of looking it up by id and version")
+    e.set_defaults(func=cmd_evaluate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args.role = None
+        return cmd_gui(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""The thin PySide6 layer (role chooser, worker wizard, employer and expert windows)."""
