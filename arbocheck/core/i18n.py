@@ -36,6 +36,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "required": {"nl": "verplicht", "en": "required"},
     "health_item": {"nl": "gezondheidsgegeven", "en": "health data"},
     "shown_if": {"nl": "alleen als", "en": "only if"},
+    # Side-view diagram (core/diagram.py)
+    "diagram.desk": {"nl": "bureau {cm} cm", "en": "desk {cm} cm"},
+    "diagram.rec_desk": {"nl": "aanbevolen bureau {cm} cm", "en": "recommended desk {cm} cm"},
+    "diagram.rec_seat": {"nl": "aanbevolen zitting {cm} cm", "en": "recommended seat {cm} cm"},
+    "diagram.footrest": {"nl": "voetensteun {cm} cm", "en": "footrest {cm} cm"},
+    "diagram.screen": {"nl": "scherm", "en": "screen"},
+    "diagram.laptop": {"nl": "laptop", "en": "laptop"},
+    "diagram.distance": {"nl": "kijkafstand {cm} cm", "en": "viewing distance {cm} cm"},
+    "diagram.feet_dangle": {"nl": "Je voeten komen niet plat op de grond: gebruik een voetensteun.",
+                            "en": "Your feet do not rest flat on the floor: use a footrest."},
+    "diagram.feet_dangle_short": {"nl": "voeten hangen", "en": "feet dangle"},
+    "diagram.screen_low": {"nl": "De bovenrand van het scherm staat ruim onder ooghoogte.",
+                           "en": "The top of the screen is well below eye height."},
+    "diagram.desk_high": {"nl": "Je bureau ({desk} cm) is hoger dan de vuistregel voor jouw lengte ({rec} cm).",
+                          "en": "Your desk ({desk} cm) is higher than the rule of thumb for your height ({rec} cm)."},
+    "diagram.desk_low": {"nl": "Je bureau ({desk} cm) is lager dan de vuistregel voor jouw lengte ({rec} cm).",
+                         "en": "Your desk ({desk} cm) is lower than the rule of thumb for your height ({rec} cm)."},
+    "diagram.desk_ok": {"nl": "Je bureau ({desk} cm) past bij de vuistregel voor jouw lengte ({rec} cm).",
+                        "en": "Your desk ({desk} cm) fits the rule of thumb for your height ({rec} cm)."},
 }
 
 

@@ -39,7 +39,7 @@ def test_not_json():
 def test_every_problem_is_listed(mini):
     probs = answers.problems(mini, {
         "body_height_cm": "tall", "device_setup": "tablet", "desk_height_cm": 500, "foo": 1,
-        "provided": ["none", "chair"], "neck_pain": 4.5, "remarks": "x" * 21, "rec_desk": 70,
+        "provided": ["none", "chair"], "neck_pain": 4.5, "remarks": "x" * 21, "rec_desk_height_cm": 70,
         "desk_height_adjustable": "yes", "residence_country": "XX", "sleep_hours": 25,
     })
     assert sorted(probs) == sorted([
@@ -50,7 +50,7 @@ def test_every_problem_is_listed(mini):
         "'provided': 'none' cannot be combined with other options",
         "'neck_pain': expected a whole number on the scale 1–5, got 4.5",
         "'remarks': text is longer than 20 characters",
-        "unknown item 'rec_desk' (it is computed, not answered)",
+        "unknown item 'rec_desk_height_cm' (it is computed, not answered)",
         "'desk_height_adjustable': expected yes/no (true/false), got 'yes'",
         "'residence_country': 'XX' is not an ISO 3166 country code",
         "'sleep_hours': 25 h is outside the allowed range 0–24 h",
@@ -76,7 +76,7 @@ def test_effective_adds_defaults_and_drops_hidden_items(mini):
 
 def test_derived_values(mini):
     vals = answers.with_derived(mini, {"body_height_cm": 180, "desk_height_cm": 76})
-    assert vals["rec_desk"] == 72 and vals["desk_excess"] == 4
+    assert vals["rec_desk_height_cm"] == 72 and vals["desk_excess"] == 4
     assert "desk_excess" not in answers.with_derived(mini, {"body_height_cm": 180})
 
 

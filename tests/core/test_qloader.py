@@ -29,7 +29,7 @@ def test_mini_is_valid(mini):
     assert mini.id == "mini" and mini.version == "1.2"
     assert list(mini.items)[:3] == ["body_height_cm", "device_setup", "residence_country"]
     assert mini.section_of["desk_height_cm"] == "desk"
-    assert mini.derived_order == ["rec_desk", "desk_excess"]
+    assert mini.derived_order == ["rec_desk_height_cm", "desk_excess"]
     assert len(mini.sha256) == 64
 
 
@@ -76,7 +76,7 @@ def test_rule_with_unknown_item_measure_norm_term_and_placeholder(tmp_path):
     text = text.replace("measures: [talk]", "measures: [talk, chat]")
     text = text.replace("    term: now\n", "    term: later\n")
     text = text.replace("norms: [thumb]", "norms: [thumbs]")
-    text = text.replace("past ongeveer {rec_desk} cm", "past ongeveer {rec_dsk} cm")
+    text = text.replace("past ongeveer {rec_desk_height_cm} cm", "past ongeveer {rec_dsk} cm")
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(qloader.QuestionnaireError) as exc:
@@ -96,14 +96,14 @@ def test_rule_with_unknown_item_measure_norm_term_and_placeholder(tmp_path):
 
 def test_unknown_derived_function_and_cycle(tmp_path):
     probs, _ = problems_after(tmp_path, "function: recommended_desk_height_cm", "function: guess_desk")
-    assert len(probs) == 1 and "derived 'rec_desk': unknown function 'guess_desk'" in probs[0]
+    assert len(probs) == 1 and "derived 'rec_desk_height_cm': unknown function 'guess_desk'" in probs[0]
     probs, _ = problems_after(tmp_path, "inputs: {body_height_cm: body_height_cm}",
                               "inputs: {body_height_cm: desk_excess}")
     assert any("cycle" in p for p in probs)
 
 
 def test_derived_missing_input(tmp_path):
-    probs, _ = problems_after(tmp_path, "inputs: {a: desk_height_cm, b: rec_desk}", "inputs: {a: desk_height_cm}")
+    probs, _ = problems_after(tmp_path, "inputs: {a: desk_height_cm, b: rec_desk_height_cm}", "inputs: {a: desk_height_cm}")
     assert len(probs) == 1 and "function 'difference' needs input 'b'" in probs[0]
 
 

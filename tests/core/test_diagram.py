@@ -1,0 +1,47 @@
+from arbocheck.core.diagram import side_view
+from arbocheck.core.i18n import TEXTS
+
+
+def _values(**kw):
+    base = {"body_height_cm": 160, "desk_height_cm": 74, "rec_desk_height_cm": 64, "rec_seat_height_cm": 43,
+            "seat_height_for_desk_cm": 53, "footrest_height_cm": 10, "desk_height_adjustable": False,
+            "screen_distance_cm": 60, "device_setup": "desktop"}
+    base.update(kw)
+    return base
+
+
+def texts(d):
+    return [s.text for s in d.shapes if s.text]
+
+
+def test_short_worker_at_high_fixed_desk():
+    d = side_view(_values(), "nl")
+    assert "bureau 74 cm" in texts(d) and "aanbevolen bureau 64 cm" in texts(d)
+    assert "voetensteun 10 cm" in texts(d)
+    assert d.notes[0].startswith("Je bureau (74 cm) is hoger")
+    rec = [s for s in d.shapes if s.text == "aanbevolen bureau 64 cm"][0]
+    assert rec.dashed and rec.points[1] == 64
+
+
+def test_english_and_no_footrest_for_adjustable_desk():
+    d = side_view(_values(desk_height_adjustable=True, desk_height_cm=64), "en")
+    assert not [s for s in d.shapes if s.style == "footrest"]
+    assert d.notes[0] == "Your desk (64 cm) fits the rule of thumb for your height (64 cm)."
+
+
+def test_all_shapes_inside_the_canvas():
+    for h in (150, 175, 200):
+        d = side_view(_values(body_height_cm=h, screen_distance_cm=90), "nl")
+        for s in d.shapes:
+            xs = s.points[0::2] if s.kind == "line" else s.points[:1]
+            assert all(-1 <= x <= d.width for x in xs), s
+
+
+def test_partial_values_do_not_fail():
+    d = side_view({}, "nl")
+    assert d.shapes and d.notes == []
+
+
+def test_every_interface_text_has_both_languages():
+    for key, texts_ in TEXTS.items():
+        assert set(texts_) == {"nl", "en"} and all(texts_.values()), key
