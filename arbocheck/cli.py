@@ -190,13 +190,28 @@ def cmd_gui(args: argparse.Namespace) -> int:
              "(arbocheck --help).\nThe graphical interface is not built yet in this version; use "
              "the command line (arbocheck --help).")
         return EXIT_INPUT
-    return run(role=args.role, lang=args.lang)
+    return run(role=args.role, lang=args.explicit_lang)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    try:
+        from .ui.screenshots import render
+    except ImportError as e:
+        _err(f"the graphical interface cannot start: {e}")
+        return EXIT_INPUT
+    try:
+        paths = render(Path(args.out), args.lang)
+    except FileNotFoundError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    _out(f"wrote {len(paths)} images to {args.out}")
+    return EXIT_OK
 
 
 # -- parser ----------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    from .core.i18n import LANGS, default_lang
+    from .core.i18n import LANGS
 
     lang = argparse.ArgumentParser(add_help=False)  # --lang may stand before or after the command
     lang.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
@@ -204,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(prog="arbocheck",
                                 description="Home-workplace arbo self-assessment (thuiswerkplek-check).")
-    p.add_argument("--lang", choices=LANGS, default=default_lang(),
+    p.add_argument("--lang", choices=LANGS, default=None,
                    help="language of the output: nl (default) or en")
     p.add_argument("--version", action="version", version=f"arbocheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -212,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gui", parents=[lang], help="start the graphical program")
     g.add_argument("--role", choices=("worker", "employer", "expert"))
     g.set_defaults(func=cmd_gui)
+
+    sh = sub.add_parser("screenshots", parents=[lang],
+                        help="render every wizard page with a sample worker to PNG (offscreen)")
+    sh.add_argument("--out", required=True, metavar="DIR")
+    sh.set_defaults(func=cmd_screenshots)
 
     qp = sub.add_parser("questionnaire", help="check or show questionnaire files")
     qsub = qp.add_subparsers(dest="qcommand", metavar="ACTION", required=True)
@@ -242,8 +262,13 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
+    from .core.i18n import default_lang
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.explicit_lang = args.lang  # the GUI remembers its own language unless one is given
+    if args.lang is None:
+        args.lang = default_lang()
     if not getattr(args, "func", None):
         args.role = None
         return cmd_gui(args)
