@@ -1,0 +1,132 @@
+"""The application: start window → role → wizard. Holds no domain logic."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core import paths, qloader
+from ..core.drafts import DraftStore
+from ..core.settings import Settings
+from ..core.worksheet import Worksheet
+from .start import StartWindow
+from .tasks import TaskRunner
+from .texts import tr
+from .wizard import WizardWindow
+
+QUESTIONNAIRE = "thuiswerkplek"
+
+
+class App(QObject):
+    def __init__(self, lang: str | None = None, runner=None, settings: Settings | None = None,
+                 questionnaire: str = QUESTIONNAIRE):
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.settings = settings or Settings()
+        self.lang = lang or self.settings["language"]
+        self.runner = runner or TaskRunner(self)
+        self.store = DraftStore(paths.drafts_dir())
+        self.store.open()
+        self.start: StartWindow | None = None
+        self.wizard: WizardWindow | None = None
+        self.recovered = False
+
+    # -- windows -----------------------------------------------------------
+
+    def show_start(self) -> StartWindow:
+        saved = self.store.load()
+        when = None
+        if saved is not None:
+            when = _local_time(saved.doc.meta.get("saved_at"))
+        self.start = StartWindow(self.lang, when)
+        self.start.chosen.connect(self._role_chosen)
+        self.start.language_changed.connect(self._start_language)
+        self.start.show()
+        return self.start
+
+    def _start_language(self, lang: str) -> None:
+        self.set_language(lang)
+        old = self.start
+        self.show_start()
+        if old is not None:
+            self.start.move(old.pos())
+            old.close()
+            old.deleteLater()
+
+    def _role_chosen(self, role: str, fresh: bool) -> None:
+        self.settings["last_role"] = role
+        self._save_settings()
+        self.open_worker(fresh)
+        if self.start is not None:
+            self.start.close()
+
+    def open_worker(self, fresh: bool = False) -> WizardWindow:
+        if fresh:
+            self.store.discard()
+        loaded = self.store.load()
+        try:
+            if loaded is not None:
+                doc = loaded.doc
+                self.recovered = loaded.from_previous
+                try:
+                    q = qloader.find(doc.questionnaire_id, doc.questionnaire_version)
+                except LookupError:
+                    q = qloader.find(self.questionnaire)
+                ws = Worksheet.from_doc(q, doc)
+            else:
+                ws = Worksheet(qloader.find(self.questionnaire))
+        except (LookupError, qloader.QuestionnaireError) as e:
+            QMessageBox.critical(None, tr("error.title", self.lang), str(e))
+            raise SystemExit(2)
+        return self._show_wizard(ws)
+
+    def _show_wizard(self, ws: Worksheet, geometry=None) -> WizardWindow:
+        self.wizard = WizardWindow(ws, self.store, self.runner, self.lang)
+        self.wizard.language_changed.connect(self._wizard_language)
+        if geometry is not None:
+            self.wizard.restoreGeometry(geometry)
+        self.wizard.show()
+        if self.recovered:
+            self.wizard.message.setText(tr("start.draft_recovered", self.lang))
+        return self.wizard
+
+    def _wizard_language(self, lang: str) -> None:
+        old = self.wizard
+        old.save_now()
+        self.set_language(lang)
+        self._show_wizard(old.ws, old.saveGeometry())
+        old.hide()
+        old.deleteLater()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.settings["language"] = lang
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError:
+            pass  # a read-only profile must not stop the check
+
+
+def _local_time(iso: str | None) -> str:
+    try:
+        return _dt.datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+    except (TypeError, ValueError):
+        return "?"
+
+
+def run(role: str | None = None, lang: str | None = None) -> int:
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("arbocheck")
+    qapp.setOrganizationName("arbocheck")
+    app = App(lang)
+    if role == "worker":
+        app.open_worker()
+    else:
+        app.show_start()
+    return qapp.exec()

@@ -1,0 +1,169 @@
+"""Every word of the graphical interface, in Dutch and English.
+
+A test checks that each key has both languages; widgets never hold literal text.
+"""
+
+from __future__ import annotations
+
+from ..core import i18n
+
+UI: dict[str, dict[str, str]] = {
+    "app.title": {"nl": "arbocheck — thuiswerkplek-check", "en": "arbocheck — home-workplace check"},
+    # Start window
+    "start.heading": {"nl": "Welkom bij arbocheck", "en": "Welcome to arbocheck"},
+    "start.lead": {"nl": "Controleer je thuiswerkplek, krijg meteen persoonlijk advies en lever een "
+                         "ondertekende bijdrage aan de RI&E van je werkgever. Alles blijft op deze computer "
+                         "tot jij iets exporteert.",
+                   "en": "Check your home workplace, get personal advice straight away and hand your employer "
+                         "a signed contribution to its RI&E. Everything stays on this computer until you "
+                         "export something."},
+    "start.language": {"nl": "&Taal", "en": "&Language"},
+    "start.role": {"nl": "Wie ben je?", "en": "Who are you?"},
+    "role.worker": {"nl": "&Werknemer", "en": "&Employee"},
+    "role.worker.desc": {"nl": "Ik controleer mijn eigen thuiswerkplek.", "en": "I check my own home workplace."},
+    "role.employer": {"nl": "Werk&gever", "en": "Em&ployer"},
+    "role.employer.desc": {"nl": "Ik verzamel de rapporten van mijn medewerkers.",
+                           "en": "I collect my employees' reports."},
+    "role.expert": {"nl": "&Arbodeskundige", "en": "&Arbo expert"},
+    "role.expert.desc": {"nl": "Ik beoordeel gemarkeerde punten en geef advies.",
+                         "en": "I review flagged items and give advice."},
+    "role.not_yet": {"nl": "Dit deel van arbocheck is nog in aanbouw.",
+                     "en": "This part of arbocheck is still being built."},
+    "start.resume": {"nl": "&Verdergaan waar je was", "en": "&Continue where you left off"},
+    "start.resume.desc": {"nl": "Laatst bewaard: {when}", "en": "Last saved: {when}"},
+    "start.fresh": {"nl": "&Opnieuw beginnen", "en": "Start &over"},
+    "start.begin": {"nl": "&Beginnen", "en": "&Begin"},
+    "start.fresh.confirm.title": {"nl": "Opnieuw beginnen?", "en": "Start over?"},
+    "start.fresh.confirm": {"nl": "Je antwoorden en foto's tot nu toe worden opzijgezet en je begint met een "
+                                  "lege vragenlijst. Weet je het zeker?",
+                            "en": "Your answers and photos so far are put aside and you start with an empty "
+                                  "questionnaire. Are you sure?"},
+    "start.draft_recovered": {"nl": "Je laatste versie was beschadigd; de versie daarvoor is hersteld.",
+                              "en": "Your latest version was damaged; the version before it was restored."},
+    # Wizard frame
+    "wiz.back": {"nl": "&Vorige", "en": "&Back"},
+    "wiz.next": {"nl": "Volge&nde", "en": "&Next"},
+    "wiz.sections": {"nl": "Onderdelen", "en": "Sections"},
+    "wiz.intro": {"nl": "Welkom", "en": "Welcome"},
+    "wiz.review": {"nl": "Overzicht", "en": "Review"},
+    "wiz.sign": {"nl": "Ondertekenen", "en": "Sign"},
+    "wiz.saved": {"nl": "Bewaard om {time}", "en": "Saved at {time}"},
+    "wiz.save_failed": {"nl": "Bewaren is mislukt: {reason}. Je antwoorden staan nog in het venster.",
+                        "en": "Saving failed: {reason}. Your answers are still in the window."},
+    "wiz.missing": {"nl": "Vul eerst nog in: {items}", "en": "Please answer first: {items}"},
+    "wiz.progress": {"nl": "{done} van {total} onderdelen klaar", "en": "{done} of {total} sections done"},
+    "wiz.language": {"nl": "English", "en": "Nederlands"},
+    "wiz.language.tip": {"nl": "Switch to English", "en": "Naar het Nederlands"},
+    # Intro page
+    "intro.heading": {"nl": "Zo werkt de check", "en": "How the check works"},
+    "intro.body": {
+        "nl": "Je beantwoordt vragen over je thuiswerkplek, onderdeel voor onderdeel. Bij elk antwoord zie je "
+              "meteen of er iets te verbeteren valt en wat je kunt doen. Je kunt stoppen wanneer je wilt: alles "
+              "wordt bewaard en de volgende keer ga je verder waar je was.",
+        "en": "You answer questions about your home workplace, section by section. With each answer you see "
+              "straight away whether something could be better and what you can do. You can stop whenever you "
+              "like: everything is saved and next time you continue where you left off."},
+    "intro.shared.heading": {"nl": "Wie ziet wat?", "en": "Who sees what?"},
+    "intro.shared.employer": {
+        "nl": "<b>Je werkgever</b> krijgt het rapport dat jij exporteert: de feiten over je werkplek (bureau, "
+              "stoel, scherm, licht, afspraken), de bevindingen en het plan van aanpak, en de foto's die je "
+              "daarvoor aanbiedt.",
+        "en": "<b>Your employer</b> receives the report you export: the facts about your workplace (desk, chair, "
+              "screen, light, agreements), the findings and the action plan, and the photos you offer for it."},
+    "intro.shared.expert": {
+        "nl": "<b>Alleen de arbodeskundige of bedrijfsarts</b> kan je antwoorden over gezondheid, klachten, "
+              "werkdruk en stress lezen. Die gaan versleuteld mee; je werkgever kan ze niet openen.",
+        "en": "<b>Only the arbo expert or occupational physician</b> can read your answers about health, "
+              "complaints, workload and stress. They travel encrypted; your employer cannot open them."},
+    "intro.shared.local": {
+        "nl": "<b>Op deze computer</b> blijven je concept, je persoonlijke kopie en alles wat je niet exporteert.",
+        "en": "<b>On this computer</b> stay your draft, your personal copy and everything you do not export."},
+    # Items
+    "item.yes": {"nl": "Ja", "en": "Yes"},
+    "item.no": {"nl": "Nee", "en": "No"},
+    "item.unanswered": {"nl": "—", "en": "—"},
+    "item.help": {"nl": "Uitleg", "en": "Explanation"},
+    "item.help.tip": {"nl": "Uitleg en norm tonen of verbergen", "en": "Show or hide explanation and norm"},
+    "item.clear": {"nl": "Wissen", "en": "Clear"},
+    "item.required": {"nl": "verplicht", "en": "required"},
+    "item.other_country": {"nl": "Ander land (ISO-code)…", "en": "Other country (ISO code)…"},
+    "item.country_code": {"nl": "Landcode, bijvoorbeeld PL", "en": "Country code, for example PL"},
+    "item.norm": {"nl": "Norm: {title} — {source}", "en": "Norm: {title} — {source}"},
+    "item.health": {"nl": "Dit antwoord gaat alleen naar de arbodeskundige.",
+                    "en": "This answer goes to the arbo expert only."},
+    # Advice badges
+    "badge.high": {"nl": "Actie nodig", "en": "Action needed"},
+    "badge.medium": {"nl": "Aandachtspunt", "en": "Point of attention"},
+    "badge.low": {"nl": "Tip", "en": "Tip"},
+    "badge.ok": {"nl": "In orde", "en": "All right"},
+    "badge.guidance": {"nl": "richtlijn", "en": "guidance"},
+    # Photos
+    "photo.heading": {"nl": "Foto's (niet verplicht)", "en": "Photos (optional)"},
+    "photo.add": {"nl": "Foto &toevoegen…", "en": "&Add photo…"},
+    "photo.drop": {"nl": "of sleep foto's hierheen", "en": "or drag photos here"},
+    "photo.privacy": {"nl": "Houd mensen en persoonlijke spullen buiten beeld. Alle metadata (zoals locatie) "
+                            "wordt verwijderd.",
+                      "en": "Keep people and personal belongings out of the frame. All metadata (such as "
+                            "location) is removed."},
+    "photo.caption": {"nl": "Bijschrift", "en": "Caption"},
+    "photo.expert_only": {"nl": "Alleen voor de arbodeskundige", "en": "Only for the arbo expert"},
+    "photo.remove": {"nl": "Verwijderen", "en": "Remove"},
+    "photo.busy": {"nl": "Foto wordt verwerkt…", "en": "Processing photo…"},
+    "photo.failed": {"nl": "{name}: {reason}", "en": "{name}: {reason}"},
+    "photo.dialog": {"nl": "Foto kiezen", "en": "Choose photo"},
+    "photo.filter": {"nl": "Foto's ({patterns})", "en": "Photos ({patterns})"},
+    "photo.alt": {"nl": "Foto: {caption}", "en": "Photo: {caption}"},
+    # Diagram
+    "diagram.title": {"nl": "Zijaanzicht: jouw werkplek en de vuistregel voor jouw lengte",
+                      "en": "Side view: your workplace and the rule of thumb for your height"},
+    "diagram.legend": {"nl": "doorgetrokken: wat jij invulde · gestippeld: aanbevolen (richtlijn)",
+                       "en": "solid: what you entered · dashed: recommended (guidance)"},
+    # Review page
+    "review.heading": {"nl": "Overzicht van je thuiswerkplek", "en": "Overview of your home workplace"},
+    "review.none": {"nl": "Op wat je hebt ingevuld is niets aan te merken. Mooi!",
+                    "en": "Nothing to remark on what you have answered. Well done!"},
+    "review.group.high": {"nl": "Actie nodig", "en": "Action needed"},
+    "review.group.medium": {"nl": "Aandachtspunten", "en": "Points of attention"},
+    "review.group.low": {"nl": "Tips", "en": "Tips"},
+    "review.plan.employer": {"nl": "Wat je werkgever regelt", "en": "What your employer arranges"},
+    "review.plan.worker": {"nl": "Wat je zelf kunt doen", "en": "What you can do yourself"},
+    "review.plan.both": {"nl": "Wat jullie samen afspreken", "en": "What you agree together"},
+    "review.plan.empty": {"nl": "Niets.", "en": "Nothing."},
+    "review.provision": {"nl": "arbovoorziening", "en": "arbo provision"},
+    "review.shared.heading": {"nl": "Wat wordt gedeeld", "en": "What will be shared"},
+    "review.shared.employer": {"nl": "Met je werkgever: {answers} antwoorden over je werkplek, {findings} "
+                                     "bevindingen, {measures} maatregelen en {photos} foto's.",
+                               "en": "With your employer: {answers} answers about your workplace, {findings} "
+                                     "findings, {measures} measures and {photos} photos."},
+    "review.shared.expert": {"nl": "Alleen met de arbodeskundige: {answers} antwoorden over gezondheid en "
+                                   "werkdruk, {findings} bevindingen en {photos} foto's.",
+                             "en": "Only with the arbo expert: {answers} answers about health and workload, "
+                                   "{findings} findings and {photos} photos."},
+    "review.shared.local": {"nl": "Op deze computer blijft: je concept en je persoonlijke kopie.",
+                            "en": "On this computer stays: your draft and your personal copy."},
+    "review.missing": {"nl": "Nog niet ingevuld (verplicht): {items}", "en": "Not answered yet (required): {items}"},
+    # Sign page
+    "sign.heading": {"nl": "Ondertekenen en exporteren", "en": "Sign and export"},
+    "sign.declaration": {"nl": "Ik verklaar dat ik deze vragenlijst naar waarheid heb ingevuld.",
+                         "en": "I declare that I have answered this questionnaire truthfully."},
+    "sign.name": {"nl": "&Je naam", "en": "Your na&me"},
+    "sign.pad": {"nl": "Handtekening (niet verplicht): teken met muis of pen", "en":
+                 "Signature (optional): draw with mouse or pen"},
+    "sign.clear": {"nl": "Handtekening &wissen", "en": "C&lear signature"},
+    "sign.export": {"nl": "&Ondertekend rapport maken…", "en": "&Create signed report…"},
+    "sign.not_available": {
+        "nl": "Het ondertekende rapport voor je werkgever kan deze versie van arbocheck nog niet maken. Je "
+              "antwoorden zijn bewaard; zodra de exportfunctie er is, kun je hier verder.",
+        "en": "This version of arbocheck cannot create the signed report for your employer yet. Your answers "
+              "are saved; as soon as export is available you can continue here."},
+    "sign.missing": {"nl": "Je kunt pas ondertekenen als alle verplichte vragen zijn ingevuld.",
+                     "en": "You can sign once all required questions are answered."},
+    # Errors
+    "error.title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
+}
+
+
+def tr(key: str, lang: str, **kw: object) -> str:
+    table = UI.get(key) or i18n.TEXTS[key]
+    text = table.get(lang) or table["nl"]
+    return text.format(**kw) if kw else text

@@ -1,0 +1,165 @@
+"""Wizard behaviour on the small test questionnaire (pytest-qt, offscreen)."""
+
+import io
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+from arbocheck.ui.badges import Badge
+
+
+def set_spin(qtbot, row, value):
+    spin = row.input.spin
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+    spin.editingFinished.emit()
+
+
+def click_choice(qtbot, row, label):
+    for b in row.input.group.buttons():
+        if b.text().replace("&", "") == label:
+            b.click()  # what a mouse click or the space bar does
+            return
+    raise AssertionError(f"no option {label!r}")
+
+
+def badges(row):
+    return [row.badges.itemAt(i).widget() for i in range(row.badges.count())]
+
+
+def test_conditional_item_appears_and_disappears(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    desk = w.pages["desk"]
+    assert not desk.rows["laptop_stand"].isVisibleTo(desk)
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Alleen laptop")
+    assert desk.rows["laptop_stand"].isVisibleTo(desk)
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Vaste computer")
+    assert not desk.rows["laptop_stand"].isVisibleTo(desk)
+
+
+def test_inline_advice_with_own_numbers(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 160)
+    desk = w.pages["desk"]
+    set_spin(qtbot, desk.rows["desk_height_cm"], 74)
+    click_choice(qtbot, desk.rows["desk_height_adjustable"], "Nee")
+    [b] = badges(desk.rows["desk_height_cm"])
+    assert b.kind == "medium" and "64 cm" in b.accessibleDescription()
+    # The diagram shows the same: recommended 64 cm beside the entered 74 cm.
+    texts = [s.text for s in desk.diagram.diagram.shapes]
+    assert "bureau 74 cm" in texts and "aanbevolen bureau 64 cm" in texts
+    click_choice(qtbot, desk.rows["desk_height_adjustable"], "Ja")
+    [ok] = badges(desk.rows["desk_height_cm"])
+    assert ok.kind == "ok"
+
+
+def test_required_items_block_next_and_name_what_is_missing(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    w.go(w.keys.index("profile"))
+    qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
+    assert w.current_key() == "profile"
+    assert "Hoe lang ben je?" in w.message.text() and "Waarmee werk je?" in w.message.text()
+    set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 170)
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Vaste computer")
+    qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
+    assert w.current_key() == "desk"
+
+
+def test_autosave_and_resume_at_the_same_page(mini_app, qtbot, home):
+    from arbocheck.ui.app import App
+    from arbocheck.ui.tasks import SyncRunner
+
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 181)
+    w.go(w.keys.index("desk"))
+    qtbot.waitUntil(lambda: (home / "drafts" / "draft.json").exists()
+                    and json.loads((home / "drafts" / "draft.json").read_text())["meta"].get("current_page") == "desk",
+                    timeout=3000)
+    again = App(lang="nl", runner=SyncRunner(), questionnaire="mini").open_worker()
+    qtbot.addWidget(again)
+    assert again.ws.get("body_height_cm") == 181
+    assert again.current_key() == "desk"
+    assert again.pages["profile"].rows["body_height_cm"].input.value() == 181
+
+
+def test_language_switch_keeps_answers(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 175)
+    qtbot.mouseClick(w.lang_button, Qt.MouseButton.LeftButton)
+    en = mini_app.wizard
+    qtbot.addWidget(en)
+    assert en is not w and en.lang == "en"
+    assert en.windowTitle() == "arbocheck — home-workplace check"
+    assert "How tall are you?" in en.pages["profile"].rows["body_height_cm"].label.text()
+    assert en.pages["profile"].rows["body_height_cm"].input.value() == 175
+    assert mini_app.settings["language"] == "en"
+
+
+def test_every_input_has_an_accessible_name(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit)
+    for key, page in w.pages.items():
+        widgets = [wd for kind in kinds for wd in page.findChildren(kind)
+                   if not isinstance(wd.parent(), (QAbstractSpinBox, QComboBox))]  # their own inner editor
+        assert widgets or key in ("intro", "review")
+        for widget in widgets:
+            name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+            assert name.strip(), f"{key}: {widget.metaObject().className()} without a name"
+
+
+def test_keyboard_only_next_and_back(mini_app, qtbot):
+    from PySide6.QtTest import QTest
+
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    win = w.windowHandle()  # keys go to the window, as a user's keyboard does
+
+    def press(key):
+        QTest.keyClick(win, key, Qt.KeyboardModifier.AltModifier)
+
+    assert w.current_key() == "intro"
+    press(Qt.Key.Key_Right)
+    assert w.current_key() == "profile"
+    press(Qt.Key.Key_Left)
+    assert w.current_key() == "intro"
+    # The buttons have mnemonics too (Alt+N: "Volge&nde", Alt+V: "&Vorige").
+    press(Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: w.current_key() == "profile", timeout=2000)  # mnemonics animate the click
+    press(Qt.Key.Key_V)
+    qtbot.waitUntil(lambda: w.current_key() == "intro", timeout=2000)
+
+
+def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    for k, v in {"body_height_cm": 160, "device_setup": "laptop_only", "desk_height_cm": 74,
+                 "desk_height_adjustable": False, "laptop_stand": False, "neck_pain": 5}.items():
+        w.edit(k, v)
+    w.go(w.keys.index("review"))
+    review = w.pages["review"]
+    heads = [b.accessibleName() for b in review.findChildren(Badge)]
+    assert heads[0].startswith("Actie nodig") and any("Bureau te hoog" in h for h in heads)
+    text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
+    assert "Wat je werkgever regelt" in text and "Voetensteun verstrekken" in text
+    assert "Alleen met de arbodeskundige: 1 antwoorden" in text
+
+
+def test_sign_page_does_not_pretend(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    w.go(w.keys.index("sign"))
+    page = w.pages["sign"]
+    assert not page.export.isEnabled()
+    w.edit("body_height_cm", 170)
+    w.edit("device_setup", "desktop")
+    w.go(w.keys.index("sign"))
+    assert "nog niet maken" in page.status.text()
