@@ -1,0 +1,96 @@
+"""Seal the confidential part for the arbo expert with age (X25519), padded to a size bucket.
+
+The length of a sealed part says nothing about its contents beyond its bucket:
+two different sets of health answers of similar size seal to equal lengths.
+
+age (rage) adds a random "grease" stanza to every header, so a bare age file
+varies in length by up to a few hundred bytes per encryption. The sealed part is
+therefore a small container: MAGIC, the length of the age file, the age file
+(whose plaintext is padded to a bucket), then zeros up to a fixed size for that
+bucket. `age -d` opens the age file inside it; `unseal` does it all.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import pyrage
+from pyrage import x25519
+
+BUCKETS = tuple(4096 * 4 ** i for i in range(10))  # 4 KiB … 1 GiB
+_LEN = struct.Struct(">Q")
+
+
+class SealError(ValueError):
+    """The part cannot be sealed or opened (wrong identity, damaged data)."""
+
+
+def pad(data: bytes) -> bytes:
+    need = _LEN.size + len(data)
+    size = next((b for b in BUCKETS if b >= need), None)
+    if size is None:
+        raise SealError("the confidential part is too large")
+    return _LEN.pack(len(data)) + data + bytes(size - need)
+
+
+def unpad(padded: bytes) -> bytes:
+    if len(padded) < _LEN.size:
+        raise SealError("the confidential part is damaged")
+    (n,) = _LEN.unpack_from(padded)
+    if n > len(padded) - _LEN.size or any(padded[_LEN.size + n:]):
+        raise SealError("the confidential part is damaged")
+    return padded[_LEN.size:_LEN.size + n]
+
+
+MAGIC = b"arbocheck-sealed-v1\n"
+_SLACK = 1024  # room for the age header including its random grease (measured: under 400 bytes)
+
+
+def _container_size(bucket: int) -> int:
+    chunks = -(-bucket // 65536)
+    return len(MAGIC) + _LEN.size + bucket + 16 * chunks + 16 + _SLACK
+
+
+def parse_recipient(recipient: str) -> x25519.Recipient:
+    try:
+        return x25519.Recipient.from_str(recipient.strip())
+    except Exception as e:  # pyrage raises its own error types for bad strings
+        raise SealError(f"'{recipient.strip()[:20]}…' is not an age recipient (age1…)") from e
+
+
+def seal(payload: bytes, recipient: str) -> bytes:
+    padded = pad(payload)
+    age_file = pyrage.encrypt(padded, [parse_recipient(recipient)])
+    size = _container_size(len(padded))
+    body = MAGIC + _LEN.pack(len(age_file)) + age_file
+    if len(body) > size:  # cannot happen with age as specified; never emit a telling length
+        raise SealError("the sealed part came out larger than its size bucket")
+    return body + bytes(size - len(body))
+
+
+def age_file(blob: bytes) -> bytes:
+    """The age file inside a sealed part (for `age -d`)."""
+    if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _LEN.size:
+        raise SealError("this is not an arbocheck sealed part")
+    (n,) = _LEN.unpack_from(blob, len(MAGIC))
+    start = len(MAGIC) + _LEN.size
+    if n > len(blob) - start:
+        raise SealError("the sealed part is damaged")
+    return blob[start:start + n]
+
+
+def unseal(blob: bytes, identity: str) -> bytes:
+    try:
+        ident = x25519.Identity.from_str(identity.strip())
+    except Exception as e:
+        raise SealError("not an age identity (AGE-SECRET-KEY-1…)") from e
+    try:
+        return unpad(pyrage.decrypt(age_file(blob), [ident]))
+    except pyrage.DecryptError as e:
+        raise SealError("this part was sealed for someone else, or it is damaged") from e
+
+
+def new_identity() -> tuple[str, str]:
+    """(identity, recipient) strings for a fresh X25519 key pair."""
+    ident = x25519.Identity.generate()
+    return str(ident), str(ident.to_public())
