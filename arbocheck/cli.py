@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -180,6 +182,144 @@ def _print_evaluation(ev) -> None:
         _out(f"{t('missing', lang)}: {', '.join(ev.missing)}")
 
 
+# -- report --------------------------------------------------------------
+
+def _photo_args(q, specs: list[str]) -> tuple[list, dict] | list[str]:
+    """--photo ITEM=PATH (an item or section id) → photo refs and their bytes, or problems."""
+    from .core import photos
+    from .core.draft_photos import PhotoRef
+
+    refs, store, problems = [], {}, []
+    for spec in specs:
+        target, sep, path = spec.partition("=")
+        section = q.section_of.get(target) or (target if target in q.sections else None)
+        if not sep or not path or section is None:
+            problems.append(f"--photo {spec}: expected ITEM=PATH with an item or section id")
+            continue
+        try:
+            photo = photos.process(Path(path))
+        except photos.PhotoError as e:
+            problems.append(f"--photo {spec}: {e.message_en}")
+            continue
+        store[photo.sha256] = photo.data
+        refs.append(PhotoRef(photo.sha256, section, Path(path).stem[:80]))
+    return problems or (refs, store)
+
+
+def cmd_report_build(args: argparse.Namespace) -> int:
+    from .core import campaign as campaign_mod
+    from .core import keys
+    from .core.assessment import ReportMeta
+    from .core.draft_photos import set_refs
+    from .core.report import ExportError, build, write
+
+    got = _read_answers(args.answers, None)
+    if isinstance(got, list):
+        _err(f"{args.answers}: cannot build a report from these answers:")
+        for p in got:
+            _err(f"  - {p}")
+        return EXIT_INPUT
+    q, doc = got
+    camp = None
+    if args.campaign:
+        try:
+            camp = campaign_mod.load(Path(args.campaign).read_bytes())
+        except (OSError, campaign_mod.CampaignError) as e:
+            _err(f"{args.campaign}: {e}")
+            return EXIT_INPUT
+    photos_ = _photo_args(q, args.photo or [])
+    if isinstance(photos_, list):
+        for p in photos_:
+            _err(p)
+        return EXIT_INPUT
+    refs, store = photos_
+    meta = dict(doc.meta)
+    set_refs(meta, refs)
+    try:
+        key = keys.load_or_create(passphrase=os.environ.get("ARBOCHECK_PASSPHRASE") or None,
+                                  common_name=args.name or "arbocheck")
+    except keys.KeyFileError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    rm = ReportMeta(signer_name=args.name or str(meta.get("signer_name", "")), fingerprint=key.fingerprint,
+                    lang=args.lang)
+    expert = args.expert
+    if camp is not None:
+        rm.organisation, rm.campaign_id = camp.organisation, camp.campaign_id
+        expert = expert or camp.expert_recipient
+        if args.employee_id and args.code:
+            rm.employee_id = args.employee_id
+            rm.enrolment_proof = campaign_mod.enrolment_proof(args.code, camp.campaign_id, args.employee_id,
+                                                              key.spki_der)
+    elif args.employee_id:
+        rm.employee_id = args.employee_id
+    try:
+        ex = build(q, doc.answers, meta, key, rm, store.__getitem__, expert_recipient=expert)
+        personal = Path(args.personal) if args.personal else None
+        write(ex, Path(args.out), personal)
+    except (ExportError, OSError) as e:
+        _err(f"the report was not made: {e}")
+        return EXIT_INPUT
+    _out(f"signed report: {args.out}")
+    if personal:
+        _out(f"personal copy (do not share): {personal}")
+    _out(f"signing key fingerprint: {key.fingerprint}")
+    _out("sealed part for the arbo expert: " + ("yes" if ex.sealed else "no (no expert key)"))
+    return EXIT_OK
+
+
+def cmd_report_verify(args: argparse.Namespace) -> int:
+    from .core import campaign as campaign_mod
+    from .core.verify import Rejected, verify
+
+    try:
+        data = Path(args.report).read_bytes()
+    except OSError as e:
+        _err(f"cannot read {args.report}: {e.strerror or e}")
+        return EXIT_INPUT
+    camp = None
+    if args.campaign:
+        try:
+            camp = campaign_mod.load(Path(args.campaign).read_bytes())
+        except (OSError, campaign_mod.CampaignError) as e:
+            _err(f"{args.campaign}: {e}")
+            return EXIT_INPUT
+    try:
+        v = verify(data)
+        a = v.assessment
+        if camp is not None:
+            if a.get("campaign_id") != camp.campaign_id:
+                raise Rejected(f"the report belongs to campaign {a.get('campaign_id')!r}, not {camp.campaign_id!r}")
+            q = a.get("questionnaire") or {}
+            if (q.get("id"), q.get("version")) != (camp.questionnaire_id, camp.questionnaire_version):
+                raise Rejected("the report uses another questionnaire than the campaign")
+    except Rejected as e:
+        _out(f"{args.report}: rejected: {e}")
+        return EXIT_REJECTED
+    counts = a.get("counts", {})
+    _out(f"{args.report}: valid")
+    _out(f"  signed by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
+    _out(f"  report: {a.get('report_id')} revision {a.get('revision')}, {a.get('created_at')}")
+    _out(f"  campaign: {a.get('campaign_id') or 'none (not enrolled)'}; employee: {a.get('employee_id') or '—'}"
+         + ("; enrolment proof present" if a.get("enrolment_proof") else ""))
+    _out(f"  findings: {counts.get('high', 0)} high, {counts.get('medium', 0)} medium, {counts.get('low', 0)} low")
+    _out("  sealed part for the arbo expert: " + ("yes" if v.confidential else "no"))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .core.demo import DemoError, make_demo
+
+    try:
+        files = make_demo(Path(args.out), args.lang)
+    except DemoError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    for label, path in files.items():
+        _out(f"{label}: {path}")
+    return EXIT_OK
+
+
 # -- gui -------------------------------------------------------------------
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -199,9 +339,11 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     except ImportError as e:
         _err(f"the graphical interface cannot start: {e}")
         return EXIT_INPUT
+    from .core.demo import DemoError
+
     try:
         paths = render(Path(args.out), args.lang)
-    except FileNotFoundError as e:
+    except DemoError as e:
         _err(str(e))
         return EXIT_INPUT
     _out(f"wrote {len(paths)} images to {args.out}")
@@ -247,6 +389,29 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--out", metavar="PATH")
     sc.set_defaults(func=cmd_schema)
 
+    rp = sub.add_parser("report", help="build or verify a signed RI&E contribution")
+    rsub = rp.add_subparsers(dest="rcommand", metavar="ACTION", required=True)
+    rb = rsub.add_parser("build", parents=[lang], help="answers → signed report PDF (+ personal copy)")
+    rb.add_argument("answers", metavar="ANSWERS.json")
+    rb.add_argument("--out", required=True, metavar="REPORT.pdf")
+    rb.add_argument("--personal", metavar="COPY.pdf", help="also write the unsigned personal copy here")
+    rb.add_argument("--photo", action="append", metavar="ITEM=PATH",
+                    help="add a photo to the section of ITEM (an item or section id); repeatable")
+    rb.add_argument("--campaign", metavar="FILE", help="the campaign file from the employer")
+    rb.add_argument("--employee-id", metavar="ID")
+    rb.add_argument("--code", metavar="CODE", help="the one-time enrolment code from the employer")
+    rb.add_argument("--expert", metavar="RECIPIENT", help="seal health answers for this age recipient (age1…)")
+    rb.add_argument("--name", metavar="NAME", help="your name as it appears on the report")
+    rb.set_defaults(func=cmd_report_build)
+    rv = rsub.add_parser("verify", help="check a signed report: exit 0 valid, 1 rejected")
+    rv.add_argument("report", metavar="REPORT.pdf")
+    rv.add_argument("--campaign", metavar="FILE")
+    rv.set_defaults(func=cmd_report_verify)
+
+    dm = sub.add_parser("demo", parents=[lang], help="a sample worker → signed report and personal copy")
+    dm.add_argument("--out", required=True, metavar="DIR")
+    dm.set_defaults(func=cmd_demo)
+
     e = sub.add_parser("evaluate", parents=[lang], help="findings and action plan for an answers file")
     e.add_argument("answers", metavar="ANSWERS.json")
     e.add_argument("--json", action="store_true", help="machine-readable output")
@@ -264,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
             pass
     from .core.i18n import default_lang
 
+    # pyHanko logs a full traceback for every rejected incremental update; the
+    # reason a user needs is printed by us, in one line.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.explicit_lang = args.lang  # the GUI remembers its own language unless one is given

@@ -37,6 +37,99 @@ TEXTS: dict[str, dict[str, str]] = {
     "health_item": {"nl": "gezondheidsgegeven", "en": "health data"},
     "shown_if": {"nl": "alleen als", "en": "only if"},
     # Side-view diagram (core/diagram.py)
+    # Report (core/report_pdf.py)
+    "report.title": {"nl": "RI&E-bijdrage thuiswerkplek", "en": "RI&E contribution: home workplace"},
+    "report.title.personal": {"nl": "Thuiswerkplek-check: persoonlijke kopie",
+                              "en": "Home-workplace check: personal copy"},
+    "report.personal_mark": {"nl": "PERSOONLIJK — NIET DELEN", "en": "PERSONAL — DO NOT SHARE"},
+    "report.personal_lead": {
+        "nl": "Dit is je eigen, volledige kopie, met je antwoorden over gezondheid en werkdruk. Deze kopie is "
+              "niet ondertekend en niet bedoeld voor je werkgever.",
+        "en": "This is your own, complete copy, including your answers about health and workload. It is not "
+              "signed and not meant for your employer."},
+    "report.lead": {
+        "nl": "Deze bijdrage aan de risico-inventarisatie en -evaluatie (RI&E, Arbowet art. 5) beschrijft de "
+              "thuiswerkplek van de medewerker zoals die deze zelf heeft beoordeeld, met de bevindingen en de "
+              "voorgestelde maatregelen voor het plan van aanpak. Het document is elektronisch ondertekend; "
+              "elke wijziging na ondertekening is zichtbaar.",
+        "en": "This contribution to the risk inventory and evaluation (RI&E, Dutch Working Conditions Act "
+              "art. 5) describes the employee's home workplace as they assessed it themselves, with the findings "
+              "and the proposed measures for the action plan. The document is signed electronically; any change "
+              "after signing shows."},
+    "report.health_note": {
+        "nl": "Gezondheidsgegevens (klachten, werkdruk, stress) staan niet in dit document. Zij zijn alleen "
+              "leesbaar voor de arbodeskundige of bedrijfsarts (AVG art. 9).",
+        "en": "Health data (complaints, workload, stress) is not in this document. Only the arbo expert or "
+              "occupational physician can read it (GDPR art. 9)."},
+    "report.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "report.worker": {"nl": "Medewerker", "en": "Employee"},
+    "report.employee_id": {"nl": "Personeelsnummer", "en": "Employee number"},
+    "report.date": {"nl": "Datum", "en": "Date"},
+    "report.questionnaire": {"nl": "Vragenlijst", "en": "Questionnaire"},
+    "report.report_id": {"nl": "Rapportnummer", "en": "Report number"},
+    "report.campaign": {"nl": "Campagne", "en": "Campaign"},
+    "report.not_enrolled": {"nl": "geen (niet aangemeld via een campagne)", "en": "none (not enrolled in a campaign)"},
+    "report.overall": {"nl": "Totaalbeeld", "en": "Overall picture"},
+    "report.summary": {"nl": "Samenvatting per onderwerp", "en": "Summary per topic"},
+    "report.topic": {"nl": "Onderwerp", "en": "Topic"},
+    "report.answered": {"nl": "Beantwoord", "en": "Answered"},
+    "report.status": {"nl": "Oordeel", "en": "Assessment"},
+    "report.status.ok": {"nl": "in orde", "en": "all right"},
+    "report.status.attention": {"nl": "aandachtspunt", "en": "point of attention"},
+    "report.status.action": {"nl": "actie nodig", "en": "action needed"},
+    "report.status.open": {"nl": "niet ingevuld", "en": "not answered"},
+    "report.measure": {"nl": "Maatregel", "en": "Measure"},
+    "report.priority": {"nl": "Prioriteit", "en": "Priority"},
+    "report.provision_col": {"nl": "Arbovoorziening", "en": "Arbo provision"},
+    "report.no_measures": {"nl": "Er zijn geen maatregelen nodig.", "en": "No measures are needed."},
+    "report.question": {"nl": "Vraag", "en": "Question"},
+    "report.answer": {"nl": "Antwoord", "en": "Answer"},
+    "report.measured": {"nl": "Gemeten en aanbevolen", "en": "Measured and recommended"},
+    "report.value": {"nl": "Waarde", "en": "Value"},
+    "report.advice": {"nl": "Advies", "en": "Advice"},
+    "report.photos": {"nl": "Foto's", "en": "Photos"},
+    "report.figure": {"nl": "Foto {n}", "en": "Photo {n}"},
+    "report.declaration": {"nl": "Verklaring en ondertekening", "en": "Declaration and signature"},
+    "report.declaration_text": {"nl": "Ik verklaar dat ik deze vragenlijst naar waarheid heb ingevuld.",
+                                "en": "I declare that I have answered this questionnaire truthfully."},
+    "report.name": {"nl": "Naam", "en": "Name"},
+    "report.fingerprint": {"nl": "Vingerafdruk ondertekeningssleutel", "en": "Signing key fingerprint"},
+    "report.drawn_signature": {"nl": "Handtekening", "en": "Signature"},
+    "report.stamp_here": {"nl": "Elektronische handtekening", "en": "Electronic signature"},
+    "report.closing": {"nl": "Wat is verzegeld en wat is weggelaten", "en": "What was sealed and what was left out"},
+    "report.sealed": {
+        "nl": "Versleuteld voor de arbodeskundige (sleutel {fp}): {answers} antwoorden over gezondheid en "
+              "werkdruk, {findings} bevindingen daarover en {photos} foto's die alleen voor de arbodeskundige "
+              "bedoeld zijn. Alleen die arbodeskundige kan dit deel openen; de werkgever niet.",
+        "en": "Encrypted for the arbo expert (key {fp}): {answers} answers about health and workload, "
+              "{findings} findings about them and {photos} photos meant only for the arbo expert. Only that "
+              "arbo expert can open this part; the employer cannot."},
+    "report.not_sealed": {
+        "nl": "Er was geen sleutel van een arbodeskundige bekend. De {answers} antwoorden over gezondheid en "
+              "werkdruk, {findings} bevindingen daarover en {photos} foto's voor de arbodeskundige zijn daarom "
+              "niet meegestuurd; ze staan alleen in de persoonlijke kopie van de medewerker.",
+        "en": "No arbo expert's key was known. The {answers} answers about health and workload, {findings} "
+              "findings about them and {photos} photos meant for the arbo expert were therefore not included; "
+              "they are only in the employee's personal copy."},
+    "report.left_out": {
+        "nl": "Niet in dit document: antwoorden die gezondheidsgegevens zijn, en alles wat daaruit volgt. Wie "
+              "klachten heeft, kan zonder toestemming van de werkgever naar het (open) spreekuur van de "
+              "bedrijfsarts.",
+        "en": "Not in this document: answers that are health data, and anything derived from them. Anyone "
+              "with complaints can consult the occupational physician's (open) consultation hour without the "
+              "employer's permission."},
+    "report.machine": {
+        "nl": "Bijlagen: assessment.json (de gegevens van dit rapport, leesbaar voor software){sealed}. De "
+              "handtekening dekt het hele bestand, bijlagen inbegrepen.",
+        "en": "Attachments: assessment.json (this report's data, for software){sealed}. The signature covers "
+              "the whole file, attachments included."},
+    "report.machine.sealed": {"nl": " en confidential.age (het verzegelde deel)",
+                              "en": " and confidential.age (the sealed part)"},
+    "report.page": {"nl": "pagina {n} van {total}", "en": "page {n} of {total}"},
+    "report.guidance": {"nl": "richtlijn", "en": "guidance"},
+    "report.health_section": {"nl": "Gezondheid en werkdruk (alleen in je persoonlijke kopie)",
+                              "en": "Health and workload (only in your personal copy)"},
+    "report.unanswered": {"nl": "niet ingevuld", "en": "not answered"},
     "diagram.desk": {"nl": "bureau {cm} cm", "en": "desk {cm} cm"},
     "diagram.rec_desk": {"nl": "aanbevolen bureau {cm} cm", "en": "recommended desk {cm} cm"},
     "diagram.rec_seat": {"nl": "aanbevolen zitting {cm} cm", "en": "recommended seat {cm} cm"},

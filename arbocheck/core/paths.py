@@ -24,3 +24,16 @@ def drafts_dir() -> Path:
 
 def settings_file() -> Path:
     return home() / "settings.json"
+
+
+def assets_dir() -> Path:
+    """Fonts and images: the installed package copy, else the source tree."""
+    here = Path(__file__).resolve().parent.parent
+    for d in (here / "assets", here.parent / "assets"):
+        if d.is_dir():
+            return d
+    raise FileNotFoundError("arbocheck's assets folder is missing")
+
+
+def font(style: str = "Regular") -> Path:
+    return assets_dir() / "fonts" / f"NotoSans-{style}.ttf"

@@ -1,0 +1,103 @@
+"""`assessment.json` (what the employer may read) and the confidential payload
+(what only the arbo expert may read), built from one worksheet.
+
+The employer part is an allowlist: only answers of items that are not health
+data, findings and measures that rest on no health answer, photos not marked
+expert-only. Everything else goes into the confidential payload.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from .draft_photos import PhotoRef
+from .qloader import Questionnaire
+from .sharing import split
+
+FORMAT = "arbocheck-assessment"
+CONFIDENTIAL_FORMAT = "arbocheck-confidential"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ReportMeta:
+    """Facts about one export that are not answers."""
+
+    signer_name: str
+    fingerprint: str
+    report_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    revision: int = 1
+    created_at: str = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
+    lang: str = "nl"
+    organisation: str | None = None
+    campaign_id: str | None = None
+    employee_id: str | None = None
+    enrolment_proof: str | None = None
+    expert_fingerprint: str | None = None
+
+
+def _photo_json(p: PhotoRef, index: dict[str, int]) -> dict:
+    return {"sha256": p.id, "section": p.section, "caption": p.caption, "figure": index[p.id]}
+
+
+def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any], rm: ReportMeta,
+          sealed: bool) -> tuple[dict, dict]:
+    """(assessment, confidential) as JSON-ready dicts."""
+    s = split(q, answers, meta_draft, rm.lang)
+    figures = {p.id: i + 1 for i, p in enumerate(s.employer_photos)}
+    profile_ids = [it.id for it in q.data.sections[0].items]
+    assessment = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "report_id": rm.report_id,
+        "revision": rm.revision,
+        "created_at": rm.created_at,
+        "lang": rm.lang,
+        "questionnaire": {"id": q.id, "version": q.version, "sha256": q.sha256},
+        "organisation": rm.organisation,
+        "campaign_id": rm.campaign_id,
+        "employee_id": rm.employee_id,
+        "enrolment_proof": rm.enrolment_proof,
+        "signer": {"name": rm.signer_name, "fingerprint": rm.fingerprint},
+        "profile": {k: s.employer_answers[k] for k in profile_ids if k in s.employer_answers},
+        "answers": s.employer_answers,
+        "derived": s.employer_derived,
+        "counts": {p: sum(f.priority == p for f in s.employer_findings) for p in ("high", "medium", "low")},
+        "findings": [_finding_json(f) for f in s.employer_findings],
+        "action_plan": [p.to_json() | {"health": False} for p in s.employer_plan],
+        "photos": [_photo_json(p, figures) for p in s.employer_photos],
+        "confidential": {
+            "sealed": sealed,
+            "recipient_fingerprint": rm.expert_fingerprint if sealed else None,
+        },
+    }
+    confidential = {
+        "format": CONFIDENTIAL_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "report_id": rm.report_id,
+        "answers": s.expert_answers,
+        "findings": [_finding_json(f) for f in s.expert_findings],
+        "action_plan": [p.to_json() for p in s.expert_plan],
+        "photos": [{"sha256": p.id, "section": p.section, "caption": p.caption} for p in s.expert_photos],
+    }
+    return assessment, confidential
+
+
+def _finding_json(f) -> dict:
+    d = f.to_json()
+    d.pop("health", None)
+    return d
+
+
+def dumps(obj: dict) -> bytes:
+    """Canonical JSON bytes (sorted keys, UTF-8): equal content, equal bytes."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

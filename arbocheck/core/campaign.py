@@ -1,0 +1,134 @@
+"""The campaign file an employer hands out, and the enrolment proof (DESIGN.md §3, §4.3).
+
+A campaign file is JSON: the campaign (organisation, id, questionnaire,
+deadline, the expert's age recipient and its fingerprint, the employer's
+certificate) and an ECDSA P-256 signature over its canonical JSON, made with
+the employer's key. The worker's program checks the signature on loading and
+shows the employer's key fingerprint.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import hmac
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from .keys import SigningKey, fingerprint, spki_der
+
+FORMAT = "arbocheck-campaign"
+ENROL_CONTEXT = b"arbocheck-enrol-v1"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class CampaignError(ValueError):
+    """A campaign file that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    organisation: str
+    campaign_id: str
+    questionnaire_id: str
+    questionnaire_version: str
+    deadline: str
+    expert_recipient: str | None
+    expert_fingerprint: str | None
+    employer_fingerprint: str
+    employer_spki: bytes
+
+
+def recipient_fingerprint(recipient: str) -> str:
+    return fingerprint(recipient.strip().encode("ascii"))
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def create(employer: SigningKey, *, organisation: str, campaign_id: str, questionnaire_id: str,
+           questionnaire_version: str, deadline: str, expert_recipient: str | None) -> bytes:
+    """A signed campaign file (bytes)."""
+    if not _ID.match(campaign_id):
+        raise CampaignError("a campaign id has letters, digits, '.', '_' or '-' only (at most 64)")
+    _dt.date.fromisoformat(deadline)
+    if expert_recipient is not None:
+        from .seal import parse_recipient
+
+        parse_recipient(expert_recipient)
+    body = {
+        "organisation": organisation.strip(),
+        "campaign_id": campaign_id,
+        "questionnaire": {"id": questionnaire_id, "version": questionnaire_version},
+        "deadline": deadline,
+        "expert_recipient": expert_recipient.strip() if expert_recipient else None,
+        "expert_fingerprint": recipient_fingerprint(expert_recipient) if expert_recipient else None,
+        "employer_certificate": employer.cert_pem().decode("ascii"),
+    }
+    sig = employer.key.sign(_canonical(body), ec.ECDSA(hashes.SHA256()))
+    doc = {"format": FORMAT, "format_version": 1, "campaign": body,
+           "signature": base64.b64encode(sig).decode("ascii")}
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def load(data: bytes) -> Campaign:
+    """Check a campaign file's signature and shape. Raises CampaignError."""
+    if len(data) > 1024 * 1024:
+        raise CampaignError("this file is too large to be a campaign file")
+    try:
+        doc = json.loads(data)
+        body, sig = doc["campaign"], base64.b64decode(doc["signature"], validate=True)
+        if doc.get("format") != FORMAT:
+            raise CampaignError("this is not an arbocheck campaign file")
+        cert = x509.load_pem_x509_certificate(body["employer_certificate"].encode("ascii"))
+    except CampaignError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise CampaignError("this is not a readable campaign file") from e
+    pub = cert.public_key()
+    if not isinstance(pub, ec.EllipticCurvePublicKey):
+        raise CampaignError("the campaign is signed with an unsupported key type")
+    try:
+        pub.verify(sig, _canonical(body), ec.ECDSA(hashes.SHA256()))
+    except InvalidSignature as e:
+        raise CampaignError("the campaign file was changed after the employer signed it") from e
+    try:
+        q = body["questionnaire"]
+        recipient = body.get("expert_recipient")
+        if recipient is not None and body.get("expert_fingerprint") != recipient_fingerprint(recipient):
+            raise CampaignError("the expert's key and its fingerprint do not match")
+        if not _ID.match(body["campaign_id"]):
+            raise CampaignError("the campaign id is not valid")
+        _dt.date.fromisoformat(body["deadline"])
+        spki = spki_der(cert)
+        return Campaign(str(body["organisation"]), body["campaign_id"], str(q["id"]), str(q["version"]),
+                        body["deadline"], recipient, body.get("expert_fingerprint"), fingerprint(spki), spki)
+    except CampaignError:
+        raise
+    except (KeyError, TypeError, ValueError) as e:
+        raise CampaignError("the campaign file is incomplete") from e
+
+
+def enrolment_proof(code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> str:
+    """HMAC-SHA256(code, "arbocheck-enrol-v1" | campaign_id | employee_id | sha256(SPKI)), hex."""
+    msg = b"|".join([ENROL_CONTEXT, campaign_id.encode("utf-8"), employee_id.encode("utf-8"),
+                     hashlib.sha256(worker_spki).hexdigest().encode("ascii")])
+    return hmac.new(normalise_code(code).encode("utf-8"), msg, hashlib.sha256).hexdigest()
+
+
+def check_enrolment(proof: str, code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> bool:
+    return hmac.compare_digest(proof, enrolment_proof(code, campaign_id, employee_id, worker_spki))
+
+
+def normalise_code(code: str) -> str:
+    """Codes are read aloud or typed over: ignore case, spaces and dashes."""
+    return re.sub(r"[\s-]", "", code).upper()

@@ -1,0 +1,105 @@
+"""Export: the signed RI&E contribution for the employer and the worker's personal copy.
+
+build → attach assessment.json (+ confidential.age) → sign → re-open and
+verify → only then is it written (crash-safe) and reported done.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import assessment as assessment_mod
+from . import seal
+from .assessment import ReportMeta
+from .i18n import t
+from .keys import SigningKey
+from .qloader import Questionnaire
+from .report_pdf import ReportInput, build_pdf
+from .storage import atomic_write
+
+
+class ExportError(Exception):
+    """The export did not complete; nothing was written. The message says why."""
+
+
+@dataclass
+class Export:
+    signed: bytes
+    personal: bytes
+    assessment: dict[str, Any]
+    sealed: bool
+
+
+def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any], key: SigningKey,
+          rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
+          progress: Callable[[int, str], None] | None = None) -> Export:
+    step = progress or (lambda pct, what: None)
+    rm.fingerprint = key.fingerprint
+    if expert_recipient:
+        rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
+    sealed = bool(expert_recipient)
+    step(5, "assessment")
+    assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed)
+    attachments = {"assessment.json": assessment_mod.dumps(assess)}
+    if sealed:
+        for p in confidential["photos"]:
+            p["jpeg_base64"] = base64.b64encode(photo_bytes(p["sha256"])).decode("ascii")
+        attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient)
+    step(15, "pdf")
+    inp = ReportInput(q, answers, draft_meta, rm, photo_bytes, personal=False, sealed=sealed)
+    pdf = build_pdf(inp)
+    step(55, "sign")
+    from .signing import attach, sign
+
+    signed = sign(attach(pdf, attachments), key, page=inp.stamp["page"], box=inp.stamp["box"],
+                  signer_name=rm.signer_name, reason=t("report.title", rm.lang),
+                  stamp_text=_stamp_text(rm, key))
+    step(75, "verify")
+    _check(signed, key, assess)
+    step(85, "personal")
+    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, photo_bytes, personal=True))
+    step(100, "done")
+    return Export(signed, personal, assess, sealed)
+
+
+def _stamp_text(rm: ReportMeta, key: SigningKey) -> str:
+    """pyHanko fills %(ts)s with the signing time; any other % must not be read as a field."""
+    lang, fp = rm.lang, key.fingerprint
+    lines = [f"{t('report.name', lang)}: {rm.signer_name or '—'}", f"{t('report.date', lang)}: \0TS\0",
+             f"{t('report.fingerprint', lang)}:", fp[:39], fp[40:]]
+    return "\n".join(lines).replace("%", "%%").replace("\0TS\0", "%(ts)s")
+
+
+def _check(signed: bytes, key: SigningKey, assess: dict) -> None:
+    """Re-open the signed file and verify it exactly as an employer would."""
+    from .verify import Rejected, verify
+
+    try:
+        v = verify(signed, pinned_spki=key.spki_der)
+    except Rejected as e:
+        raise ExportError(f"the signed report did not pass its own check: {e}") from e
+    if v.assessment != json.loads(assessment_mod.dumps(assess)):
+        raise ExportError("the signed report does not hold the data it was built from")
+
+
+def write(export: Export, signed_path: Path, personal_path: Path | None) -> None:
+    """Write both files crash-safe, then read the signed one back and verify it again."""
+    from .verify import Rejected, verify
+
+    atomic_write(signed_path, export.signed, keep_previous=False, mode=0o644)
+    if personal_path is not None:
+        atomic_write(personal_path, export.personal, keep_previous=False, mode=0o600)
+    try:
+        verify(Path(signed_path).read_bytes())
+    except Rejected as e:
+        raise ExportError(f"the report on disk does not verify: {e}") from e
+
+
+def seal_fingerprint(recipient: str) -> str:
+    from .campaign import recipient_fingerprint
+
+    return recipient_fingerprint(recipient)

@@ -1,0 +1,60 @@
+"""Attach the machine-readable parts, then sign the whole file once: PAdES B-B,
+ECDSA P-256 / SHA-256, with a visible stamp in Noto Sans (pyHanko).
+
+pyHanko is imported here only, lazily by callers (it costs ~0.5 s at start-up).
+"""
+
+from __future__ import annotations
+
+import io
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from pypdf import PdfReader, PdfWriter
+
+from . import paths
+from .keys import SigningKey
+
+FIELD = "Signature"
+
+
+def attach(pdf: bytes, attachments: dict[str, bytes]) -> bytes:
+    """A new single-revision PDF with these embedded files (written before signing)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    for name, data in attachments.items():
+        writer.add_attachment(name, data)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def sign(pdf: bytes, key: SigningKey, *, page: int, box: tuple[int, int, int, int], signer_name: str,
+         reason: str, location: str | None = None, stamp_text: str) -> bytes:
+    """Sign `pdf` with a visible stamp in `box` on `page` (0-based)."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp import TextStampStyle
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    cert = asn1_x509.Certificate.load(key.cert.public_bytes(serialization.Encoding.DER))
+    pk = asn1_keys.PrivateKeyInfo.load(key.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    signer = signers.SimpleSigner(signing_cert=cert, signing_key=pk,
+                                  cert_registry=SimpleCertificateStore.from_certs([cert]))
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    fields.append_signature_field(writer, fields.SigFieldSpec(FIELD, on_page=page, box=box))
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
+        name=signer_name or None, reason=reason, location=location)
+    style = TextStampStyle(
+        stamp_text=stamp_text,
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(paths.font("Regular"))), font_size=7),
+        border_width=1, timestamp_format="%Y-%m-%d %H:%M %Z",
+    )
+    out = io.BytesIO()
+    signers.PdfSigner(meta, signer, stamp_style=style).sign_pdf(writer, output=out)
+    return out.getvalue()

@@ -1,0 +1,153 @@
+"""Accepting a report (DESIGN.md §4.2): every check, or one plain reason why not.
+
+Order matters: the signature is checked before any attachment is read, and
+only the known attachments are read, with a size limit on decompression.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_FILE = 64 * 1024 * 1024  # a report with ten photos is a few MB
+MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024}
+
+
+class Rejected(Exception):
+    """A report that is not accepted; the message says why, in plain words."""
+
+
+@dataclass
+class Verified:
+    assessment: dict[str, Any]
+    confidential: bytes | None
+    signer_spki: bytes
+    signer_fingerprint: str
+    signer_name: str
+    signed_at: str | None
+    attachments: list[str] = field(default_factory=list)
+
+
+def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
+    """Check a signed report. Raises Rejected with the reason."""
+    from cryptography import x509 as cx509
+
+    from .keys import fingerprint, spki_der
+
+    if len(data) > MAX_FILE:
+        raise Rejected(f"the file is larger than {MAX_FILE // (1024 * 1024)} MB")
+    if not data.startswith(b"%PDF-"):
+        raise Rejected("this is not a PDF file")
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko.sign.validation.status import SignatureCoverageLevel
+        from pyhanko.sign.diff_analysis import ModificationLevel
+        from pyhanko_certvalidator import ValidationContext
+
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        sigs = reader.embedded_signatures
+    except Rejected:
+        raise
+    except Exception as e:  # noqa: BLE001 - a damaged or hostile file: one plain reason
+        raise Rejected(f"the PDF cannot be read ({type(e).__name__})") from e
+    if len(sigs) != 1:
+        raise Rejected("the report has no signature" if not sigs else f"the report has {len(sigs)} signatures, not one")
+    sig = sigs[0]
+    try:
+        cert = sig.signer_cert
+        spki = spki_der(cx509.load_der_x509_certificate(cert.dump()))
+        vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
+        st = validate_pdf_signature(sig, vc)
+    except Exception as e:  # noqa: BLE001
+        raise Rejected(f"the signature cannot be checked ({type(e).__name__})") from e
+    if not st.intact:
+        raise Rejected("the signed content was changed after signing")
+    if not st.valid:
+        raise Rejected("the signature is not valid")
+    if pinned_spki is not None and spki != pinned_spki:
+        raise Rejected("the report is signed with a different key than the one on record for this employee")
+    if not st.trusted:
+        raise Rejected("the signing certificate is not usable (expired or not valid for signing)")
+    if st.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        raise Rejected("the file was changed or extended after signing")
+    if st.modification_level not in (None, ModificationLevel.NONE) or not st.docmdp_ok:
+        raise Rejected("the file was changed after signing")
+    files = _attachments(reader)
+    if "assessment.json" not in files:
+        raise Rejected("the report has no assessment.json")
+    try:
+        assessment = json.loads(files["assessment.json"])
+    except (ValueError, UnicodeDecodeError) as e:
+        raise Rejected("assessment.json is not valid JSON") from e
+    if not isinstance(assessment, dict) or assessment.get("format") != "arbocheck-assessment":
+        raise Rejected("assessment.json is not an arbocheck assessment")
+    signer = assessment.get("signer") if isinstance(assessment.get("signer"), dict) else {}
+    if signer.get("fingerprint") != fingerprint(spki):
+        raise Rejected("the key named in the report is not the key that signed it")
+    return Verified(assessment, files.get("confidential.age"), spki, fingerprint(spki),
+                    str(signer.get("name", "")), st.signer_reported_dt.isoformat() if st.signer_reported_dt else None,
+                    sorted(files))
+
+
+def _attachments(reader) -> dict[str, bytes]:
+    """The known embedded files, decompressed with a limit. Anything else rejects the file."""
+    from pyhanko.pdf_utils import generic
+
+    def deref(x):
+        return x.get_object() if isinstance(x, generic.IndirectObject) else x
+
+    try:
+        names = deref(reader.root.raw_get("/Names")) if "/Names" in reader.root else None
+        tree = deref(names.raw_get("/EmbeddedFiles")) if names is not None and "/EmbeddedFiles" in names else None
+        flat = list(deref(tree.raw_get("/Names"))) if tree is not None and "/Names" in tree else []
+        if tree is not None and "/Kids" in tree:
+            raise Rejected("unexpected structure of the embedded files")
+    except Rejected:
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise Rejected("the embedded files cannot be read") from e
+    out: dict[str, bytes] = {}
+    for i in range(0, len(flat) - 1, 2):
+        name = str(deref(flat[i]))
+        if name not in MAX_ATTACHMENT:
+            raise Rejected(f"unexpected attachment {name[:40]!r}")
+        if name in out:
+            raise Rejected(f"attachment {name!r} appears twice")
+        try:
+            spec = deref(flat[i + 1])
+            stream = deref(deref(spec.raw_get("/EF")).raw_get("/F"))
+            if not isinstance(stream, generic.StreamObject):
+                raise Rejected(f"attachment {name!r} is damaged")
+            filters = stream.get("/Filter")
+            filters = [] if filters is None else ([filters] if isinstance(filters, generic.NameObject) else list(filters))
+            raw = stream.encoded_data
+        except Rejected:
+            raise
+        except Exception as e:  # noqa: BLE001
+            raise Rejected(f"attachment {name!r} is damaged") from e
+        limit = MAX_ATTACHMENT[name]
+        if filters == ["/FlateDecode"]:
+            d = zlib.decompressobj()
+            try:
+                body = d.decompress(raw, limit + 1)
+            except zlib.error as e:
+                raise Rejected(f"attachment {name!r} is damaged") from e
+            if len(body) > limit or d.unconsumed_tail:
+                raise Rejected(f"attachment {name!r} is larger than allowed")
+        elif not filters:
+            body = bytes(raw)
+            if len(body) > limit:
+                raise Rejected(f"attachment {name!r} is larger than allowed")
+        else:
+            raise Rejected(f"attachment {name!r} uses an unexpected encoding")
+        out[name] = body
+    return out
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
