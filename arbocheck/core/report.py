@@ -103,3 +103,33 @@ def seal_fingerprint(recipient: str) -> str:
     from .campaign import recipient_fingerprint
 
     return recipient_fingerprint(recipient)
+
+
+def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
+                 photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None,
+                 lang: str = "nl", key: SigningKey | None = None) -> Export:
+    """The wizard's export: campaign, enrolment and revision come from the draft's meta.
+
+    Runs in a worker thread: no Qt, and it changes nothing it is given (the caller
+    records the new report_id and revision from the returned assessment).
+    """
+    from . import campaign as campaign_mod
+    from . import keys as keys_mod
+
+    name = str(draft_meta.get("signer_name", "")).strip()
+    key = key or keys_mod.load_or_create(common_name=name or "arbocheck")
+    rm = ReportMeta(signer_name=name, fingerprint=key.fingerprint, lang=lang,
+                    report_id=str(draft_meta.get("report_id") or ReportMeta(name, "").report_id),
+                    revision=int(draft_meta.get("revision", 0)) + 1)
+    expert = None
+    if draft_meta.get("campaign_file"):
+        camp = campaign_mod.load(str(draft_meta["campaign_file"]).encode("utf-8"))
+        rm.organisation, rm.campaign_id, expert = camp.organisation, camp.campaign_id, camp.expert_recipient
+        employee, code = str(draft_meta.get("employee_id", "")).strip(), str(draft_meta.get("enrolment_code", ""))
+        if employee:
+            rm.employee_id = employee
+            if code.strip():
+                rm.enrolment_proof = campaign_mod.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
+    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert)
+    write(ex, out, personal)
+    return ex

@@ -19,7 +19,7 @@ from .texts import tr
 
 
 class IntroPage(QWidget):
-    def __init__(self, ws: Worksheet, lang: str):
+    def __init__(self, ws: Worksheet, lang: str, on_change):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
@@ -30,10 +30,106 @@ class IntroPage(QWidget):
         lay.addWidget(heading(tr("intro.shared.heading", lang), 2))
         for key in ("intro.shared.employer", "intro.shared.expert", "intro.shared.local"):
             lay.addWidget(paragraph(tr(key, lang)))
+        lay.addWidget(heading(tr("campaign.heading", lang), 2))
+        self.campaign = CampaignPanel(ws, lang, on_change)
+        lay.addWidget(self.campaign)
         lay.addStretch(1)
 
     def refresh(self) -> None:
         pass
+
+
+class CampaignPanel(QWidget):
+    """Load the employer's campaign file; enter employee number and enrolment code."""
+
+    def __init__(self, ws: Worksheet, lang: str, on_change):
+        super().__init__()
+        self.ws, self.lang, self.on_change = ws, lang, on_change
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.info = paragraph("")
+        lay.addWidget(self.info)
+        row = QHBoxLayout()
+        self.load_button = QPushButton(tr("campaign.load", lang))
+        self.load_button.clicked.connect(self.choose)
+        self.remove_button = QPushButton(tr("campaign.remove", lang))
+        self.remove_button.clicked.connect(self.remove)
+        row.addWidget(self.load_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        form = QFormLayout()
+        self.employee = QLineEdit(str(ws.meta.get("employee_id", "")))
+        self.code = QLineEdit(str(ws.meta.get("enrolment_code", "")))
+        for edit, key, meta_key in ((self.employee, "campaign.employee_id", "employee_id"),
+                                    (self.code, "campaign.code", "enrolment_code")):
+            edit.setMaxLength(64)
+            edit.setAccessibleName(tr(key, lang).replace("&", ""))
+            edit.textEdited.connect(lambda v, k=meta_key: (ws.meta.__setitem__(k, v.strip()), on_change()))
+            label = QLabel(tr(key, lang))
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        self.form = QWidget()
+        self.form.setLayout(form)
+        lay.addWidget(self.form)
+        self.show_campaign()
+
+    def show_campaign(self) -> None:
+        from ..core import campaign as campaign_mod
+
+        raw = self.ws.meta.get("campaign_file")
+        camp = None
+        if raw:
+            try:
+                camp = campaign_mod.load(str(raw).encode("utf-8"))
+            except campaign_mod.CampaignError as e:
+                self.info.setText(escape(tr("campaign.error", self.lang, reason=str(e))))
+        if camp is None:
+            if not raw:
+                self.info.setText(escape(tr("campaign.none", self.lang)))
+        else:
+            expert = (tr("campaign.expert", self.lang, fp=camp.expert_fingerprint[:39]) if camp.expert_recipient
+                      else tr("campaign.no_expert", self.lang))
+            self.info.setText(tr("campaign.loaded", self.lang, organisation=escape(camp.organisation),
+                                 campaign=escape(camp.campaign_id), deadline=escape(camp.deadline),
+                                 employer=escape(camp.employer_fingerprint[:39]), expert=escape(expert)))
+        self.form.setVisible(camp is not None)
+        self.remove_button.setVisible(bool(raw))
+
+    def choose(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("campaign.load", self.lang).replace("&", ""),
+                                              str(Path.home()), tr("campaign.filter", self.lang))
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> bool:
+        from pathlib import Path
+
+        from ..core import campaign as campaign_mod
+
+        try:
+            data = Path(path).read_bytes()
+            campaign_mod.load(data)
+        except (OSError, campaign_mod.CampaignError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            self.info.setText(escape(tr("campaign.error", self.lang, reason=reason)))
+            return False
+        self.ws.meta["campaign_file"] = data.decode("utf-8")
+        self.on_change()
+        self.show_campaign()
+        return True
+
+    def remove(self) -> None:
+        for k in ("campaign_file", "employee_id", "enrolment_code"):
+            self.ws.meta.pop(k, None)
+        self.employee.clear()
+        self.code.clear()
+        self.on_change()
+        self.show_campaign()
 
 
 class ReviewPage(QWidget):
@@ -90,27 +186,24 @@ class ReviewPage(QWidget):
 
 
 class SignPage(QWidget):
-    """Declaration, name and an optional drawn signature.
+    """Declaration, name, an optional drawn signature, then export in the background."""
 
-    Export of the signed report is not in this version: the button stays
-    disabled and says so, rather than pretending to sign.
-    """
-
-    def __init__(self, ws: Worksheet, lang: str, on_change):
+    def __init__(self, ws: Worksheet, lang: str, on_change, runner, photos):
         super().__init__()
-        self.ws, self.lang = ws, lang
+        self.ws, self.lang, self.on_change, self.runner, self.photos = ws, lang, on_change, runner, photos
+        self.busy = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
         lay.addWidget(heading(tr("sign.heading", lang)))
         self.declaration = QCheckBox(tr("sign.declaration", lang))
         self.declaration.setChecked(bool(ws.meta.get("declared")))
-        self.declaration.toggled.connect(lambda on: (ws.meta.__setitem__("declared", on), on_change()))
+        self.declaration.toggled.connect(self._declared)
         lay.addWidget(self.declaration)
         form = QFormLayout()
         self.name = QLineEdit(str(ws.meta.get("signer_name", "")))
         self.name.setMaxLength(120)
         self.name.setAccessibleName(tr("sign.name", lang).replace("&", ""))
-        self.name.textEdited.connect(lambda v: (ws.meta.__setitem__("signer_name", v), on_change()))
+        self.name.textEdited.connect(self._named)
         name_label = QLabel(tr("sign.name", lang))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
@@ -126,13 +219,110 @@ class SignPage(QWidget):
         self.status = paragraph("")
         lay.addWidget(self.status)
         self.export = QPushButton(tr("sign.export", lang))
-        self.export.setEnabled(False)
+        self.export.clicked.connect(self.start_export)
         lay.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
+        self.last = paragraph("")
+        self.last.setStyleSheet("color: #555;")
+        lay.addWidget(self.last)
         lay.addStretch(1)
         self.refresh()
 
+    def _declared(self, on: bool) -> None:
+        self.ws.meta["declared"] = on
+        self.on_change()
+        self.refresh()
+
+    def _named(self, text: str) -> None:
+        self.ws.meta["signer_name"] = text
+        self.on_change()
+        self.refresh()
+
     def refresh(self) -> None:
-        if self.ws.missing_required():
-            self.status.setText(escape(tr("sign.missing", self.lang)))
-        else:
-            self.status.setText(escape(tr("sign.not_available", self.lang)))
+        missing = self.ws.missing_required()
+        ready = not missing and self.declaration.isChecked() and self.name.text().strip() != ""
+        key = "sign.missing" if missing else "sign.ready" if ready else "sign.need_declaration"
+        self.status.setText(escape(tr(key, self.lang)))
+        self.export.setEnabled(ready and self.busy is None)
+        last = self.ws.meta.get("last_export")
+        self.last.setText(escape(tr("sign.last", self.lang, path=last, revision=self.ws.meta.get("revision", 1)))
+                          if last else "")
+
+    # -- export --------------------------------------------------------------
+
+    def choose_path(self) -> str | None:
+        """Where to save; tests replace this."""
+        import datetime as _dt
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        default = Path(self.ws.meta.get("last_export") or Path.home() / tr(
+            "sign.file_name", self.lang, date=_dt.date.today().isoformat()))
+        path, _ = QFileDialog.getSaveFileName(self, tr("sign.save_as", self.lang), str(default), "PDF (*.pdf)")
+        return path or None
+
+    def start_export(self) -> None:
+        import copy
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ..core.report import export_draft
+
+        path = self.choose_path()
+        if not path:
+            return
+        out = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        personal = out.with_name(out.stem + tr("sign.personal_suffix", self.lang) + ".pdf")
+        self.busy = QProgressDialog(tr("sign.busy", self.lang), "", 0, 0, self)
+        self.busy.setCancelButton(None)
+        self.busy.setWindowModality(Qt.WindowModality.WindowModal)
+        self.busy.setMinimumDuration(0)
+        self.busy.show()
+        self.export.setEnabled(False)
+        # The worker thread gets copies: the person may go on editing meanwhile.
+        self.runner.run(export_draft, self.ws.q, dict(self.ws.answers), copy.deepcopy(self.ws.meta),
+                        self.photos.read, out, personal, self.lang,
+                        on_done=lambda ex: self._exported(ex, out, personal), on_error=self._failed)
+
+    def _finish(self) -> None:
+        if self.busy is not None:
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+        self.refresh()
+
+    def _exported(self, ex, out, personal) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        self.ws.meta.update(report_id=ex.assessment["report_id"], revision=ex.assessment["revision"],
+                            last_export=str(out))
+        self.on_change()
+        self._finish()
+        box = QMessageBox(QMessageBox.Icon.Information, tr("sign.done.title", self.lang),
+                          tr("sign.done", self.lang, signed=str(out), personal=str(personal)), parent=self)
+        folder = box.addButton(tr("sign.open_folder", self.lang), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self.done_box = box
+        box.finished.connect(lambda *_: box.clickedButton() is folder and QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(out.parent))))
+        box.open()
+
+    def _failed(self, e: BaseException) -> None:
+        self._finish()
+        self.status.setText(escape(tr("sign.failed", self.lang, reason=_reason(e))))
+        self.status.setStyleSheet("color: #b3261e;")
+
+
+def _reason(e: BaseException) -> str:
+    from ..core.campaign import CampaignError
+    from ..core.keys import KeyFileError
+    from ..core.report import ExportError
+
+    if isinstance(e, (ExportError, CampaignError, KeyFileError)):
+        return str(e)
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return f"{type(e).__name__}: {e}"

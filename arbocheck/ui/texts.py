@@ -151,6 +151,49 @@ UI: dict[str, dict[str, str]] = {
                  "Signature (optional): draw with mouse or pen"},
     "sign.clear": {"nl": "Handtekening &wissen", "en": "C&lear signature"},
     "sign.export": {"nl": "&Ondertekend rapport maken…", "en": "&Create signed report…"},
+    "sign.ready": {"nl": "Alles is klaar om te ondertekenen. Je krijgt twee bestanden: het ondertekende rapport "
+                         "voor je werkgever en een persoonlijke kopie voor jezelf.",
+                   "en": "Everything is ready to sign. You get two files: the signed report for your employer "
+                         "and a personal copy for yourself."},
+    "sign.need_declaration": {"nl": "Vink de verklaring aan en vul je naam in om te ondertekenen.",
+                              "en": "Tick the declaration and fill in your name to sign."},
+    "sign.save_as": {"nl": "Ondertekend rapport opslaan", "en": "Save signed report"},
+    "sign.file_name": {"nl": "RIE-bijdrage-thuiswerkplek-{date}.pdf", "en": "RIE-contribution-home-workplace-{date}.pdf"},
+    "sign.personal_suffix": {"nl": "-persoonlijk-niet-delen", "en": "-personal-do-not-share"},
+    "sign.busy": {"nl": "Rapport maken, ondertekenen en controleren…", "en": "Creating, signing and checking the report…"},
+    "sign.done.title": {"nl": "Rapport klaar", "en": "Report ready"},
+    "sign.done": {"nl": "Je ondertekende rapport is gemaakt en gecontroleerd.\n\nVoor je werkgever:\n{signed}\n\n"
+                        "Alleen voor jezelf (niet delen):\n{personal}",
+                  "en": "Your signed report has been created and checked.\n\nFor your employer:\n{signed}\n\n"
+                        "Only for yourself (do not share):\n{personal}"},
+    "sign.open_folder": {"nl": "&Map openen", "en": "&Open folder"},
+    "sign.failed": {"nl": "Het rapport is niet gemaakt: {reason}", "en": "The report was not made: {reason}"},
+    "sign.last": {"nl": "Laatst geëxporteerd: {path} (versie {revision})", "en": "Last exported: {path} (version {revision})"},
+    "campaign.heading": {"nl": "Campagne van je werkgever (als je die hebt gekregen)",
+                         "en": "Your employer's campaign (if you received one)"},
+    "campaign.none": {"nl": "Heb je van je werkgever een campagnebestand en een aanmeldcode gekregen? Laad het "
+                            "bestand dan hier. Zonder campagne kun je de check ook doen; je werkgever ziet je "
+                            "rapport dan als 'niet aangemeld'.",
+                      "en": "Did your employer give you a campaign file and an enrolment code? Load the file here. "
+                            "You can also do the check without a campaign; your employer then sees your report as "
+                            "'not enrolled'."},
+    "campaign.load": {"nl": "&Campagnebestand laden…", "en": "Load &campaign file…"},
+    "campaign.filter": {"nl": "Campagnebestanden (*.json)", "en": "Campaign files (*.json)"},
+    "campaign.loaded": {"nl": "<b>{organisation}</b> — campagne {campaign} (inleveren vóór {deadline}).<br>"
+                              "Sleutel van je werkgever: {employer}<br>{expert}",
+                        "en": "<b>{organisation}</b> — campaign {campaign} (hand in before {deadline}).<br>"
+                              "Your employer's key: {employer}<br>{expert}"},
+    "campaign.expert": {"nl": "Je antwoorden over gezondheid worden versleuteld voor de arbodeskundige (sleutel {fp}).",
+                        "en": "Your answers about health are encrypted for the arbo expert (key {fp})."},
+    "campaign.no_expert": {"nl": "Deze campagne noemt geen arbodeskundige: je gezondheidsantwoorden blijven alleen "
+                                 "in je persoonlijke kopie.",
+                           "en": "This campaign names no arbo expert: your health answers stay only in your "
+                                 "personal copy."},
+    "campaign.employee_id": {"nl": "&Personeelsnummer", "en": "&Employee number"},
+    "campaign.code": {"nl": "&Aanmeldcode", "en": "E&nrolment code"},
+    "campaign.remove": {"nl": "Campagne &verwijderen", "en": "&Remove campaign"},
+    "campaign.error": {"nl": "Dit campagnebestand kan niet worden gebruikt: {reason}",
+                       "en": "This campaign file cannot be used: {reason}"},
     "sign.not_available": {
         "nl": "Het ondertekende rapport voor je werkgever kan deze versie van arbocheck nog niet maken. Je "
               "antwoorden zijn bewaard; zodra de exportfunctie er is, kun je hier verder.",

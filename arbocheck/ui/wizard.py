@@ -54,7 +54,7 @@ class WizardWindow(QMainWindow):
         self.keys: list[str] = ["intro"] + [s.id for s in ws.q.data.sections] + ["review", "sign"]
         self.pages: dict[str, QWidget] = {}
         self.strips: dict[str, PhotoStrip] = {}
-        self.pages["intro"] = IntroPage(ws, lang)
+        self.pages["intro"] = IntroPage(ws, lang, self.changed)
         for sec in ws.q.data.sections:
             strip = None
             if sec.photo_prompt:
@@ -62,7 +62,7 @@ class WizardWindow(QMainWindow):
                 self.strips[sec.id] = strip
             self.pages[sec.id] = SectionPage(sec, ws, lang, self.edit, strip)
         self.pages["review"] = ReviewPage(ws, lang)
-        self.pages["sign"] = SignPage(ws, lang, self.changed)
+        self.pages["sign"] = SignPage(ws, lang, self.changed, self.runner, self.photos)
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(tr("wiz.sections", lang))

@@ -153,13 +153,59 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
     assert "Alleen met de arbodeskundige: 1 antwoorden" in text
 
 
-def test_sign_page_does_not_pretend(mini_app, qtbot):
+def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app, qtbot, tmp_path, monkeypatch):
+    from arbocheck.core import campaign, keys, seal
+    from arbocheck.core.verify import verify
+
     w = mini_app.open_worker()
     qtbot.addWidget(w)
-    w.go(w.keys.index("sign"))
     page = w.pages["sign"]
-    assert not page.export.isEnabled()
+    w.go(w.keys.index("sign"))
+    assert not page.export.isEnabled() and "verplichte" in page.status.text()
     w.edit("body_height_cm", 170)
     w.edit("device_setup", "desktop")
     w.go(w.keys.index("sign"))
-    assert "nog niet maken" in page.status.text()
+    assert not page.export.isEnabled()  # no declaration, no name yet
+    page.declaration.click()
+    qtbot.keyClicks(page.name, "Sanne de Vries")
+    assert page.export.isEnabled() and "klaar om te ondertekenen" in page.status.text()
+
+    ident, recip = seal.new_identity()
+    employer = keys.generate("Werkgever")
+    camp_file = tmp_path / "campagne.json"
+    camp_file.write_bytes(campaign.create(employer, organisation="Gemeente Voorbeeld", campaign_id="thuis-2026",
+                                          questionnaire_id="mini", questionnaire_version="1.2",
+                                          deadline="2026-12-31", expert_recipient=recip))
+    panel = w.pages["intro"].campaign
+    assert panel.load_file(str(camp_file))
+    assert "Gemeente Voorbeeld" in panel.info.text()
+    qtbot.keyClicks(panel.employee, "E042")
+    qtbot.keyClicks(panel.code, "ab12-cd34")
+
+    out = tmp_path / "out" / "rapport.pdf"
+    monkeypatch.setattr(page, "choose_path", lambda: str(out))
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    assert page.done_box.isVisible() and str(out) in page.done_box.text()
+    page.done_box.close()
+    v = verify(out.read_bytes())
+    a = v.assessment
+    assert a["campaign_id"] == "thuis-2026" and a["employee_id"] == "E042" and a["revision"] == 1
+    assert campaign.check_enrolment(a["enrolment_proof"], "AB12CD34", "thuis-2026", "E042", v.signer_spki)
+    assert v.confidential is not None and (out.parent / "rapport-persoonlijk-niet-delen.pdf").exists()
+    assert w.ws.meta["revision"] == 1 and w.ws.meta["last_export"] == str(out)
+    # A second export is a new revision of the same report.
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    page.done_box.close()
+    again = verify(out.read_bytes()).assessment
+    assert again["revision"] == 2 and again["report_id"] == a["report_id"]
+
+
+def test_broken_campaign_file_is_refused_plainly(mini_app, qtbot, tmp_path):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    bad = tmp_path / "campagne.json"
+    bad.write_text('{"format": "arbocheck-campaign", "campaign": {}, "signature": "AAAA"}')
+    panel = w.pages["intro"].campaign
+    assert not panel.load_file(str(bad))
+    assert "kan niet worden gebruikt" in panel.info.text()
+    assert "campaign_file" not in w.ws.meta
