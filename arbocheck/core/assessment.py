@@ -41,13 +41,17 @@ class ReportMeta:
     expert_fingerprint: str | None = None
 
 
-def _photo_json(p: PhotoRef, index: dict[str, int]) -> dict:
-    return {"sha256": p.id, "section": p.section, "caption": p.caption, "figure": index[p.id]}
+def _photo_json(p: PhotoRef, index: dict[str, int], page_hash: dict[str, str]) -> dict:
+    return {"sha256": page_hash.get(p.id, p.id), "section": p.section, "caption": p.caption, "figure": index[p.id]}
 
 
 def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any], rm: ReportMeta,
-          sealed: bool) -> tuple[dict, dict]:
-    """(assessment, confidential) as JSON-ready dicts."""
+          sealed: bool, page_hash: dict[str, str] | None = None) -> tuple[dict, dict]:
+    """(assessment, confidential) as JSON-ready dicts.
+
+    `page_hash` maps a draft photo id to the hash of the JPEG printed in the
+    report, so a photo in assessment.json can be matched to its image stream.
+    """
     s = split(q, answers, meta_draft, rm.lang)
     figures = {p.id: i + 1 for i, p in enumerate(s.employer_photos)}
     profile_ids = [it.id for it in q.data.sections[0].items]
@@ -70,7 +74,7 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
         "counts": {p: sum(f.priority == p for f in s.employer_findings) for p in ("high", "medium", "low")},
         "findings": [_finding_json(f) for f in s.employer_findings],
         "action_plan": [p.to_json() | {"health": False} for p in s.employer_plan],
-        "photos": [_photo_json(p, figures) for p in s.employer_photos],
+        "photos": [_photo_json(p, figures, page_hash or {}) for p in s.employer_photos],
         "confidential": {
             "sealed": sealed,
             "recipient_fingerprint": rm.expert_fingerprint if sealed else None,

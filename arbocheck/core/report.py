@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from . import assessment as assessment_mod
-from . import seal
+from . import photos, seal
 from .assessment import ReportMeta
+from .draft_photos import refs
 from .i18n import t
 from .keys import SigningKey
 from .qloader import Questionnaire
 from .report_pdf import ReportInput, build_pdf
 from .storage import atomic_write
+
+
+PRINT_SIDE, PRINT_QUALITY = 1280, 82
 
 
 class ExportError(Exception):
@@ -36,21 +42,29 @@ class Export:
 
 def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any], key: SigningKey,
           rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
-          progress: Callable[[int, str], None] | None = None) -> Export:
+          progress: Callable[[int, str], None] | None = None, personal_copy: bool = True) -> Export:
     step = progress or (lambda pct, what: None)
     rm.fingerprint = key.fingerprint
     if expert_recipient:
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
     sealed = bool(expert_recipient)
-    step(5, "assessment")
-    assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed)
+    step(5, "photos")
+    # The pages get a print-sized copy of each photo (1280 px on 120 mm is ~270 dpi);
+    # the expert's sealed part keeps the draft's full-size photos.
+    ids = list(dict.fromkeys(r.id for r in refs(draft_meta)))
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # Pillow releases the GIL
+        printed = dict(zip(ids, pool.map(
+            lambda pid: photos.process(photo_bytes(pid), max_side=PRINT_SIDE, quality=PRINT_QUALITY), ids)))
+    page_bytes = lambda pid: printed[pid].data  # noqa: E731
+    assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed,
+                                                {pid: p.sha256 for pid, p in printed.items()})
     attachments = {"assessment.json": assessment_mod.dumps(assess)}
     if sealed:
         for p in confidential["photos"]:
             p["jpeg_base64"] = base64.b64encode(photo_bytes(p["sha256"])).decode("ascii")
         attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient)
     step(15, "pdf")
-    inp = ReportInput(q, answers, draft_meta, rm, photo_bytes, personal=False, sealed=sealed)
+    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed)
     pdf = build_pdf(inp)
     step(55, "sign")
     from .signing import attach, sign
@@ -61,7 +75,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     step(75, "verify")
     _check(signed, key, assess)
     step(85, "personal")
-    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, photo_bytes, personal=True))
+    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True)) if personal_copy else b""
     step(100, "done")
     return Export(signed, personal, assess, sealed)
 

@@ -18,6 +18,16 @@ from .keys import SigningKey
 
 FIELD = "Signature"
 
+# The stamp font is subset to Latin (assets/fonts/README.md): loading the full Noto
+# Sans with fontTools cost ~0.2 s per signature. Other scripts fall back to the full font.
+_LATIN = (set(range(0x20, 0x7F)) | set(range(0xA0, 0x180)) | set(range(0x2010, 0x2028))
+          | {0x0A, 0x20AC, 0x2212})
+
+
+def stamp_font(text: str) -> str:
+    covered = all(ord(c) in _LATIN for c in text)
+    return str(paths.assets_dir() / "fonts" / "NotoSans-Regular-Latin.ttf") if covered else str(paths.font("Regular"))
+
 
 def attach(pdf: bytes, attachments: dict[str, bytes]) -> bytes:
     """A new single-revision PDF with these embedded files (written before signing)."""
@@ -52,7 +62,7 @@ def sign(pdf: bytes, key: SigningKey, *, page: int, box: tuple[int, int, int, in
         name=signer_name or None, reason=reason, location=location)
     style = TextStampStyle(
         stamp_text=stamp_text,
-        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(paths.font("Regular"))), font_size=7),
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(stamp_font(stamp_text)), font_size=7, leading=9),
         border_width=1, timestamp_format="%Y-%m-%d %H:%M %Z",
     )
     out = io.BytesIO()
