@@ -18,10 +18,11 @@ from .texts import tr
 THUMB = 150
 
 
-def _process_and_store(store: DraftPhotos, path: str) -> str:
-    """Worker thread: decode, strip, downscale, store. Returns the photo id."""
+def _process_and_store(store: DraftPhotos, path: str) -> tuple[str, bytes]:
+    """Worker thread: decode, strip, downscale, store; also make the thumbnail here,
+    so the GUI thread only shows a small JPEG. Returns (photo id, thumbnail)."""
     photo = photos.process(Path(path))
-    return store.store(photo.data, photo.sha256)
+    return store.store(photo.data, photo.sha256), photo.thumbnail(THUMB * 2)
 
 
 class PhotoTile(QFrame):
@@ -122,14 +123,15 @@ class PhotoStrip(QFrame):
         self.runner.run(_process_and_store, self.store, path,
                         on_done=self._stored, on_error=lambda e: self._failed(name, e))
 
-    def _stored(self, photo_id: str) -> None:
+    def _stored(self, result: tuple[str, bytes]) -> None:
+        photo_id, thumb = result
         self.busy -= 1
         all_refs = refs(self.ws.meta)
         if not any(r.id == photo_id and r.section == self.section.id for r in all_refs):
             ref = PhotoRef(photo_id, self.section.id)
             all_refs.append(ref)
             set_refs(self.ws.meta, all_refs)
-            self._add_tile(ref, self.store.read(photo_id))
+            self._add_tile(ref, thumb)
             self.on_change()
         if not self.busy:
             self.status.setVisible(False)

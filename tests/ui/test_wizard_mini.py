@@ -209,3 +209,45 @@ def test_broken_campaign_file_is_refused_plainly(mini_app, qtbot, tmp_path):
     assert not panel.load_file(str(bad))
     assert "kan niet worden gebruikt" in panel.info.text()
     assert "campaign_file" not in w.ws.meta
+
+
+def test_gps_tagged_photo_is_stored_without_metadata(mini_app, qtbot, tmp_path):
+    from PIL import Image
+
+    from samples import tagged_jpeg
+
+    src = tmp_path / "bureau.jpg"
+    src.write_bytes(tagged_jpeg((2400, 1800)))
+    assert Image.open(src).getexif().get_ifd(0x8825), "the test photo must carry GPS"
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    strip = w.strips["desk"]
+    strip.add_file(str(src))
+    [ref] = strip.tile_refs()
+    stored = w.photos.path(ref.id)
+    im = Image.open(stored)
+    assert max(im.size) == 1600
+    assert not im.getexif() and not im.getexif().get_ifd(0x8825)
+    assert not {"exif", "icc_profile", "xmp", "comment"} & set(im.info)
+    assert b"Exif" not in stored.read_bytes()[:4096]
+    # Caption and expert-only toggle are kept in the draft.
+    from arbocheck.ui.photo_strip import PhotoTile
+
+    [tile] = strip.findChildren(PhotoTile)
+    qtbot.keyClicks(tile.caption, "zijaanzicht")
+    tile.expert.click()
+    [ref] = strip.tile_refs()
+    assert ref.caption == "zijaanzicht" and ref.expert_only
+
+
+def test_broken_photo_gives_a_message_and_the_wizard_goes_on(mini_app, qtbot, tmp_path):
+    bad = tmp_path / "vakantie.jpg"
+    bad.write_bytes(b"this is not a photo at all")
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    strip = w.strips["desk"]
+    strip.add_file(str(bad))
+    assert strip.tile_refs() == []
+    assert strip.status.isVisibleTo(strip) and "vakantie.jpg" in strip.status.text()
+    w.edit("body_height_cm", 170)  # still working
+    assert w.ws.get("body_height_cm") == 170
