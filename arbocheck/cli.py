@@ -212,6 +212,7 @@ def cmd_report_build(args: argparse.Namespace) -> int:
     from .core.assessment import ReportMeta
     from .core.draft_photos import set_refs
     from .core.report import ExportError, build, write
+    from .core.seal import SealError, parse_recipient
 
     got = _read_answers(args.answers, None)
     if isinstance(got, list):
@@ -253,11 +254,17 @@ def cmd_report_build(args: argparse.Namespace) -> int:
                                                               key.spki_der)
     elif args.employee_id:
         rm.employee_id = args.employee_id
+    if expert:
+        try:
+            parse_recipient(expert)
+        except SealError as e:
+            _err(str(e))
+            return EXIT_INPUT
     try:
         ex = build(q, doc.answers, meta, key, rm, store.__getitem__, expert_recipient=expert)
         personal = Path(args.personal) if args.personal else None
         write(ex, Path(args.out), personal)
-    except (ExportError, OSError) as e:
+    except (ExportError, SealError, OSError) as e:
         _err(f"the report was not made: {e}")
         return EXIT_INPUT
     _out(f"signed report: {args.out}")

@@ -320,8 +320,9 @@ def _reason(e: BaseException) -> str:
     from ..core.campaign import CampaignError
     from ..core.keys import KeyFileError
     from ..core.report import ExportError
+    from ..core.seal import SealError
 
-    if isinstance(e, (ExportError, CampaignError, KeyFileError)):
+    if isinstance(e, (ExportError, CampaignError, KeyFileError, SealError)):
         return str(e)
     if isinstance(e, OSError):
         return e.strerror or str(e)
