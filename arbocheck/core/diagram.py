@@ -27,6 +27,8 @@ class Shape:
     style: Style
     text: str = ""
     dashed: bool = False
+    label_below: bool = False
+    """Put the text under the shape (so two close lines do not print over each other)."""
 
 
 @dataclass
@@ -37,8 +39,8 @@ class Diagram:
     notes: list[str] = field(default_factory=list)
     """Sentences that say what the sketch shows, for screen readers and the report."""
 
-    def add(self, kind, points, style, text="", dashed=False) -> None:
-        self.shapes.append(Shape(kind, tuple(float(p) for p in points), style, text, dashed))
+    def add(self, kind, points, style, text="", dashed=False, below=False) -> None:
+        self.shapes.append(Shape(kind, tuple(float(p) for p in points), style, text, dashed, below))
 
 
 def side_view(values: dict[str, Any], lang: str = "nl") -> Diagram:
@@ -104,10 +106,11 @@ def side_view(values: dict[str, Any], lang: str = "nl") -> Diagram:
     # Recommended heights for this body height (guidance).
     if rec_desk:
         d.add("line", (60, rec_desk, 165, rec_desk), "recommended",
-              t("diagram.rec_desk", lang, cm=number(rec_desk, lang)), dashed=True)
+              t("diagram.rec_desk", lang, cm=number(rec_desk, lang)), dashed=True,
+              below=bool(desk) and float(rec_desk) < float(desk))
     if rec_seat:
         d.add("line", (4, rec_seat, 56, rec_seat), "recommended",
-              t("diagram.rec_seat", lang, cm=number(rec_seat, lang)), dashed=True)
+              t("diagram.rec_seat", lang, cm=number(rec_seat, lang)), dashed=True, below=float(rec_seat) < seat)
     if desk and rec_desk:
         gap = float(desk) - float(rec_desk)
         key = "diagram.desk_high" if gap > 4 else "diagram.desk_low" if gap < -4 else "diagram.desk_ok"

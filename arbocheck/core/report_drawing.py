@@ -41,7 +41,8 @@ def diagram_drawing(d: Diagram, width: float, font: str = "NotoSans") -> Drawing
         else:
             ax, ay = pts[0], pts[1]
         if s.text:
-            drawing.add(String(ax + 2, ay + 3, s.text, fontName=font, fontSize=7, fillColor=col))
+            drawing.add(String(ax + 2, ay - 9 if s.label_below else ay + 3, s.text, fontName=font, fontSize=7,
+                               fillColor=col))
     return drawing
 
 

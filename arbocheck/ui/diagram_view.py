@@ -72,5 +72,5 @@ class DiagramView(QWidget):
                 anchor = pt(*s.points)
             if s.text:
                 p.setPen(QColor(colour))
-                p.drawText(anchor + QPointF(2, -4), s.text)
+                p.drawText(anchor + (QPointF(2, 13) if s.label_below else QPointF(2, -4)), s.text)
         p.end()

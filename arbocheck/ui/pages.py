@@ -15,7 +15,7 @@ from ..core.worksheet import Worksheet
 from .badges import finding_badge
 from .section_page import heading, paragraph
 from .signature_pad import SignaturePad
-from .texts import tr
+from .texts import count, tr
 
 
 class IntroPage(QWidget):
@@ -137,15 +137,21 @@ class ReviewPage(QWidget):
         super().__init__()
         self.ws, self.lang = ws, lang
         self.lay = QVBoxLayout(self)
-        self.lay.setContentsMargins(24, 18, 24, 18)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.body: QWidget | None = None
         self.refresh()
 
     def refresh(self) -> None:
-        while self.lay.count():
-            item = self.lay.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        ws, lang, lay = self.ws, self.lang, self.lay
+        # Rebuilt as a whole: a fresh body replaces the old one at once.
+        if self.body is not None:
+            self.lay.removeWidget(self.body)
+            self.body.setParent(None)
+            self.body.deleteLater()
+        self.body = QWidget()
+        lay = QVBoxLayout(self.body)
+        lay.setContentsMargins(24, 18, 24, 18)
+        self.lay.addWidget(self.body)
+        ws, lang = self.ws, self.lang
         s = split(ws.q, ws.answers, ws.meta, lang)
         ev = s.evaluation
         lay.addWidget(heading(tr("review.heading", lang)))
@@ -176,11 +182,14 @@ class ReviewPage(QWidget):
         lay.addLayout(row)
         lay.addWidget(heading(tr("review.shared.heading", lang), 2))
         lay.addWidget(paragraph(escape(tr(
-            "review.shared.employer", lang, answers=len(s.employer_answers), findings=len(s.employer_findings),
-            measures=len(s.employer_plan), photos=len(s.employer_photos)))))
+            "review.shared.employer", lang, answers=count(len(s.employer_answers), "answer", lang),
+            findings=count(len(s.employer_findings), "finding", lang),
+            measures=count(len(s.employer_plan), "measure", lang),
+            photos=count(len(s.employer_photos), "photo", lang)))))
         lay.addWidget(paragraph(escape(tr(
-            "review.shared.expert", lang, answers=len(s.expert_answers), findings=len(s.expert_findings),
-            photos=len(s.expert_photos)))))
+            "review.shared.expert", lang, answers=count(len(s.expert_answers), "answer", lang),
+            findings=count(len(s.expert_findings), "finding", lang),
+            photos=count(len(s.expert_photos), "photo", lang)))))
         lay.addWidget(paragraph(escape(tr("review.shared.local", lang))))
         lay.addStretch(1)
 

@@ -131,14 +131,18 @@ UI: dict[str, dict[str, str]] = {
     "review.plan.empty": {"nl": "Niets.", "en": "Nothing."},
     "review.provision": {"nl": "arbovoorziening", "en": "arbo provision"},
     "review.shared.heading": {"nl": "Wat wordt gedeeld", "en": "What will be shared"},
-    "review.shared.employer": {"nl": "Met je werkgever: {answers} antwoorden over je werkplek, {findings} "
-                                     "bevindingen, {measures} maatregelen en {photos} foto's.",
-                               "en": "With your employer: {answers} answers about your workplace, {findings} "
-                                     "findings, {measures} measures and {photos} photos."},
-    "review.shared.expert": {"nl": "Alleen met de arbodeskundige: {answers} antwoorden over gezondheid en "
-                                   "werkdruk, {findings} bevindingen en {photos} foto's.",
-                             "en": "Only with the arbo expert: {answers} answers about health and workload, "
-                                   "{findings} findings and {photos} photos."},
+    "review.shared.employer": {"nl": "Met je werkgever: {answers} over je werkplek, {findings}, {measures} en "
+                                     "{photos}.",
+                               "en": "With your employer: {answers} about your workplace, {findings}, {measures} "
+                                     "and {photos}."},
+    "review.shared.expert": {"nl": "Alleen met de arbodeskundige: {answers} over gezondheid en werkdruk, "
+                                   "{findings} en {photos}.",
+                             "en": "Only with the arbo expert: {answers} about health and workload, {findings} "
+                                   "and {photos}."},
+    "count.answer": {"nl": "{n} antwoord|{n} antwoorden", "en": "{n} answer|{n} answers"},
+    "count.finding": {"nl": "{n} bevinding|{n} bevindingen", "en": "{n} finding|{n} findings"},
+    "count.measure": {"nl": "{n} maatregel|{n} maatregelen", "en": "{n} measure|{n} measures"},
+    "count.photo": {"nl": "{n} foto|{n} foto's", "en": "{n} photo|{n} photos"},
     "review.shared.local": {"nl": "Op deze computer blijft: je concept en je persoonlijke kopie.",
                             "en": "On this computer stays: your draft and your personal copy."},
     "review.missing": {"nl": "Nog niet ingevuld (verplicht): {items}", "en": "Not answered yet (required): {items}"},
@@ -204,6 +208,12 @@ UI: dict[str, dict[str, str]] = {
     # Errors
     "error.title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
 }
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """'1 foto', '3 foto's': singular or plural from a 'one|many' text."""
+    one, many = tr("count." + noun, lang).split("|")
+    return (one if n == 1 else many).format(n=n)
 
 
 def tr(key: str, lang: str, **kw: object) -> str:

@@ -150,7 +150,7 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
     assert heads[0].startswith("Actie nodig") and any("Bureau te hoog" in h for h in heads)
     text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
     assert "Wat je werkgever regelt" in text and "Voetensteun verstrekken" in text
-    assert "Alleen met de arbodeskundige: 1 antwoorden" in text
+    assert "Alleen met de arbodeskundige: 1 antwoord over gezondheid" in text
 
 
 def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app, qtbot, tmp_path, monkeypatch):
