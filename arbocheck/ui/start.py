@@ -87,11 +87,15 @@ class StartWindow(QWidget):
         lay.addStretch(1)
         self.buttons["worker"].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _confirm_fresh(self) -> None:
+    def confirm_fresh(self) -> bool:
+        """Ask before putting the draft aside (tests replace this)."""
         box = QMessageBox(QMessageBox.Icon.Question, tr("start.fresh.confirm.title", self.lang),
                           tr("start.fresh.confirm", self.lang), parent=self)
         yes = box.addButton(tr("start.fresh", self.lang).replace("&", ""), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
-        if box.clickedButton() is yes:
+        return box.clickedButton() is yes
+
+    def _confirm_fresh(self) -> None:
+        if self.confirm_fresh():
             self.chosen.emit("worker", True)
