@@ -60,7 +60,7 @@ def _load_questionnaire(path: str | None):
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .core import qloader, yamllines
+    from .core import qloader
     from .core.conditions import leaves
     from .core.i18n import t
 

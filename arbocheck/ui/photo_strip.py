@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QVBoxLayout)
 
 from ..core import photos
 from ..core.draft_photos import DraftPhotos, PhotoRef, refs, set_refs

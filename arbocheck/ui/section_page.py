@@ -43,7 +43,7 @@ class ItemRow(QFrame):
         lay.setSpacing(4)
 
         top = QHBoxLayout()
-        text = item.text.get(lang) + (f" <span style='color:#9a5b00'>*</span>" if item.required else "")
+        text = item.text.get(lang) + (" <span style='color:#9a5b00'>*</span>" if item.required else "")
         self.label = QLabel(f"<b>{text}</b>")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)

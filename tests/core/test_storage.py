@@ -1,13 +1,11 @@
 """Crash-safe writes and drafts."""
 
-import json
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 

@@ -1,9 +1,7 @@
 """Wizard behaviour on the small test questionnaire (pytest-qt, offscreen)."""
 
-import io
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
 
