@@ -13,7 +13,7 @@ from typing import Any
 
 from .conditions import holds
 from .qloader import Questionnaire, bad_value
-from .qmodel import FreeText, Number
+from .qmodel import FreeText, Number, unit_text
 
 FORMAT = "arbocheck-answers"
 FORMAT_VERSION = 1
@@ -106,7 +106,7 @@ def problems(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
         if reason:
             out.append(f"'{item_id}': {reason}")
         elif isinstance(it, Number) and it.integer and isinstance(value, float) and not value.is_integer():
-            out.append(f"'{item_id}': expected a whole number of {it.unit}, got {value:g}")
+            out.append(f"'{item_id}': expected a whole number of {unit_text(it, 'en')}, got {value:g}")
         elif isinstance(it, FreeText) and len(value) > it.max_length:
             out.append(f"'{item_id}': text is longer than {it.max_length} characters")
         elif isinstance(value, list):

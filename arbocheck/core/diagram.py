@@ -98,8 +98,8 @@ def side_view(values: dict[str, Any], lang: str = "nl") -> Diagram:
             d.add("rect", (x - 2, desk + 12, 2.5, 34), "screen", t("diagram.screen", lang))
             top = desk + 46
         if dist:
-            d.add("line", (28, eye_y, x - 2, eye_y), "recommended",
-                  t("diagram.distance", lang, cm=number(dist, lang)), dashed=True)
+            d.add("line", (28, eye_y, x - 2, eye_y), "recommended", dashed=True)
+            d.add("text", ((28 + x) / 2 - 8, eye_y + 2), "recommended", t("diagram.distance", lang, cm=number(dist, lang)))
         if top < eye_y - 12:
             d.notes.append(t("diagram.screen_low", lang))
 

@@ -21,7 +21,7 @@ from . import yamllines
 from .conditions import leaves, referenced
 from .countries import ISO_3166_ALPHA2
 from .qmodel import (ITEM_TYPES, LANGS, Condition, Country, Derived, MultiChoice, Number,
-                     QuestionnaireData, Rule, Scale, SingleChoice, Text, YesNo, Hours, FreeText)
+                     QuestionnaireData, Rule, Scale, SingleChoice, Text, YesNo, Hours, FreeText, unit_text)
 
 
 @dataclass(frozen=True)
@@ -443,7 +443,7 @@ def bad_value(it: Any, v: Any, for_condition: bool = False) -> str | None:
         if isinstance(it, Scale) and not float(v).is_integer():
             return f"expected a whole number on the scale {it.min}–{it.max}, got {v:g}"
         if not for_condition and not (it.min <= v <= it.max):
-            unit = f" {it.unit}" if isinstance(it, Number) else (" h" if isinstance(it, Hours) else "")
+            unit = f" {unit_text(it, 'en')}" if isinstance(it, (Number, Hours)) else ""
             return f"{v:g}{unit} is outside the allowed range {it.min:g}–{it.max:g}{unit}"
         return None
     if isinstance(it, FreeText):

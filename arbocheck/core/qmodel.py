@@ -183,7 +183,8 @@ class MultiChoice(_ItemBase):
 
 class Number(_ItemBase):
     type: Literal["number"]
-    unit: str
+    unit: str | Text
+    """A symbol such as 'cm' stays as it is; a word is given in every language."""
     min: float
     max: float
     step: float = 1
@@ -201,7 +202,7 @@ class Hours(_ItemBase):
     """Hours per day (or per week, with `max` up to 168)."""
 
     type: Literal["hours"]
-    unit: Text
+    unit: str | Text
     min: float = 0
     max: float = 24
     step: float = 0.5
@@ -236,6 +237,14 @@ class Country(_ItemBase):
     type: Literal["country"]
     options: list[Option] = Field(default_factory=list)
     default: str | None = None
+
+
+def unit_text(item: Any, lang: str) -> str:
+    """The unit of a number or hours item in a language ('' for other items)."""
+    unit = getattr(item, "unit", None)
+    if unit is None:
+        return ""
+    return unit if isinstance(unit, str) else unit.get(lang)
 
 
 ITEM_TYPES = ("yes_no", "single_choice", "multi_choice", "number", "hours", "scale", "text", "country")

@@ -30,6 +30,7 @@ from .assessment import ReportMeta
 from .diagram import side_view
 from .i18n import t
 from .qloader import Questionnaire
+from .qmodel import unit_text
 from .report_drawing import diagram_drawing, signature_drawing
 from .sharing import split
 from .textfmt import value as fmt_value
@@ -229,7 +230,7 @@ def build_pdf(inp: ReportInput) -> bytes:
             if it.id not in shown_answers:
                 continue
             mark = " <font color='#b3261e'>●</font>" if it.health else ""
-            unit = f" {it.unit}" if getattr(it, "type", "") == "number" else ""
+            unit = f" {unit_text(it, lang)}" if unit_text(it, lang) else ""
             rows.append([P(escape(it.text.get(lang)) + mark, "cell"),
                          P(escape(fmt_value(q, it.id, shown_answers[it.id], lang) + unit), "cell")])
         if len(rows) > 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -134,7 +134,22 @@ def _selecting(cls):
     return Selecting
 
 
-_IntSpin, _FloatSpin = _selecting(QSpinBox), _selecting(QDoubleSpinBox)
+class _FloatSpin(_selecting(QDoubleSpinBox)):
+    """Shows 4 rather than 4.0, and a decimal comma in Dutch (6,5 uur)."""
+
+    def textFromValue(self, v: float) -> str:
+        text = f"{v:.1f}".removesuffix(".0")
+        return text.replace(".", ",") if self.locale().decimalPoint() == "," else text
+
+    def valueFromText(self, text: str) -> float:
+        core = text.removesuffix(self.suffix()).strip().replace(",", ".")
+        try:
+            return float(core)
+        except ValueError:
+            return self.minimum()
+
+
+_IntSpin = _selecting(QSpinBox)
 
 
 class _Spin(ItemInput):
@@ -148,12 +163,13 @@ class _Spin(ItemInput):
         self.spin = _IntSpin() if whole else _FloatSpin()
         if not whole:
             self.spin.setDecimals(1)
-            self.spin.setLocale(self.locale())
+            self.spin.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if lang == "nl"
+                                else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.blank = item.min - item.step
         self.spin.setRange(self.blank, item.max)
         self.spin.setSingleStep(item.step)
         self.spin.setSpecialValueText(tr("item.unanswered", lang))
-        unit = item.unit if isinstance(item, qmodel.Number) else item.unit.get(lang)
+        unit = qmodel.unit_text(item, lang)
         self.spin.setSuffix(f" {unit}")
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.spin.setMinimumWidth(140)
