@@ -53,7 +53,7 @@ def test_every_problem_is_listed(mini):
         "unknown item 'rec_desk_height_cm' (it is computed, not answered)",
         "'desk_height_adjustable': expected yes/no (true/false), got 'yes'",
         "'residence_country': 'XX' is not an ISO 3166 country code",
-        "'sleep_hours': 25 h is outside the allowed range 0–24 h",
+        "'sleep_hours': 25 hours a night is outside the allowed range 0–24 hours a night",
     ])
 
 
