@@ -65,15 +65,19 @@ def ratio_pct(part: float, whole: float) -> float | None:
 
 @derived_function
 def residence_share_pct(home_days_per_week: float, work_days_per_week: float,
-                        other_days_per_week: float = 0) -> float | None:
+                        other_days_per_week: float = 0, residence_country: str | None = None,
+                        employer_country: str = "NL") -> float | None:
     """Share of working time worked in the country of residence.
 
     Home days count as worked there, plus any other days worked in that
-    country (client visits, a local office). Capped at 100 %.
+    country (client visits, a local office). Capped at 100 %. None for
+    someone who lives in the employer's country: the question does not arise.
 
     >>> residence_share_pct(2, 5)
     40.0
     """
+    if residence_country is not None and residence_country == employer_country:
+        return None
     if not work_days_per_week or work_days_per_week <= 0:
         return None
     days = (home_days_per_week or 0) + (other_days_per_week or 0)

@@ -322,7 +322,11 @@ class _Checker:
                 self.add(loc, where, f"function '{dv.function}' has no parameter '{p}'")
             for p in sorted(set(dv.inputs) & set(dv.params)):
                 self.add(loc, where, f"'{p}' is given both as input and as param")
+        sections = {sec.id for sec in q.data.sections}
         for di, dv in enumerate(q.data.derived):
+            if dv.report_section is not None and dv.report_section not in sections:
+                self.add(("derived", di, "report_section"), f"derived '{dv.id}'",
+                         f"report_section names unknown section '{dv.report_section}'")
             for p, ref in dv.inputs.items():
                 if ref not in q.items and ref not in q.derived:
                     self.add(("derived", di, "inputs", p), f"derived '{dv.id}'", f"input '{p}' names unknown item '{ref}'")

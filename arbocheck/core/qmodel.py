@@ -125,6 +125,8 @@ class Derived(_Strict):
     params: dict[str, float | int | str] = Field(default_factory=dict)
     unit: str | None = None
     label: Text
+    report_section: Id | None = None
+    """The section whose 'measured and recommended' table shows this value (None: not shown)."""
 
 
 class Term(_Strict):

@@ -220,6 +220,7 @@ def build_pdf(inp: ReportInput) -> bytes:
 
     # -- per topic -------------------------------------------------------------
     figure_no = {p.id: i + 1 for i, p in enumerate(photos)}
+    drew_diagram = False
     for sec in q.data.sections:
         items = [it for it in sec.items if (inp.personal or not it.health)]
         if not items:
@@ -237,15 +238,21 @@ def build_pdf(inp: ReportInput) -> bytes:
             block.append(_table(rows, [115 * mm, 55 * mm]))
         else:
             block.append(P(escape(t("report.unanswered", lang)), "small"))
-        if sec.diagram == "side_view" and values.get("body_height_cm"):
-            measured = [[P(escape(t("report.measured", lang)), "cellb"), P(escape(t("report.value", lang)), "cellb")]]
-            for d in q.data.derived:
-                if d.id in values and d.unit and (inp.personal or not q.reads_health([d.id])):
-                    measured.append([P(escape(d.label.get(lang)) + f" <font color='#666666'>({t('report.guidance', lang)})</font>", "cell"),
-                                     P(escape(fmt_value(q, d.id, values[d.id], lang) + f" {d.unit}"), "cell")])
+        measured = [[P(escape(t("report.measured", lang)), "cellb"), P(escape(t("report.value", lang)), "cellb")]]
+        for d in q.data.derived:
+            v = values.get(d.id)
+            if d.report_section != sec.id or not isinstance(v, (int, float)) or v <= 0:
+                continue
+            if not inp.personal and q.reads_health([d.id]):
+                continue
+            measured.append([P(escape(d.label.get(lang)) + f" <font color='#666666'>({t('report.guidance', lang)})</font>",
+                               "cell"), P(escape(fmt_value(q, d.id, v, lang) + f" {d.unit or ''}"), "cell")])
+        if len(measured) > 1:
+            block += [Spacer(1, 3 * mm), _table(measured, [115 * mm, 55 * mm])]
+        if sec.diagram == "side_view" and values.get("body_height_cm") and not drew_diagram:
+            drew_diagram = True  # one side view in the report, in the first section that has one
             dgm = side_view(values, lang)
-            block += [Spacer(1, 3 * mm), _table(measured, [115 * mm, 55 * mm]) if len(measured) > 1 else Spacer(1, 0),
-                      Spacer(1, 2 * mm), diagram_drawing(dgm, 120 * mm)]
+            block += [Spacer(1, 2 * mm), diagram_drawing(dgm, 105 * mm)]
             if dgm.notes:
                 block.append(P(escape(" ".join(dgm.notes)), "small"))
         fs = [f for f in findings if f.section == sec.id]

@@ -38,4 +38,9 @@ def test_registry_and_parameters():
     assert {"recommended_desk_height_cm", "difference", "residence_share_pct"} <= set(derived.FUNCTIONS)
     required, optional = derived.parameters("residence_share_pct")
     assert required == {"home_days_per_week", "work_days_per_week"}
-    assert optional == {"other_days_per_week"}
+    assert optional == {"other_days_per_week", "residence_country", "employer_country"}
+
+
+def test_no_residence_share_for_someone_living_in_the_employers_country():
+    assert derived.residence_share_pct(5, 5, residence_country="NL") is None
+    assert derived.residence_share_pct(2, 5, residence_country="BE") == 40.0
