@@ -230,7 +230,7 @@ def build_pdf(inp: ReportInput) -> bytes:
         for it in items:
             if it.id not in shown_answers:
                 continue
-            mark = " <font color='#b3261e'>●</font>" if it.health else ""
+            mark = f" <font color='#b3261e'>({escape(t('health_item', lang))})</font>" if it.health else ""
             unit = f" {unit_text(it, lang)}" if unit_text(it, lang) else ""
             rows.append([P(escape(it.text.get(lang)) + mark, "cell"),
                          P(escape(fmt_value(q, it.id, shown_answers[it.id], lang) + unit), "cell")])

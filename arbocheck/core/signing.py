@@ -21,7 +21,7 @@ FIELD = "Signature"
 # The stamp font is subset to Latin (assets/fonts/README.md): loading the full Noto
 # Sans with fontTools cost ~0.2 s per signature. Other scripts fall back to the full font.
 _LATIN = (set(range(0x20, 0x7F)) | set(range(0xA0, 0x180)) | set(range(0x2010, 0x2028))
-          | {0x0A, 0x20AC, 0x2212})
+          | {0x0A, 0x20AC})
 
 
 def stamp_font(text: str) -> str:
