@@ -206,6 +206,21 @@ def _photo_args(q, specs: list[str]) -> tuple[list, dict] | list[str]:
     return problems or (refs, store)
 
 
+def _campaign_arg(path: str | None):
+    """The campaign named by --campaign, None without one, False (reported) when unusable."""
+    from .core import campaign as campaign_mod
+
+    if not path:
+        return None
+    try:
+        return campaign_mod.load(Path(path).read_bytes())
+    except OSError as e:
+        _err(f"{path}: {e.strerror or e}")
+    except campaign_mod.CampaignError as e:
+        _err(f"{path}: {e}")
+    return False
+
+
 def cmd_report_build(args: argparse.Namespace) -> int:
     from .core import campaign as campaign_mod
     from .core import keys
@@ -221,13 +236,9 @@ def cmd_report_build(args: argparse.Namespace) -> int:
             _err(f"  - {p}")
         return EXIT_INPUT
     q, doc = got
-    camp = None
-    if args.campaign:
-        try:
-            camp = campaign_mod.load(Path(args.campaign).read_bytes())
-        except (OSError, campaign_mod.CampaignError) as e:
-            _err(f"{args.campaign}: {e}")
-            return EXIT_INPUT
+    camp = _campaign_arg(args.campaign)
+    if camp is False:
+        return EXIT_INPUT
     photos_ = _photo_args(q, args.photo or [])
     if isinstance(photos_, list):
         for p in photos_:
@@ -276,7 +287,6 @@ def cmd_report_build(args: argparse.Namespace) -> int:
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:
-    from .core import campaign as campaign_mod
     from .core.verify import Rejected, verify
 
     try:
@@ -284,13 +294,9 @@ def cmd_report_verify(args: argparse.Namespace) -> int:
     except OSError as e:
         _err(f"cannot read {args.report}: {e.strerror or e}")
         return EXIT_INPUT
-    camp = None
-    if args.campaign:
-        try:
-            camp = campaign_mod.load(Path(args.campaign).read_bytes())
-        except (OSError, campaign_mod.CampaignError) as e:
-            _err(f"{args.campaign}: {e}")
-            return EXIT_INPUT
+    camp = _campaign_arg(args.campaign)
+    if camp is False:
+        return EXIT_INPUT
     try:
         v = verify(data)
         a = v.assessment

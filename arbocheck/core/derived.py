@@ -25,6 +25,12 @@ def parameters(name: str) -> tuple[set[str], set[str]]:
     return required, set(sig.parameters) - required
 
 
+def _share_of_height(body_height_cm: float, divisor: float) -> int | None:
+    if not body_height_cm or body_height_cm <= 0:
+        return None
+    return round(body_height_cm / divisor)
+
+
 @derived_function
 def recommended_desk_height_cm(body_height_cm: float, divisor: float = 2.5) -> int | None:
     """Rule of thumb for a sitting desk height: body height / 2.5 (NORMS.md §2, guidance).
@@ -32,9 +38,7 @@ def recommended_desk_height_cm(body_height_cm: float, divisor: float = 2.5) -> i
     >>> recommended_desk_height_cm(180)
     72
     """
-    if not body_height_cm or body_height_cm <= 0:
-        return None
-    return round(body_height_cm / divisor)
+    return _share_of_height(body_height_cm, divisor)
 
 
 @derived_function
@@ -44,9 +48,7 @@ def recommended_seat_height_cm(body_height_cm: float, divisor: float = 3.7) -> i
     >>> recommended_seat_height_cm(170)
     46
     """
-    if not body_height_cm or body_height_cm <= 0:
-        return None
-    return round(body_height_cm / divisor)
+    return _share_of_height(body_height_cm, divisor)
 
 
 @derived_function
