@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 
-def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 760)) -> list[Path]:
+def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
