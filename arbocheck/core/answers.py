@@ -11,9 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import holds
-from .qloader import Questionnaire, bad_value
-from .qmodel import FreeText, Number, unit_text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the envelope (drafts, start window) must load without pydantic
+    from .qloader import Questionnaire
 
 FORMAT = "arbocheck-answers"
 FORMAT_VERSION = 1
@@ -94,6 +95,9 @@ def loads(data: bytes | str) -> AnswersDoc:
 
 def problems(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
     """Every reason these answers do not fit the questionnaire (empty when they do)."""
+    from .qloader import bad_value
+    from .qmodel import FreeText, Number, unit_text
+
     out: list[str] = []
     for item_id, value in answers.items():
         it = q.items.get(item_id)
@@ -119,6 +123,8 @@ def problems(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
 
 
 def visible(q: Questionnaire, values: dict[str, Any], item_id: str) -> bool:
+    from .conditions import holds
+
     return holds(q.items[item_id].show_if, values)
 
 
@@ -128,6 +134,8 @@ def effective(q: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
     Show-if conditions may refer to earlier or later items; hiding is repeated
     until nothing changes, so a chain of dependent items settles.
     """
+    from .conditions import holds
+
     base = {}
     for item_id, it in q.items.items():
         v = answers.get(item_id)
@@ -176,6 +184,8 @@ def with_derived(q: Questionnaire, values: dict[str, Any]) -> dict[str, Any]:
 
 def missing_required(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
     """Required items that are visible but not answered, in questionnaire order."""
+    from .conditions import holds
+
     eff = effective(q, answers)
     values = with_derived(q, eff)
     out = []

@@ -9,7 +9,7 @@ the new content, never a mix. Kept light: imported by a child process in tests.
 from __future__ import annotations
 
 import os
-import secrets
+
 from pathlib import Path
 
 TMP_MARK = ".arbocheck-tmp-"
@@ -27,7 +27,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _tmp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    return target.with_name(f".{target.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def _keep_previous(target: Path) -> None:

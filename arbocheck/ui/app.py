@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core import paths, qloader
+from ..core import paths
 from ..core.drafts import DraftStore
 from ..core.settings import Settings
-from ..core.worksheet import Worksheet
 from .start import StartWindow
 from .tasks import TaskRunner
 from .texts import tr
-from .wizard import WizardWindow
 
 QUESTIONNAIRE = "thuiswerkplek"
 
@@ -31,7 +30,7 @@ class App(QObject):
         self.store = DraftStore(paths.drafts_dir())
         self.store.open()
         self.start: StartWindow | None = None
-        self.wizard: WizardWindow | None = None
+        self.wizard = None  # the WizardWindow, once opened
         self.recovered = False
 
     # -- windows -----------------------------------------------------------
@@ -63,7 +62,10 @@ class App(QObject):
         if self.start is not None:
             self.start.close()
 
-    def open_worker(self, fresh: bool = False) -> WizardWindow:
+    def open_worker(self, fresh: bool = False):
+        from ..core import qloader
+        from ..core.worksheet import Worksheet
+
         if fresh:
             self.store.discard()
         loaded = self.store.load()
@@ -83,7 +85,9 @@ class App(QObject):
             raise SystemExit(2)
         return self._show_wizard(ws)
 
-    def _show_wizard(self, ws: Worksheet, geometry=None) -> WizardWindow:
+    def _show_wizard(self, ws, geometry=None):
+        from .wizard import WizardWindow  # imported when needed: the start window comes up faster
+
         self.wizard = WizardWindow(ws, self.store, self.runner, self.lang)
         self.wizard.language_changed.connect(self._wizard_language)
         if geometry is not None:
@@ -129,4 +133,6 @@ def run(role: str | None = None, lang: str | None = None) -> int:
         app.open_worker()
     else:
         app.show_start()
+    if os.environ.get("ARBOCHECK_EXIT_AFTER_SHOW"):  # for the start-up benchmark and smoke tests
+        QTimer.singleShot(0, lambda: (print("arbocheck: window shown", flush=True), qapp.quit()))
     return qapp.exec()

@@ -13,7 +13,7 @@ from ..core.rules import PRIORITIES
 from ..core.sharing import split
 from ..core.worksheet import Worksheet
 from .badges import finding_badge
-from .section_page import heading, paragraph
+from .text_labels import heading, paragraph
 from .signature_pad import SignaturePad
 from .texts import count, tr
 

@@ -14,23 +14,7 @@ from .badges import finding_badge, ok_badge
 from .diagram_view import DiagramView
 from .inputs import ItemInput, make_input
 from .texts import tr
-
-
-def heading(text: str, level: int = 1) -> QLabel:
-    size = {1: 20, 2: 15, 3: 13}[level]
-    lab = QLabel(text)
-    lab.setWordWrap(True)
-    lab.setStyleSheet(f"font-size: {size}px; font-weight: 600; margin-top: {4 if level > 1 else 0}px;")
-    lab.setAccessibleName(text)
-    return lab
-
-
-def paragraph(html: str) -> QLabel:
-    lab = QLabel(html)
-    lab.setWordWrap(True)
-    lab.setTextFormat(Qt.TextFormat.RichText)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return lab
+from .text_labels import heading, paragraph
 
 
 class ItemRow(QFrame):
