@@ -1,0 +1,52 @@
+"""Smoke test of the frozen build: build it, then run it as an employee would (no Python needed)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [pytest.mark.frozen, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory):
+    if shutil.which("pyinstaller") is None and subprocess.run(
+            [sys.executable, "-c", "import PyInstaller"], capture_output=True).returncode:
+        pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist), "--no-archive"],
+                   check=True, capture_output=True, timeout=900)
+    exe = dist / "arbocheck" / ("arbocheck.exe" if os.name == "nt" else "arbocheck")
+    assert exe.exists()
+    return exe
+
+
+def run(exe, *args, tmp_path, **env):
+    e = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    e.update(QT_QPA_PLATFORM="offscreen", ARBOCHECK_HOME=str(tmp_path / "home"), **env)
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, env=e, timeout=300)
+
+
+def test_frozen_version_demo_and_verify(frozen, tmp_path):
+    from arbocheck import __version__
+
+    r = run(frozen, "--version", tmp_path=tmp_path)
+    assert r.returncode == 0 and r.stdout.strip() == f"arbocheck {__version__}"
+    out = tmp_path / "demo"
+    r = run(frozen, "demo", "--out", str(out), tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run(frozen, "report", "verify", str(out / "demo-rie-bijdrage.pdf"), "--campaign",
+            str(out / "demo-campagne.json"), tmp_path=tmp_path)
+    assert r.returncode == 0 and "valid" in r.stdout, r.stdout + r.stderr
+    r = run(frozen, "report", "verify", str(out / "demo-persoonlijke-kopie.pdf"), tmp_path=tmp_path)
+    assert r.returncode == 1
+
+
+def test_frozen_start_window_opens(frozen, tmp_path):
+    r = run(frozen, tmp_path=tmp_path, ARBOCHECK_EXIT_AFTER_SHOW="1")
+    assert r.returncode == 0 and "arbocheck: window shown" in r.stdout, r.stderr
