@@ -134,14 +134,22 @@ def _read_answers(path: str, questionnaire: str | None):
     return problems or (q, doc)
 
 
+def _usable_answers(path: str, questionnaire: str | None, purpose: str):
+    """(questionnaire, doc), or None after listing every problem on stderr."""
+    got = _read_answers(path, questionnaire)
+    if isinstance(got, list):
+        _err(f"{path}: cannot {purpose}:")
+        for p in got:
+            _err(f"  - {p}")
+        return None
+    return got
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .core.rules import evaluate
 
-    got = _read_answers(args.answers, args.questionnaire)
-    if isinstance(got, list):
-        _err(f"{args.answers}: cannot evaluate these answers:")
-        for p in got:
-            _err(f"  - {p}")
+    got = _usable_answers(args.answers, args.questionnaire, "evaluate these answers")
+    if got is None:
         return EXIT_INPUT
     q, doc = got
     ev = evaluate(q, doc.answers, args.lang)
@@ -229,11 +237,8 @@ def cmd_report_build(args: argparse.Namespace) -> int:
     from .core.report import ExportError, build, write
     from .core.seal import SealError, parse_recipient
 
-    got = _read_answers(args.answers, None)
-    if isinstance(got, list):
-        _err(f"{args.answers}: cannot build a report from these answers:")
-        for p in got:
-            _err(f"  - {p}")
+    got = _usable_answers(args.answers, None, "build a report from these answers")
+    if got is None:
         return EXIT_INPUT
     q, doc = got
     camp = _campaign_arg(args.campaign)

@@ -122,12 +122,6 @@ def problems(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
     return out
 
 
-def visible(q: Questionnaire, values: dict[str, Any], item_id: str) -> bool:
-    from .conditions import holds
-
-    return holds(q.items[item_id].show_if, values)
-
-
 def effective(q: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
     """Answers plus defaults, with hidden items removed, in questionnaire order.
 
