@@ -36,6 +36,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "required": {"nl": "verplicht", "en": "required"},
     "health_item": {"nl": "gezondheidsgegeven", "en": "health data"},
     "shown_if": {"nl": "alleen als", "en": "only if"},
+    # The expert's advice report (core/advice.py)
+    "advice.title.worker": {"nl": "Advies van de arbodeskundige", "en": "Advice from the arbo expert"},
+    "advice.title.employer": {"nl": "Advies van de arbodeskundige: werkplekmaatregelen",
+                              "en": "Advice from the arbo expert: workplace measures"},
+    "advice.lead.worker": {
+        "nl": "De arbodeskundige heeft je thuiswerkplek-check bekeken, inclusief het deel dat alleen voor de "
+              "arbodeskundige bestemd was. Dit is je persoonlijke advies; je werkgever krijgt een versie zonder "
+              "gezondheidsgegevens.",
+        "en": "The arbo expert has reviewed your home-workplace check, including the part meant for the arbo "
+              "expert only. This is your personal advice; your employer receives a version without health data."},
+    "advice.lead.employer": {
+        "nl": "De arbodeskundige heeft de thuiswerkplek-check van deze medewerker beoordeeld. Hieronder staan "
+              "alleen de werkplekmaatregelen en wie ze regelt; gezondheidsgegevens blijven bij de medewerker en "
+              "de arbodeskundige.",
+        "en": "The arbo expert has reviewed this employee's home-workplace check. Below are only the workplace "
+              "measures and who arranges them; health data stays with the employee and the arbo expert."},
+    "advice.expert": {"nl": "Arbodeskundige", "en": "Arbo expert"},
+    "advice.items": {"nl": "Beoordeelde punten", "en": "Reviewed points"},
+    "advice.none": {"nl": "Er zijn geen punten beoordeeld.", "en": "No points were reviewed."},
+    "advice.employer_note": {
+        "nl": "Deze versie bevat geen gezondheidsgegevens (AVG art. 9). Vragen over de gezondheid van de "
+              "medewerker horen bij de bedrijfsarts.",
+        "en": "This version holds no health data (GDPR art. 9). Questions about the employee's health belong "
+              "with the occupational physician."},
+    "review.provision_short": {"nl": "arbovoorziening", "en": "arbo provision"},
     # Side-view diagram (core/diagram.py)
     # Report (core/report_pdf.py)
     "report.title": {"nl": "RI&E-bijdrage thuiswerkplek", "en": "RI&E contribution: home workplace"},

@@ -271,6 +271,7 @@ class _Checker:
         self._unique("measures", [m.id for m in d.measures], "measure")
         self._unique("sections", [s.id for s in d.sections], "section")
         self._unique("rules", [r.id for r in d.rules], "rule")
+        self._unique("review_statuses", [r.id for r in d.review_statuses], "review status")
         self._index_items()
         self._index_derived()
         for prio, term in d.default_terms.items():

@@ -289,6 +289,17 @@ class Rule(_Strict):
     """Forced on when the rule reads a health item."""
 
 
+REVIEW_STATUSES = ("advice_given", "home_visit_needed", "refer_to_physician", "resolved")
+
+
+class ReviewStatus(_Strict):
+    """An arbo expert's verdict on a flagged item, with the text their advice starts from."""
+
+    id: Literal["advice_given", "home_visit_needed", "refer_to_physician", "resolved"]
+    label: Text
+    template: Text
+
+
 class QuestionnaireData(_Strict):
     id: Id
     version: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
@@ -301,6 +312,7 @@ class QuestionnaireData(_Strict):
     measures: list[Measure] = Field(default_factory=list)
     sections: Annotated[list[Section], Field(min_length=1)]
     rules: list[Rule] = Field(default_factory=list)
+    review_statuses: list[ReviewStatus] = Field(default_factory=list)
 
     @field_validator("default_terms")
     @classmethod

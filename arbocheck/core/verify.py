@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MAX_FILE = 64 * 1024 * 1024  # a report with ten photos is a few MB
-MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024}
+MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024,
+                  "advice.json": 4 * 1024 * 1024}
+DOCUMENTS = {"assessment.json": "arbocheck-assessment", "advice.json": "arbocheck-advice"}
 
 
 class Rejected(Exception):
@@ -24,6 +26,7 @@ class Rejected(Exception):
 @dataclass
 class Verified:
     assessment: dict[str, Any]
+    """The signed data: assessment.json for a worker's report, advice.json for an expert's advice."""
     confidential: bytes | None
     signer_spki: bytes
     signer_fingerprint: str
@@ -78,14 +81,16 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
     if st.modification_level not in (None, ModificationLevel.NONE) or not st.docmdp_ok:
         raise Rejected("the file was changed after signing")
     files = _attachments(reader)
-    if "assessment.json" not in files:
-        raise Rejected("the report has no assessment.json")
+    names = [n for n in DOCUMENTS if n in files]
+    if len(names) != 1:
+        raise Rejected("the report has no assessment.json" if not names else "the report holds two kinds of data")
+    name = names[0]
     try:
-        assessment = json.loads(files["assessment.json"])
+        assessment = json.loads(files[name])
     except (ValueError, UnicodeDecodeError) as e:
-        raise Rejected("assessment.json is not valid JSON") from e
-    if not isinstance(assessment, dict) or assessment.get("format") != "arbocheck-assessment":
-        raise Rejected("assessment.json is not an arbocheck assessment")
+        raise Rejected(f"{name} is not valid JSON") from e
+    if not isinstance(assessment, dict) or assessment.get("format") != DOCUMENTS[name]:
+        raise Rejected(f"{name} is not an arbocheck {DOCUMENTS[name].split('-')[1]}")
     signer = assessment.get("signer") if isinstance(assessment.get("signer"), dict) else {}
     if signer.get("fingerprint") != fingerprint(spki):
         raise Rejected("the key named in the report is not the key that signed it")

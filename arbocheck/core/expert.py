@@ -1,0 +1,178 @@
+"""The arbo expert's side: an age identity, opening reports, and the queue of flagged items.
+
+Only the expert can read the sealed part. Every report goes through the same
+acceptance rules as the employer's importer (verify.verify) before anything in
+it is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import paths, seal
+from .campaign import recipient_fingerprint
+from .storage import atomic_write
+
+IDENTITY_FILE = "expert-identity.age"
+
+
+class ExpertError(Exception):
+    """The expert's identity cannot be used (wrong passphrase, damaged file)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    secret: str
+    recipient: str
+
+    @property
+    def fingerprint(self) -> str:
+        return recipient_fingerprint(self.recipient)
+
+
+def expert_dir() -> Path:
+    return paths.home() / "expert"
+
+
+def load_or_create(folder: Path | None = None, passphrase: str | None = None) -> Identity:
+    """The expert's age identity, created on first use (owner-only; optionally passphrase-protected)."""
+    from pyrage import passphrase as age_pass
+    from pyrage import x25519
+
+    folder = folder or expert_dir()
+    path = folder / IDENTITY_FILE
+    if path.exists():
+        data = path.read_bytes()
+        if data.startswith(b"age-encryption.org/") and not passphrase:
+            raise ExpertError("the expert identity is protected by a passphrase")
+        try:
+            if data.startswith(b"age-encryption.org/"):
+                data = age_pass.decrypt(data, passphrase)
+            secret = data.decode("ascii").strip()
+            ident = x25519.Identity.from_str(secret)
+        except Exception as e:  # noqa: BLE001 - pyrage has several error types; one plain reason
+            raise ExpertError("the expert identity cannot be opened (wrong passphrase or damaged file)") from e
+        return Identity(secret, str(ident.to_public()))
+    secret, recipient = seal.new_identity()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass
+    body = secret.encode("ascii") + b"\n"
+    if passphrase:
+        body = age_pass.encrypt(body, passphrase)
+    atomic_write(path, body, keep_previous=False, mode=0o600)
+    return Identity(secret, recipient)
+
+
+@dataclass
+class OpenedReport:
+    path: Path
+    accepted: bool
+    reason: str = ""
+    assessment: dict[str, Any] = field(default_factory=dict)
+    confidential: dict[str, Any] | None = None
+    sealed_state: str = "none"  # none | opened | other_expert | damaged
+    signer_fingerprint: str = ""
+
+    @property
+    def worker(self) -> str:
+        a = self.assessment
+        return str((a.get("signer") or {}).get("name") or a.get("employee_id") or self.path.stem)
+
+    @property
+    def report_id(self) -> str:
+        return str(self.assessment.get("report_id", ""))
+
+
+def report_files(paths_: Iterable[str | Path]) -> list[Path]:
+    """PDF files named directly or found (not recursively) in named folders."""
+    out: list[Path] = []
+    for p in map(Path, paths_):
+        if p.is_dir():
+            out.extend(sorted(x for x in p.iterdir() if x.suffix.lower() == ".pdf" and x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def open_report(path: Path, identity: Identity) -> OpenedReport:
+    from .verify import Rejected, verify
+
+    try:
+        v = verify(path.read_bytes())
+    except OSError as e:
+        return OpenedReport(path, False, f"cannot read the file: {e.strerror or e}")
+    except Rejected as e:
+        return OpenedReport(path, False, str(e))
+    rep = OpenedReport(path, True, assessment=v.assessment, signer_fingerprint=v.signer_fingerprint)
+    if v.confidential is None:
+        rep.sealed_state = "none"
+        return rep
+    try:
+        rep.confidential = json.loads(seal.unseal(v.confidential, identity.secret))
+        rep.sealed_state = "opened"
+    except seal.SealError:
+        rep.sealed_state = "other_expert"
+    except ValueError:
+        rep.sealed_state = "damaged"
+    return rep
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    report_id: str
+    worker: str
+    employee_id: str
+    rule: str
+    item: str
+    section: str
+    priority: str
+    owner: str
+    title: str
+    advice: str
+    norms: tuple
+    health: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.report_id, self.rule)
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def review_items(reports: Iterable[OpenedReport]) -> list[ReviewItem]:
+    """Every flagged item across accepted reports, health items from the sealed part included.
+
+    Ordered so that the workers who need attention first come first: by their
+    most urgent finding, then by finding.
+    """
+    items: list[ReviewItem] = []
+    for rep in reports:
+        if not rep.accepted:
+            continue
+        a = rep.assessment
+        sources = [(f, False) for f in a.get("findings", [])]
+        if rep.confidential:
+            sources += [(f, True) for f in rep.confidential.get("findings", [])]
+        for f, health in sources:
+            if not isinstance(f, dict):
+                continue
+            items.append(ReviewItem(
+                report_id=rep.report_id, worker=rep.worker, employee_id=str(a.get("employee_id") or ""),
+                rule=str(f.get("rule", "")), item=str(f.get("item", "")), section=str(f.get("section", "")),
+                priority=str(f.get("priority", "low")), owner=str(f.get("owner", "")),
+                title=str(f.get("title", "")), advice=str(f.get("advice", "")),
+                norms=tuple(n.get("title", "") for n in f.get("norms", []) if isinstance(n, dict)),
+                health=health))
+    worst: dict[str, int] = {}
+    for it in items:
+        worst[it.report_id] = min(worst.get(it.report_id, 9), _RANK.get(it.priority, 2))
+    items.sort(key=lambda it: (worst[it.report_id], it.report_id, _RANK.get(it.priority, 2), it.rule))
+    return items

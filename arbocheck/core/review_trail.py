@@ -1,0 +1,91 @@
+"""The expert's review trail: every status and advice change appended, never overwritten.
+
+One JSON object per line, each carrying the SHA-256 of the line before it, so
+an edited or removed line shows up in `verify()`. Written with a flush and
+fsync per event.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .qmodel import REVIEW_STATUSES as STATUSES
+
+GENESIS = "0" * 64
+
+
+class TrailError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Event:
+    at: str
+    report_id: str
+    rule: str
+    status: str
+    advice: str
+    prev: str
+    hash: str
+
+
+def _digest(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class ReviewTrail:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def events(self) -> list[Event]:
+        if not self.path.exists():
+            return []
+        out = []
+        for n, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(Event(**json.loads(line)))
+            except (ValueError, TypeError) as e:
+                raise TrailError(f"line {n} of the review trail is damaged") from e
+        return out
+
+    def append(self, report_id: str, rule: str, status: str, advice: str) -> Event:
+        if status not in STATUSES:
+            raise TrailError(f"unknown status {status!r}")
+        events = self.events()
+        prev = events[-1].hash if events else GENESIS
+        body = {"at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+                "report_id": report_id, "rule": rule, "status": status, "advice": advice, "prev": prev}
+        ev = Event(**body, hash=_digest(body))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as f:
+            f.write(json.dumps(ev.__dict__, ensure_ascii=False, sort_keys=True) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        return ev
+
+    def current(self) -> dict[tuple[str, str], Event]:
+        """The latest event per (report, rule)."""
+        return {(e.report_id, e.rule): e for e in self.events()}
+
+    def history(self, report_id: str, rule: str) -> list[Event]:
+        return [e for e in self.events() if (e.report_id, e.rule) == (report_id, rule)]
+
+    def verify(self) -> list[str]:
+        """Problems with the chain (empty when intact)."""
+        problems, prev = [], GENESIS
+        for n, e in enumerate(self.events(), 1):
+            body = {k: v for k, v in e.__dict__.items() if k != "hash"}
+            if e.prev != prev:
+                problems.append(f"event {n} does not follow the one before it (removed or reordered)")
+            if _digest(body) != e.hash:
+                problems.append(f"event {n} was changed after it was written")
+            prev = e.hash
+        return problems

@@ -1,0 +1,127 @@
+"""The arbo expert: identity, unsealing, the review queue, the append-only trail and signed advice."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from arbocheck.core import advice, expert, keys, photos, qloader
+from arbocheck.core.assessment import ReportMeta
+from arbocheck.core.report import build
+from arbocheck.core.review_trail import ReviewTrail, TrailError
+from arbocheck.core.verify import verify
+
+ROOT = Path(__file__).resolve().parents[2]
+SCEN = ROOT / "tests" / "core" / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def q():
+    return qloader.find("thuiswerkplek")
+
+
+@pytest.fixture(scope="module")
+def ident(tmp_path_factory):
+    return expert.load_or_create(tmp_path_factory.mktemp("expert"))
+
+
+def _report(q, answers, recipient, name, tmp):
+    import yaml
+
+    rm = ReportMeta(signer_name=name, fingerprint="", employee_id=name[:3].upper())
+    ex = build(q, answers, {}, keys.generate(name), rm, lambda i: b"", expert_recipient=recipient,
+               personal_copy=False)
+    path = tmp / f"{name}.pdf"
+    path.write_bytes(ex.signed)
+    return path
+
+
+@pytest.fixture(scope="module")
+def folder(q, ident, tmp_path_factory):
+    import yaml
+
+    tmp = tmp_path_factory.mktemp("reports")
+    stress = yaml.safe_load((SCEN / "complaints_and_stress.yaml").read_text())["answers"]
+    laptop = yaml.safe_load((SCEN / "laptop_only_all_day.yaml").read_text())["answers"]
+    compliant = yaml.safe_load((SCEN / "fully_compliant.yaml").read_text())["answers"]
+    _report(q, stress, ident.recipient, "Anna", tmp)
+    _report(q, laptop, ident.recipient, "Bram", tmp)
+    _report(q, compliant, ident.recipient, "Cor", tmp)
+    other = expert.load_or_create(tmp_path_factory.mktemp("other"))
+    _report(q, stress, other.recipient, "Dirk", tmp)
+    (tmp / "kapot.pdf").write_bytes(b"%PDF-1.7 not really")
+    return tmp
+
+
+def test_identity_is_created_once_owner_only_and_can_have_a_passphrase(tmp_path):
+    a = expert.load_or_create(tmp_path / "e")
+    b = expert.load_or_create(tmp_path / "e")
+    assert a == b and a.recipient.startswith("age1") and len(a.fingerprint) == 79
+    if os.name != "nt":
+        assert (tmp_path / "e" / expert.IDENTITY_FILE).stat().st_mode & 0o777 == 0o600
+    p = expert.load_or_create(tmp_path / "p", passphrase="geheim")
+    assert b"AGE-SECRET-KEY" not in (tmp_path / "p" / expert.IDENTITY_FILE).read_bytes()
+    assert expert.load_or_create(tmp_path / "p", passphrase="geheim") == p
+    with pytest.raises(expert.ExpertError, match="wrong passphrase"):
+        expert.load_or_create(tmp_path / "p", passphrase="fout")
+    with pytest.raises(expert.ExpertError, match="protected by a passphrase"):
+        expert.load_or_create(tmp_path / "p")
+
+
+def test_opening_a_folder_unseals_only_what_is_ours(folder, ident):
+    reps = {p.name: expert.open_report(p, ident) for p in expert.report_files([folder])}
+    assert reps["Anna.pdf"].sealed_state == "opened"
+    assert reps["Anna.pdf"].confidential["answers"]["workload_pace"] == 5
+    assert reps["Dirk.pdf"].accepted and reps["Dirk.pdf"].sealed_state == "other_expert"
+    assert not reps["kapot.pdf"].accepted and reps["kapot.pdf"].reason
+
+
+def test_queue_puts_who_needs_attention_first(folder, ident):
+    reps = [expert.open_report(p, ident) for p in expert.report_files([folder])]
+    items = expert.review_items(reps)
+    assert items[0].priority == "high"
+    workers = list(dict.fromkeys(it.worker for it in items))
+    assert "Cor" not in workers  # nothing to review for a compliant workplace
+    anna = [it for it in items if it.worker == "Anna"]
+    assert any(it.health and it.rule == "high_workload" for it in anna)
+    dirk = [it for it in items if it.worker == "Dirk"]
+    assert not any(it.health for it in dirk)  # sealed for someone else: no health items reach the queue
+
+
+def test_trail_is_append_only_and_tamper_evident(tmp_path):
+    trail = ReviewTrail(tmp_path / "review.jsonl")
+    trail.append("r1", "high_workload", "advice_given", "eerste advies")
+    trail.append("r1", "high_workload", "refer_to_physician", "toch naar de bedrijfsarts")
+    assert [e.status for e in trail.history("r1", "high_workload")] == ["advice_given", "refer_to_physician"]
+    assert trail.current()[("r1", "high_workload")].advice == "toch naar de bedrijfsarts"
+    assert trail.verify() == []
+    lines = trail.path.read_text().splitlines()
+    trail.path.write_text(lines[0].replace("eerste", "ander") + "\n" + lines[1] + "\n")
+    assert any("changed" in p for p in trail.verify())
+    trail.path.write_text(lines[1] + "\n")
+    assert any("removed" in p for p in trail.verify())
+    with pytest.raises(TrailError):
+        trail.append("r1", "x", "maybe", "")
+
+
+def test_signed_advice_reports_and_the_employer_version_holds_no_health(folder, ident, q, tmp_path):
+    rep = expert.open_report(folder / "Anna.pdf", ident)
+    trail = ReviewTrail(tmp_path / "review.jsonl")
+    for it in expert.review_items([rep]):
+        trail.append(it.report_id, it.rule, "refer_to_physician" if it.health else "advice_given",
+                     f"Advies over {it.title}; rugklachten besproken" if it.health else f"Advies over {it.title}")
+    key = keys.generate("Dr. E. Pert")
+    out = advice.build(rep, trail.current(), q, key, "Dr. E. Pert")
+    w, e = verify(out.worker_pdf), verify(out.employer_pdf)
+    assert w.assessment["version"] == "worker" and e.assessment["version"] == "employer"
+    assert any(i["health"] for i in w.assessment["items"])
+    assert advice.health_free(e.assessment, q, rep.confidential)
+    assert not advice.health_free(w.assessment, q, rep.confidential)
+    text = json.dumps(e.assessment, ensure_ascii=False)
+    assert "rugklachten" not in text and "workload" not in text
+    from pypdf import PdfReader
+    import io
+
+    pages = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.employer_pdf)).pages)
+    assert "rugklachten" not in pages and "Hoge werkdruk" not in pages
