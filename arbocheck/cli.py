@@ -314,6 +314,12 @@ def cmd_report_verify(args: argparse.Namespace) -> int:
     except Rejected as e:
         _out(f"{args.report}: rejected: {e}")
         return EXIT_REJECTED
+    if a.get("format") == "arbocheck-advice":
+        _out(f"{args.report}: valid")
+        _out(f"  advice by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
+        _out(f"  {a.get('version')} version of the advice on report {a.get('report_id')} revision {a.get('revision')},"
+             f" {len(a.get('items', []))} points, {a.get('created_at')}")
+        return EXIT_OK
     counts = a.get("counts", {})
     _out(f"{args.report}: valid")
     _out(f"  signed by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
@@ -335,6 +341,101 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for label, path in files.items():
         _out(f"{label}: {path}")
+    return EXIT_OK
+
+
+# -- expert --------------------------------------------------------------
+
+def _expert_identity():
+    from .core import expert
+
+    try:
+        return expert.load_or_create(passphrase=os.environ.get("ARBOCHECK_EXPERT_PASSPHRASE") or None)
+    except expert.ExpertError as e:
+        _err(str(e))
+        return None
+
+
+def cmd_expert_keys(args: argparse.Namespace) -> int:
+    ident = _expert_identity()
+    if ident is None:
+        return EXIT_INPUT
+    _out(f"recipient (give this to employers for their campaigns): {ident.recipient}")
+    _out(f"fingerprint: {ident.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_expert_review(args: argparse.Namespace) -> int:
+    from .core import expert
+    from .core.i18n import t
+    from .core.review_trail import ReviewTrail
+
+    ident = _expert_identity()
+    if ident is None:
+        return EXIT_INPUT
+    reports = [expert.open_report(p, ident) for p in expert.report_files(args.paths)]
+    items = expert.review_items(reports)
+    current = ReviewTrail(expert.expert_dir() / "review.jsonl").current()
+    if args.json:
+        _json({"reports": [{"file": str(r.path), "accepted": r.accepted, "reason": r.reason,
+                            "report_id": r.report_id, "worker": r.worker if r.accepted else None,
+                            "sealed": r.sealed_state} for r in reports],
+               "items": [dict(it.__dict__, norms=list(it.norms),
+                              status=current[it.key].status if it.key in current else None) for it in items]})
+        return EXIT_OK
+    sealed = {"opened": "sealed part opened", "other_expert": "sealed for another expert",
+              "none": "no sealed part", "damaged": "sealed part damaged"}
+    for r in reports:
+        _out(f"{r.path.name}: " + (f"accepted, {r.worker}, {sealed[r.sealed_state]}" if r.accepted
+                                   else f"rejected: {r.reason}"))
+    _out()
+    for it in items:
+        status = current[it.key].status if it.key in current else "open"
+        _out(f"[{t('priority.' + it.priority, args.lang).upper()}] {it.worker}: {it.title}"
+             f"{' (health)' if it.health else ''} — {status} — {it.report_id} {it.rule}")
+    return EXIT_OK
+
+
+def cmd_expert_advise(args: argparse.Namespace) -> int:
+    from .core import expert
+    from .core.review_trail import ReviewTrail, TrailError
+
+    try:
+        ev = ReviewTrail(expert.expert_dir() / "review.jsonl").append(args.report_id, args.rule, args.status,
+                                                                     args.text)
+    except (TrailError, OSError) as e:
+        _err(str(e))
+        return EXIT_INPUT
+    _out(f"recorded: {ev.report_id} {ev.rule} {ev.status} at {ev.at}")
+    return EXIT_OK
+
+
+def cmd_expert_report(args: argparse.Namespace) -> int:
+    from .core import advice, expert, keys, qloader
+    from .core.review_trail import ReviewTrail
+    from .core.storage import atomic_write
+
+    ident = _expert_identity()
+    if ident is None:
+        return EXIT_INPUT
+    rep = expert.open_report(Path(args.report), ident)
+    if not rep.accepted:
+        _err(f"{args.report}: rejected: {rep.reason}")
+        return EXIT_REJECTED
+    qref = rep.assessment.get("questionnaire") or {}
+    try:
+        q = qloader.find(str(qref.get("id")), str(qref.get("version")))
+    except LookupError as e:
+        _err(str(e))
+        return EXIT_INPUT
+    key = keys.load_or_create(expert.expert_dir() / "signing", common_name=args.name)
+    out = advice.build(rep, ReviewTrail(expert.expert_dir() / "review.jsonl").current(), q, key, args.name,
+                       args.lang)
+    atomic_write(Path(args.worker_out), out.worker_pdf, keep_previous=False, mode=0o600)
+    atomic_write(Path(args.employer_out), out.employer_pdf, keep_previous=False, mode=0o644)
+    _out(f"advice for the worker: {args.worker_out} ({len(out.worker_doc['items'])} points)")
+    _out(f"advice for the employer, without health data: {args.employer_out} "
+         f"({len(out.employer_doc['items'])} points)")
     return EXIT_OK
 
 
@@ -425,6 +526,28 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("report", metavar="REPORT.pdf")
     rv.add_argument("--campaign", metavar="FILE")
     rv.set_defaults(func=cmd_report_verify)
+
+    ep = sub.add_parser("expert", help="the arbo expert: keys, review, advice")
+    esub = ep.add_subparsers(dest="ecommand", metavar="ACTION", required=True)
+    ek = esub.add_parser("keys", help="show the expert's age recipient and fingerprint (created on first use)")
+    ek.set_defaults(func=cmd_expert_keys)
+    er = esub.add_parser("review", parents=[lang], help="open reports (files or folders) and list flagged items")
+    er.add_argument("paths", nargs="+", metavar="PATH")
+    er.add_argument("--json", action="store_true")
+    er.set_defaults(func=cmd_expert_review)
+    ea = esub.add_parser("advise", help="record a status and advice for one flagged item (appended to the trail)")
+    ea.add_argument("report_id")
+    ea.add_argument("rule")
+    ea.add_argument("--status", required=True,
+                    choices=("advice_given", "home_visit_needed", "refer_to_physician", "resolved"))
+    ea.add_argument("--text", default="")
+    ea.set_defaults(func=cmd_expert_advise)
+    eo = esub.add_parser("advice-report", parents=[lang], help="signed advice: worker and employer versions")
+    eo.add_argument("report", metavar="REPORT.pdf")
+    eo.add_argument("--worker-out", required=True, metavar="PDF")
+    eo.add_argument("--employer-out", required=True, metavar="PDF")
+    eo.add_argument("--name", required=True, help="your name as the signing expert")
+    eo.set_defaults(func=cmd_expert_report)
 
     dm = sub.add_parser("demo", parents=[lang], help="a sample worker → signed report and personal copy")
     dm.add_argument("--out", required=True, metavar="DIR")

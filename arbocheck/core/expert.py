@@ -176,3 +176,41 @@ def review_items(reports: Iterable[OpenedReport]) -> list[ReviewItem]:
         worst[it.report_id] = min(worst.get(it.report_id, 9), _RANK.get(it.priority, 2))
     items.sort(key=lambda it: (worst[it.report_id], it.report_id, _RANK.get(it.priority, 2), it.rule))
     return items
+
+
+def report_photos(rep: OpenedReport) -> dict[str, dict]:
+    """Photos of a report by hash: the printed ones from the PDF pages (matched to
+    assessment.json by the hash of their JPEG stream) and the expert-only ones from
+    the sealed part. Each: {section, caption, jpeg, expert_only}."""
+    import base64
+    import hashlib
+
+    out: dict[str, dict] = {}
+    listed = {p.get("sha256"): p for p in rep.assessment.get("photos", []) if isinstance(p, dict)}
+    if listed:
+        from pypdf import PdfReader
+
+        try:
+            reader = PdfReader(str(rep.path))
+            for page in reader.pages:
+                xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+                for ref in xobjects.values():
+                    obj = ref.get_object()
+                    if obj.get("/Subtype") != "/Image" or obj.get("/Filter") not in ("/DCTDecode", ["/DCTDecode"]):
+                        continue
+                    jpeg = obj.get_data()  # a DCT stream is the JPEG file itself, untouched
+                    digest = hashlib.sha256(jpeg).hexdigest()
+                    if digest in listed:
+                        p = listed[digest]
+                        out[digest] = {"section": p.get("section"), "caption": p.get("caption", ""),
+                                       "jpeg": jpeg, "expert_only": False}
+        except Exception:  # noqa: BLE001 - a photo that cannot be read is left out, the review goes on
+            pass
+    for p in (rep.confidential or {}).get("photos", []):
+        try:
+            jpeg = base64.b64decode(p["jpeg_base64"], validate=True)
+        except (KeyError, ValueError, TypeError):
+            continue
+        out[hashlib.sha256(jpeg).hexdigest()] = {"section": p.get("section"), "caption": p.get("caption", ""),
+                                                 "jpeg": jpeg, "expert_only": True}
+    return out

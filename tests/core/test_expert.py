@@ -125,3 +125,21 @@ def test_signed_advice_reports_and_the_employer_version_holds_no_health(folder, 
 
     pages = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.employer_pdf)).pages)
     assert "rugklachten" not in pages and "Hoge werkdruk" not in pages
+
+
+def test_photos_come_from_the_pages_and_the_sealed_part(q, ident, tmp_path):
+    from arbocheck.core.draft_photos import PhotoRef
+    from samples import tagged_jpeg
+
+    shared, private = photos.process(tagged_jpeg((900, 600))), photos.process(tagged_jpeg((600, 900)))
+    store = {shared.sha256: shared.data, private.sha256: private.data}
+    meta = {"photos": [PhotoRef(shared.sha256, "desk", "opzij").to_json(),
+                       PhotoRef(private.sha256, "chair", "rug", expert_only=True).to_json()]}
+    ex = build(q, {"body_height_cm": 170, "desk_height_cm": 74, "desk_height_adjustable": False}, meta,
+               keys.generate("E"), ReportMeta(signer_name="E", fingerprint=""), store.__getitem__,
+               expert_recipient=ident.recipient, personal_copy=False)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(ex.signed)
+    got = expert.report_photos(expert.open_report(path, ident))
+    assert sorted((p["section"], p["caption"], p["expert_only"]) for p in got.values()) == [
+        ("chair", "rug", True), ("desk", "opzij", False)]
