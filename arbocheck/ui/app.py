@@ -31,6 +31,7 @@ class App(QObject):
         self.store.open()
         self.start: StartWindow | None = None
         self.wizard = None  # the WizardWindow, once opened
+        self.expert = None  # the ExpertWindow, once opened
         self.recovered = False
 
     # -- windows -----------------------------------------------------------
@@ -58,9 +59,25 @@ class App(QObject):
     def _role_chosen(self, role: str, fresh: bool) -> None:
         self.settings["last_role"] = role
         self._save_settings()
-        self.open_worker(fresh)
+        if role == "expert":
+            self.open_expert()
+        else:
+            self.open_worker(fresh)
         if self.start is not None:
             self.start.close()
+
+    def open_expert(self):
+        from ..core import expert
+        from .expert_window import ExpertWindow
+
+        try:
+            identity = expert.load_or_create(passphrase=os.environ.get("ARBOCHECK_EXPERT_PASSPHRASE") or None)
+        except expert.ExpertError as e:
+            QMessageBox.critical(None, tr("error.title", self.lang), tr("expert.locked", self.lang, reason=str(e)))
+            return None
+        self.expert = ExpertWindow(identity, self.runner, self.lang)
+        self.expert.show()
+        return self.expert
 
     def open_worker(self, fresh: bool = False):
         from ..core import qloader
@@ -131,6 +148,8 @@ def run(role: str | None = None, lang: str | None = None) -> int:
     app = App(lang)
     if role == "worker":
         app.open_worker()
+    elif role == "expert":
+        app.open_expert()
     else:
         app.show_start()
     if os.environ.get("ARBOCHECK_EXIT_AFTER_SHOW"):  # for the start-up benchmark and smoke tests

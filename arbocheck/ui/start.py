@@ -56,7 +56,7 @@ class StartWindow(QWidget):
             d = QLabel(desc)
             d.setWordWrap(True)
             cl.addWidget(d, 1)
-            if role != "worker":
+            if role == "employer":
                 b.setEnabled(False)
                 later = QLabel(tr("role.not_yet", lang))
                 later.setStyleSheet("color: #666;")
@@ -83,6 +83,7 @@ class StartWindow(QWidget):
         else:
             self.buttons["worker"].clicked.connect(lambda: self.chosen.emit("worker", False))
             self.buttons["worker"].setDefault(True)
+        self.buttons["expert"].clicked.connect(lambda: self.chosen.emit("expert", False))
         lay.addWidget(self.resume_box)
         lay.addStretch(1)
         self.buttons["worker"].setFocus(Qt.FocusReason.OtherFocusReason)

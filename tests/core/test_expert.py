@@ -27,8 +27,6 @@ def ident(tmp_path_factory):
 
 
 def _report(q, answers, recipient, name, tmp):
-    import yaml
-
     rm = ReportMeta(signer_name=name, fingerprint="", employee_id=name[:3].upper())
     ex = build(q, answers, {}, keys.generate(name), rm, lambda i: b"", expert_recipient=recipient,
                personal_copy=False)

@@ -24,6 +24,6 @@ def mini_app(home, qtbot, monkeypatch):
     monkeypatch.setenv("ARBOCHECK_QUESTIONNAIRES", str(DATA))
     app = App(lang="nl", runner=SyncRunner(), questionnaire="mini")
     yield app
-    for w in (app.wizard, app.start):
+    for w in (app.wizard, app.start, app.expert):
         if w is not None:
             w.close()
