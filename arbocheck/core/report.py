@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +134,7 @@ def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str
     name = str(draft_meta.get("signer_name", "")).strip()
     key = key or keys_mod.load_or_create(common_name=name or "arbocheck")
     rm = ReportMeta(signer_name=name, fingerprint=key.fingerprint, lang=lang,
-                    report_id=str(draft_meta.get("report_id") or ReportMeta(name, "").report_id),
+                    report_id=str(draft_meta.get("report_id") or uuid.uuid4()),
                     revision=int(draft_meta.get("revision", 0)) + 1)
     expert = None
     if draft_meta.get("campaign_file"):
