@@ -375,7 +375,7 @@ def cmd_expert_review(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     reports = [expert.open_report(p, ident) for p in expert.report_files(args.paths)]
     items = expert.review_items(reports)
-    current = ReviewTrail(expert.expert_dir() / "review.jsonl").current()
+    current = ReviewTrail(expert.trail_path()).current()
     if args.json:
         _json({"reports": [{"file": str(r.path), "accepted": r.accepted, "reason": r.reason,
                             "report_id": r.report_id, "worker": r.worker if r.accepted else None,
@@ -401,7 +401,7 @@ def cmd_expert_advise(args: argparse.Namespace) -> int:
     from .core.review_trail import ReviewTrail, TrailError
 
     try:
-        ev = ReviewTrail(expert.expert_dir() / "review.jsonl").append(args.report_id, args.rule, args.status,
+        ev = ReviewTrail(expert.trail_path()).append(args.report_id, args.rule, args.status,
                                                                      args.text)
     except (TrailError, OSError) as e:
         _err(str(e))
@@ -429,7 +429,7 @@ def cmd_expert_report(args: argparse.Namespace) -> int:
         _err(str(e))
         return EXIT_INPUT
     key = keys.load_or_create(expert.expert_dir() / "signing", common_name=args.name)
-    out = advice.build(rep, ReviewTrail(expert.expert_dir() / "review.jsonl").current(), q, key, args.name,
+    out = advice.build(rep, ReviewTrail(expert.trail_path()).current(), q, key, args.name,
                        args.lang)
     atomic_write(Path(args.worker_out), out.worker_pdf, keep_previous=False, mode=0o600)
     atomic_write(Path(args.employer_out), out.employer_pdf, keep_previous=False, mode=0o644)

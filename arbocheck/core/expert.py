@@ -38,6 +38,11 @@ def expert_dir() -> Path:
     return paths.home() / "expert"
 
 
+def trail_path() -> Path:
+    """The expert's review trail (review_trail.ReviewTrail)."""
+    return expert_dir() / "review.jsonl"
+
+
 def load_or_create(folder: Path | None = None, passphrase: str | None = None) -> Identity:
     """The expert's age identity, created on first use (owner-only; optionally passphrase-protected)."""
     from pyrage import passphrase as age_pass

@@ -59,7 +59,7 @@ class ExpertWindow(QMainWindow):
     def __init__(self, identity: expert.Identity, runner, lang: str, name: str = ""):
         super().__init__()
         self.identity, self.runner, self.lang = identity, runner, lang
-        self.trail = ReviewTrail(expert.expert_dir() / "review.jsonl")
+        self.trail = ReviewTrail(expert.trail_path())
         self.reports: dict[str, expert.OpenedReport] = {}
         self.items: list[expert.ReviewItem] = []
         self.shown: list[expert.ReviewItem] = []
