@@ -122,7 +122,8 @@ def seal_fingerprint(recipient: str) -> str:
 
 def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
                  photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None,
-                 lang: str = "nl", key: SigningKey | None = None) -> Export:
+                 lang: str = "nl", key: SigningKey | None = None,
+                 progress: Callable[[int, str], None] | None = None) -> Export:
     """The wizard's export: campaign, enrolment and revision come from the draft's meta.
 
     Runs in a worker thread: no Qt, and it changes nothing it is given (the caller
@@ -145,6 +146,6 @@ def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str
             rm.employee_id = employee
             if code.strip():
                 rm.enrolment_proof = campaign_mod.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
-    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert)
+    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert, progress=progress)
     write(ex, out, personal)
     return ex

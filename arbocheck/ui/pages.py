@@ -15,7 +15,7 @@ from ..core.worksheet import Worksheet
 from .badges import finding_badge
 from .text_labels import heading, paragraph
 from .signature_pad import SignaturePad
-from .texts import count, tr
+from .texts import UI, count, tr
 
 
 class IntroPage(QWidget):
@@ -283,7 +283,7 @@ class SignPage(QWidget):
             return
         out = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         personal = out.with_name(out.stem + tr("sign.personal_suffix", self.lang) + ".pdf")
-        self.busy = QProgressDialog(tr("sign.busy", self.lang), "", 0, 0, self)
+        self.busy = QProgressDialog(tr("sign.busy", self.lang), "", 0, 100, self)
         self.busy.setCancelButton(None)
         self.busy.setWindowModality(Qt.WindowModality.WindowModal)
         self.busy.setMinimumDuration(0)
@@ -292,7 +292,14 @@ class SignPage(QWidget):
         # The worker thread gets copies: the person may go on editing meanwhile.
         self.runner.run(export_draft, self.ws.q, dict(self.ws.answers), copy.deepcopy(self.ws.meta),
                         self.photos.read, out, personal, self.lang,
-                        on_done=lambda ex: self._exported(ex, out, personal), on_error=self._failed)
+                        on_done=lambda ex: self._exported(ex, out, personal), on_error=self._failed,
+                        on_progress=self._progress)
+
+    def _progress(self, pct: int, what: str) -> None:
+        if self.busy is not None:
+            self.busy.setValue(pct)
+            key = f"sign.step.{what}"
+            self.busy.setLabelText(tr(key, self.lang) if key in UI else tr("sign.busy", self.lang))
 
     def _finish(self) -> None:
         if self.busy is not None:

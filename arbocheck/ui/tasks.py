@@ -14,17 +14,21 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 class _Relay(QObject):
     done = Signal(object, object)  # (callback, result)
+    progress = Signal(object, int, str)  # (callback, percent, what)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable, args: tuple, relay: _Relay, on_done, on_error):
+    def __init__(self, fn: Callable, args: tuple, relay: _Relay, on_done, on_error, on_progress=None):
         super().__init__()
         self.fn, self.args, self.relay = fn, args, relay
-        self.on_done, self.on_error = on_done, on_error
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
 
     def run(self) -> None:  # worker thread
+        kwargs = {}
+        if self.on_progress is not None:
+            kwargs["progress"] = lambda pct, what="": self.relay.progress.emit(self.on_progress, int(pct), what)
         try:
-            result = self.fn(*self.args)
+            result = self.fn(*self.args, **kwargs)
         except Exception as e:  # noqa: BLE001 - routed to one place, the error callback
             self.relay.done.emit(self.on_error, e)
         else:
@@ -38,6 +42,7 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(threads)
         self.relay = _Relay(self)
         self.relay.done.connect(self._deliver)
+        self.relay.progress.connect(lambda cb, pct, what: cb(pct, what))
         self.pending = 0
 
     @Slot(object, object)
@@ -47,9 +52,10 @@ class TaskRunner(QObject):
             callback(value)
 
     def run(self, fn: Callable, *args: Any, on_done: Callable | None = None,
-            on_error: Callable | None = None) -> None:
+            on_error: Callable | None = None, on_progress: Callable[[int, str], None] | None = None) -> None:
+        """Run fn(*args) in the background; with on_progress, fn also gets progress=callable(pct, what)."""
         self.pending += 1
-        self.pool.start(_Job(fn, args, self.relay, on_done, on_error or _raise))
+        self.pool.start(_Job(fn, args, self.relay, on_done, on_error or _raise, on_progress))
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -61,9 +67,9 @@ class SyncRunner:
     pending = 0
 
     def run(self, fn: Callable, *args: Any, on_done: Callable | None = None,
-            on_error: Callable | None = None) -> None:
+            on_error: Callable | None = None, on_progress: Callable[[int, str], None] | None = None) -> None:
         try:
-            result = fn(*args)
+            result = fn(*args, **({"progress": on_progress} if on_progress is not None else {}))
         except Exception as e:  # noqa: BLE001
             (on_error or _raise)(e)
         else:

@@ -165,6 +165,12 @@ UI: dict[str, dict[str, str]] = {
     "sign.file_name": {"nl": "RIE-bijdrage-thuiswerkplek-{date}.pdf", "en": "RIE-contribution-home-workplace-{date}.pdf"},
     "sign.personal_suffix": {"nl": "-persoonlijk-niet-delen", "en": "-personal-do-not-share"},
     "sign.busy": {"nl": "Rapport maken, ondertekenen en controleren…", "en": "Creating, signing and checking the report…"},
+    "sign.step.photos": {"nl": "Foto's klaarmaken voor het rapport…", "en": "Preparing photos for the report…"},
+    "sign.step.pdf": {"nl": "Rapport opmaken…", "en": "Laying out the report…"},
+    "sign.step.sign": {"nl": "Ondertekenen…", "en": "Signing…"},
+    "sign.step.verify": {"nl": "Handtekening controleren…", "en": "Checking the signature…"},
+    "sign.step.personal": {"nl": "Persoonlijke kopie maken…", "en": "Making your personal copy…"},
+    "sign.step.done": {"nl": "Klaar.", "en": "Done."},
     "sign.done.title": {"nl": "Rapport klaar", "en": "Report ready"},
     "sign.done": {"nl": "Je ondertekende rapport is gemaakt en gecontroleerd.\n\nVoor je werkgever:\n{signed}\n\n"
                         "Alleen voor jezelf (niet delen):\n{personal}",

@@ -37,3 +37,22 @@ def test_wizard_mnemonics_do_not_collide():
                 if m:
                     letters.append(m.group(1).lower())
             assert len(letters) == len(set(letters)), (lang, keys, letters)
+
+
+def test_background_tasks_deliver_progress_on_the_gui_thread(qtbot):
+    import threading
+
+    from arbocheck.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    seen, main = [], threading.get_ident()
+
+    def job(progress):
+        for pct in (10, 50, 100):
+            progress(pct, "step")
+        return "ok"
+
+    done = []
+    runner.run(job, on_done=done.append, on_progress=lambda pct, what: seen.append((pct, threading.get_ident())))
+    qtbot.waitUntil(lambda: done == ["ok"], timeout=5000)
+    assert [p for p, _ in seen] == [10, 50, 100] and {t for _, t in seen} == {main}

@@ -182,7 +182,11 @@ def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app,
 
     out = tmp_path / "out" / "rapport.pdf"
     monkeypatch.setattr(page, "choose_path", lambda: str(out))
+    steps, shown = [], page._progress
+    monkeypatch.setattr(page, "_progress", lambda pct, what: (steps.append((pct, what)), shown(pct, what)))
     qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    assert [p for p, _ in steps] == sorted(p for p, _ in steps) and steps[-1] == (100, "done")
+    assert {"sign", "verify"} <= {w for _, w in steps}
     assert page.done_box.isVisible() and str(out) in page.done_box.text()
     page.done_box.close()
     v = verify(out.read_bytes())
