@@ -344,6 +344,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- campaign --------------------------------------------------------------
+
+def cmd_campaign_create(args: argparse.Namespace) -> int:
+    from .core import campaign as campaign_mod
+    from .core import keys, paths, qloader
+    from .core.storage import atomic_write
+
+    try:
+        q = qloader.find(args.questionnaire, args.version)
+        employees = campaign_mod.read_employees(Path(args.employees).read_text(encoding="utf-8-sig"))
+        employer = keys.load_or_create(paths.home() / "employer", common_name=args.organisation)
+        data = campaign_mod.create(employer, organisation=args.organisation, campaign_id=args.id,
+                                   questionnaire_id=q.id, questionnaire_version=q.version, deadline=args.deadline,
+                                   expert_recipient=args.expert)
+    except (LookupError, OSError, ValueError, campaign_mod.CampaignError) as e:
+        _err(f"the campaign was not made: {getattr(e, 'strerror', None) or e}")
+        return EXIT_INPUT
+    text, _ = campaign_mod.codes_csv(employees)
+    atomic_write(Path(args.out), data, keep_previous=False, mode=0o644)
+    atomic_write(Path(args.codes), text.encode("utf-8"), keep_previous=False, mode=0o600)
+    camp = campaign_mod.load(data)
+    _out(f"campaign file (for every employee): {args.out}")
+    _out(f"one-time enrolment codes for {len(employees)} employees (hand out separately): {args.codes}")
+    _out(f"employer key fingerprint: {camp.employer_fingerprint}")
+    if camp.expert_fingerprint:
+        _out(f"arbo expert key fingerprint: {camp.expert_fingerprint}")
+    return EXIT_OK
+
+
 # -- expert --------------------------------------------------------------
 
 def _expert_identity():
@@ -526,6 +555,20 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("report", metavar="REPORT.pdf")
     rv.add_argument("--campaign", metavar="FILE")
     rv.set_defaults(func=cmd_report_verify)
+
+    cp = sub.add_parser("campaign", help="the employer's campaign file and enrolment codes")
+    csub = cp.add_subparsers(dest="ccommand", metavar="ACTION", required=True)
+    cc = csub.add_parser("create", help="a signed campaign file plus a CSV of one-time codes per employee")
+    cc.add_argument("--organisation", required=True)
+    cc.add_argument("--id", required=True, help="campaign id (letters, digits, . _ -)")
+    cc.add_argument("--deadline", required=True, metavar="YYYY-MM-DD")
+    cc.add_argument("--employees", required=True, metavar="CSV", help="CSV with a column employee_id (and name)")
+    cc.add_argument("--expert", metavar="RECIPIENT", help="the arbo expert's age recipient (age1…)")
+    cc.add_argument("--questionnaire", default="thuiswerkplek")
+    cc.add_argument("--version", default=None, help="questionnaire version (default: the newest)")
+    cc.add_argument("--out", required=True, metavar="CAMPAIGN.json")
+    cc.add_argument("--codes", required=True, metavar="CODES.csv")
+    cc.set_defaults(func=cmd_campaign_create)
 
     ep = sub.add_parser("expert", help="the arbo expert: keys, review, advice")
     esub = ep.add_subparsers(dest="ecommand", metavar="ACTION", required=True)

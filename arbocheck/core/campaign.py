@@ -129,6 +129,59 @@ def check_enrolment(proof: str, code: str, campaign_id: str, employee_id: str, w
     return hmac.compare_digest(proof, enrolment_proof(code, campaign_id, employee_id, worker_spki))
 
 
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed over
+
+
+def new_code() -> str:
+    """A one-time enrolment code like 'K7QF-2MXD' (40 bits)."""
+    import secrets
+
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def read_employees(text: str) -> list[dict[str, str]]:
+    """Employees from CSV text with at least an 'employee_id' column (',' or ';' separated).
+
+    Raises CampaignError naming the line of every problem.
+    """
+    import csv
+    import io
+
+    sample = text[:2048]
+    dialect = csv.Sniffer().sniff(sample, delimiters=",;") if sample.strip() else csv.excel
+    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    if not rows or "employee_id" not in (rows[0].keys() if rows else []):
+        raise CampaignError("the employees file needs a column 'employee_id'")
+    problems, seen, out = [], set(), []
+    for n, row in enumerate(rows, start=2):
+        eid = (row.get("employee_id") or "").strip()
+        if not eid:
+            problems.append(f"line {n}: no employee_id")
+        elif eid in seen:
+            problems.append(f"line {n}: employee_id {eid!r} appears twice")
+        else:
+            seen.add(eid)
+            out.append({"employee_id": eid, "name": (row.get("name") or "").strip()})
+    if problems:
+        raise CampaignError("; ".join(problems))
+    return out
+
+
+def codes_csv(employees: list[dict[str, str]]) -> tuple[str, dict[str, str]]:
+    """(CSV text, {employee_id: code}) with a fresh one-time code per employee."""
+    import csv
+    import io
+
+    codes = {e["employee_id"]: new_code() for e in employees}
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["employee_id", "name", "code"])
+    for e in employees:
+        w.writerow([e["employee_id"], e["name"], codes[e["employee_id"]]])
+    return buf.getvalue(), codes
+
+
 def normalise_code(code: str) -> str:
     """Codes are read aloud or typed over: ignore case, spaces and dashes."""
     return re.sub(r"[\s-]", "", code).upper()
