@@ -373,6 +373,44 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- register --------------------------------------------------------------
+
+def cmd_register_import(args: argparse.Namespace) -> int:
+    import csv
+
+    from .core.importer import import_files
+    from .core.register import Register
+
+    camp = _campaign_arg(args.campaign)
+    if camp is False:
+        return EXIT_INPUT
+    codes = None
+    if args.codes:
+        try:
+            with open(args.codes, encoding="utf-8-sig", newline="") as f:
+                codes = {row["employee_id"]: row["code"] for row in csv.DictReader(f)}
+        except (OSError, KeyError) as e:
+            _err(f"{args.codes}: not a codes file with columns employee_id and code ({e})")
+            return EXIT_INPUT
+    reg = Register.open(args.db)
+    outcomes = import_files(reg, args.paths, campaign=camp, codes=codes)
+    for o in outcomes:
+        _out(o.line())
+    ok = sum(o.accepted for o in outcomes)
+    _out(f"{ok} accepted, {len(outcomes) - ok} rejected")
+    return EXIT_OK if ok == len(outcomes) else EXIT_REJECTED
+
+
+def cmd_register_verify(args: argparse.Namespace) -> int:
+    from .core.register import Register
+
+    problems = Register.open(args.db).verify()
+    for p in problems:
+        _out(p)
+    _out("register: " + ("intact" if not problems else f"{len(problems)} problem(s)"))
+    return EXIT_OK if not problems else EXIT_REJECTED
+
+
 # -- expert --------------------------------------------------------------
 
 def _expert_identity():
@@ -569,6 +607,18 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--out", required=True, metavar="CAMPAIGN.json")
     cc.add_argument("--codes", required=True, metavar="CODES.csv")
     cc.set_defaults(func=cmd_campaign_create)
+
+    rg = sub.add_parser("register", help="the employer's register of reports")
+    rgsub = rg.add_subparsers(dest="gcommand", metavar="ACTION", required=True)
+    ri = rgsub.add_parser("import", help="check and import report files or folders, one line per file")
+    ri.add_argument("paths", nargs="+", metavar="PATH")
+    ri.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: SQLite in the user data folder)")
+    ri.add_argument("--campaign", metavar="FILE", help="only accept reports of this campaign")
+    ri.add_argument("--codes", metavar="CSV", help="the enrolment codes made with 'campaign create'")
+    ri.set_defaults(func=cmd_register_import)
+    rvf = rgsub.add_parser("verify", help="re-check every stored PDF and the hash chains")
+    rvf.add_argument("--db", metavar="URL")
+    rvf.set_defaults(func=cmd_register_verify)
 
     ep = sub.add_parser("expert", help="the arbo expert: keys, review, advice")
     esub = ep.add_subparsers(dest="ecommand", metavar="ACTION", required=True)

@@ -1,0 +1,180 @@
+"""The employer's register: accepted reports, enrolment and provision events, on SQLAlchemy Core.
+
+SQLite by default (WAL, full sync), or a PostgreSQL URL. Every table is
+append-only and every row carries the SHA-256 of the row before it in the same
+table, so `verify()` finds a changed, removed or reordered row. The original
+signed PDFs are kept by content hash in a folder beside the database; an
+attachment's own name is never used as a path. Health data cannot be stored:
+only the employer-visible assessment.json goes in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, event, insert, select)
+from sqlalchemy.engine import Engine
+
+from . import paths
+from .storage import atomic_write
+
+GENESIS = "0" * 64
+metadata = MetaData()
+
+reports = Table(
+    "reports", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("received_at", String(40), nullable=False),
+    Column("report_id", String(64), nullable=False, index=True),
+    Column("revision", Integer, nullable=False),
+    Column("campaign_id", String(64), index=True),
+    Column("employee_id", String(128), index=True),
+    Column("signer_fp", String(80), nullable=False),
+    Column("enrolment", String(16), nullable=False),  # enrolled | tofu | none
+    Column("pdf_sha256", String(64), nullable=False),
+    Column("assessment", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("kind", String(32), nullable=False, index=True),  # key_pinned | code_burned | provision_done
+    Column("campaign_id", String(64), index=True),
+    Column("employee_id", String(128), index=True),
+    Column("body", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+)
+
+HASHED = {"reports": [c.name for c in reports.columns if c.name not in ("seq", "row_hash")],
+          "events": [c.name for c in events.columns if c.name not in ("seq", "row_hash")]}
+
+
+def default_url() -> str:
+    return f"sqlite:///{paths.home() / 'register' / 'register.sqlite'}"
+
+
+def _row_hash(table: str, row: dict[str, Any]) -> str:
+    body = {k: row[k] for k in HASHED[table]}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Register:
+    engine: Engine
+    pdf_dir: Path
+
+    @classmethod
+    def open(cls, url: str | None = None, pdf_dir: Path | None = None) -> "Register":
+        url = url or default_url()
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _pragmas(conn, _record):  # WAL and full sync: nothing acknowledged is lost
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=FULL")
+                cur.close()
+        metadata.create_all(engine)
+        if pdf_dir is None:
+            pdf_dir = (Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///")
+                       else paths.home() / "register") / "pdfs"
+        return cls(engine, pdf_dir)
+
+    # -- appending ------------------------------------------------------------
+
+    def _append(self, conn, table: Table, row: dict[str, Any]) -> dict[str, Any]:
+        last = conn.execute(select(table.c.row_hash).order_by(table.c.seq.desc()).limit(1)).scalar()
+        row = dict(row, prev_hash=last or GENESIS)
+        row["row_hash"] = _row_hash(table.name, row)
+        conn.execute(insert(table).values(**row))
+        return row
+
+    def store_pdf(self, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        target = self.pdf_dir / f"{digest}.pdf"
+        if not target.exists():
+            atomic_write(target, data, keep_previous=False, mode=0o600)
+        return digest
+
+    def add_report(self, conn, *, assessment: dict, signer_fp: str, enrolment: str, pdf_sha256: str) -> dict:
+        return self._append(conn, reports, {
+            "received_at": _now(), "report_id": str(assessment["report_id"]),
+            "revision": int(assessment.get("revision") or 1), "campaign_id": assessment.get("campaign_id"),
+            "employee_id": assessment.get("employee_id"), "signer_fp": signer_fp, "enrolment": enrolment,
+            "pdf_sha256": pdf_sha256,
+            "assessment": json.dumps(assessment, sort_keys=True, ensure_ascii=False)})
+
+    def add_event(self, conn, kind: str, campaign_id: str | None, employee_id: str | None, body: dict) -> dict:
+        return self._append(conn, events, {"at": _now(), "kind": kind, "campaign_id": campaign_id,
+                                           "employee_id": employee_id,
+                                           "body": json.dumps(body, sort_keys=True, ensure_ascii=False)})
+
+    # -- reading --------------------------------------------------------------
+
+    def pinned_key(self, conn, campaign_id: str | None, employee_id: str | None) -> str | None:
+        q = select(events.c.body).where(events.c.kind == "key_pinned", events.c.campaign_id == campaign_id,
+                                        events.c.employee_id == employee_id).order_by(events.c.seq).limit(1)
+        body = conn.execute(q).scalar()
+        return json.loads(body)["fingerprint"] if body else None
+
+    def code_burned(self, conn, campaign_id: str, employee_id: str) -> bool:
+        q = select(events.c.seq).where(events.c.kind == "code_burned", events.c.campaign_id == campaign_id,
+                                       events.c.employee_id == employee_id).limit(1)
+        return conn.execute(q).first() is not None
+
+    def latest_revision(self, conn, report_id: str) -> tuple[int, str | None] | None:
+        q = select(reports.c.revision, reports.c.campaign_id).where(reports.c.report_id == report_id) \
+            .order_by(reports.c.revision.desc()).limit(1)
+        row = conn.execute(q).first()
+        return (row[0], row[1]) if row else None
+
+    # -- checking -------------------------------------------------------------
+
+    def verify(self) -> list[str]:
+        """Every problem with the chains and the stored PDFs (empty when all is well)."""
+        from .verify import Rejected, verify as verify_pdf
+
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            for table in (reports, events):
+                prev = GENESIS
+                for row in conn.execute(select(table).order_by(table.c.seq)).mappings():
+                    row = dict(row)
+                    if row["prev_hash"] != prev:
+                        problems.append(f"{table.name} row {row['seq']}: the row before it was removed or changed")
+                    if _row_hash(table.name, row) != row["row_hash"]:
+                        problems.append(f"{table.name} row {row['seq']}: changed after it was written")
+                    prev = row["row_hash"]
+            for row in conn.execute(select(reports.c.seq, reports.c.pdf_sha256, reports.c.signer_fp)).mappings():
+                path = self.pdf_dir / f"{row['pdf_sha256']}.pdf"
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    problems.append(f"reports row {row['seq']}: the stored PDF is missing")
+                    continue
+                if hashlib.sha256(data).hexdigest() != row["pdf_sha256"]:
+                    problems.append(f"reports row {row['seq']}: the stored PDF was changed")
+                    continue
+                try:
+                    v = verify_pdf(data)
+                except Rejected as e:
+                    problems.append(f"reports row {row['seq']}: the stored PDF no longer verifies: {e}")
+                    continue
+                if v.signer_fingerprint != row["signer_fp"]:
+                    problems.append(f"reports row {row['seq']}: signed by another key than recorded")
+        return problems
