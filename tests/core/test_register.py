@@ -17,6 +17,32 @@ SCEN = Path(__file__).parent / "scenarios"
 
 
 @pytest.fixture(scope="module")
+def postgres():
+    import pg
+
+    with pg.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def reg(request, tmp_path):
+    """An empty register on SQLite, and the same on a real PostgreSQL server."""
+    from arbocheck.core.register import metadata
+
+    if request.param == "sqlite":
+        return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    url = request.getfixturevalue("postgres")
+    if url is None:
+        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    metadata.drop_all(engine)
+    engine.dispose()
+    return Register.open(url, pdf_dir=tmp_path / "pdfs")
+
+
+@pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """A campaign with codes, and reports by enrolled, not-enrolled and impostor workers."""
     tmp = tmp_path_factory.mktemp("world")
@@ -55,9 +81,8 @@ def world(tmp_path_factory):
     return camp, codes, files, tmp
 
 
-def test_import_rules(world, tmp_path):
+def test_import_rules(world, reg):
     camp, codes, f, _ = world
-    reg = Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
     order = ["anna1", "anna1_again", "anna2", "eve_as_anna", "bram_tofu", "other_campaign", "notapdf"]
     out = {name: o for name, o in zip(order, import_files(reg, [f[n] for n in order], campaign=camp, codes=codes))}
     assert out["anna1"].accepted and out["anna1"].enrolment == "enrolled"
@@ -73,9 +98,8 @@ def test_import_rules(world, tmp_path):
     assert reg.verify() == []
 
 
-def test_register_holds_no_health_answers(world, tmp_path):
+def test_register_holds_no_health_answers(world, reg):
     camp, codes, f, _ = world
-    reg = Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
     import_files(reg, [f["anna1"]], campaign=camp, codes=codes)
     q = qloader.find("thuiswerkplek")
     with reg.engine.connect() as conn:
@@ -85,9 +109,8 @@ def test_register_holds_no_health_answers(world, tmp_path):
         assert not {x["rule"] for x in a["findings"]} & q.health_rules
 
 
-def test_verify_finds_a_changed_row_and_a_changed_pdf(world, tmp_path):
+def test_verify_finds_a_changed_row_and_a_changed_pdf(world, reg):
     camp, codes, f, _ = world
-    reg = Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
     import_files(reg, [f["anna1"], f["bram_tofu"]], campaign=camp, codes=codes)
     with reg.engine.begin() as conn:
         conn.execute(text("UPDATE reports SET employee_id = 'E7' WHERE seq = 1"))
