@@ -1,0 +1,131 @@
+"""Hostile input: hundreds of mutated reports and hand-made nasties are each rejected with a
+reason, nothing is written outside the register's folder, and no traceback escapes."""
+
+import io
+import json
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from arbocheck.core import keys, qloader
+from arbocheck.core.assessment import ReportMeta
+from arbocheck.core.importer import import_files
+from arbocheck.core.register import Register
+from arbocheck.core.report import build
+from arbocheck.core.signing import attach, sign
+
+SCEN = Path(__file__).parent / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def valid(tmp_path_factory):
+    q = qloader.find("thuiswerkplek")
+    answers = yaml.safe_load((SCEN / "laptop_only_all_day.yaml").read_text())["answers"]
+    key = keys.generate("Sanne")
+    ex = build(q, answers, {}, key, ReportMeta(signer_name="Sanne", fingerprint=""), lambda i: b"",
+               personal_copy=False)
+    return ex.signed, key, ex.assessment
+
+
+def mutations(pdf: bytes, n: int, seed: int = 7) -> list[bytes]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        b = bytearray(pdf)
+        kind = i % 5
+        if kind == 0:  # flip a few bits
+            for _ in range(rng.randint(1, 4)):
+                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+        elif kind == 1:  # truncate
+            b = b[: rng.randrange(1, len(b) - 1)]
+        elif kind == 2:  # delete a chunk
+            at = rng.randrange(len(b) - 64)
+            del b[at: at + rng.randint(1, 64)]
+        elif kind == 3:  # duplicate a chunk
+            at = rng.randrange(len(b) - 64)
+            b[at:at] = b[at: at + rng.randint(1, 64)]
+        else:  # overwrite with junk
+            at = rng.randrange(len(b) - 32)
+            b[at: at + 16] = bytes(rng.randrange(256) for _ in range(16))
+        out.append(bytes(b))
+    return out
+
+
+def _plain_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(100, 700, "x")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def resigned(key, attachments: dict) -> bytes:
+    """A properly signed PDF with the given attachments (attacks the signature does not catch)."""
+    return sign(attach(_plain_pdf(), attachments), key, page=0, box=(10, 10, 200, 60), signer_name="x",
+                reason="x", stamp_text="%(ts)s")
+
+
+def bomb(key, megabytes: int = 200) -> bytes:
+    """A signed PDF whose assessment.json is a Flate stream expanding to `megabytes` MB."""
+    from pyhanko.pdf_utils import embed
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(_plain_pdf()))
+    data = embed.EmbeddedFileObject.from_file_data(w, data=b" " * (megabytes * 1024 * 1024), compress=True)
+    embed.embed_file(w, embed.FileSpec(file_spec_string="assessment.json", embedded_data=data))
+    out = io.BytesIO()
+    w.write(out)
+    return sign(out.getvalue(), key, page=0, box=(10, 10, 200, 60), signer_name="x", reason="x",
+                stamp_text="%(ts)s")
+
+
+@pytest.mark.slow
+def test_hostile_corpus_is_rejected_with_reasons(valid, tmp_path):
+    pdf, key, assessment = valid
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, data in enumerate(mutations(pdf, 500)):
+        (corpus / f"m{i:03d}.pdf").write_bytes(data)
+    hand = {
+        "renamed.pdf": b"PK\x03\x04 this is a zip file renamed",
+        "empty.pdf": b"",
+        # Signed reports with attachments named like paths, with NUL and right-to-left characters.
+        "path-attachment.pdf": resigned(key, {"assessment.json": b"{}", "../../x": b"evil"}),
+        "windows-path.pdf": resigned(key, {"C:\\x": b"evil"}),
+        "nul-name.pdf": resigned(key, {"a\x00b": b"evil"}),
+        "rtl-name.pdf": resigned(key, {"\u202eexe.json": b"evil"}),
+        # A compressed attachment that expands to 200 MB.
+        "bomb-attachment.pdf": bomb(key),
+        # A real assessment, signed by another key than the one it names.
+        "other-key.pdf": resigned(keys.generate("Eve"), {"assessment.json": json.dumps(assessment).encode()}),
+    }
+    for name, data in hand.items():
+        if data is not None:
+            (corpus / Path(name).name).write_bytes(data)
+    big = corpus / "big.pdf"
+    with open(big, "wb") as f:  # sparse: 2 GB on paper, nothing on disk
+        f.truncate(2 * 1024 ** 3)
+    reg_dir = tmp_path / "register"
+    reg = Register.open(f"sqlite:///{reg_dir / 'r.sqlite'}")
+    before = set(tmp_path.rglob("*"))
+    outcomes = import_files(reg, [corpus])
+    assert len(outcomes) == 500 + len(hand) + 1
+    accepted = [o for o in outcomes if o.accepted]
+    # A mutation may land in bytes nobody reads (e.g. padding inside the signature's own /Contents
+    # is covered by the signature itself, so it cannot); every outcome is a verdict with a reason.
+    assert accepted == [], [o.line() for o in accepted]
+    assert all(o.reason for o in outcomes)
+    new = set(tmp_path.rglob("*")) - before
+    assert all(reg_dir in p.parents or p == reg_dir for p in new), sorted(map(str, new))[:5]
+    reasons = {o.path.name: o.reason for o in outcomes}
+    assert "larger than" in reasons["big.pdf"]
+    assert "not a PDF" in reasons["renamed.pdf"]
+    assert "unexpected attachment" in reasons["path-attachment.pdf"]
+    assert "not the key that signed it" in reasons["other-key.pdf"]
+    assert "larger than allowed" in reasons["bomb-attachment.pdf"]
+    assert "unexpected attachment" in reasons["rtl-name.pdf"] and "unexpected attachment" in reasons["nul-name.pdf"]
