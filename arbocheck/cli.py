@@ -314,6 +314,11 @@ def cmd_report_verify(args: argparse.Namespace) -> int:
     except Rejected as e:
         _out(f"{args.report}: rejected: {e}")
         return EXIT_REJECTED
+    if a.get("format") == "arbocheck-rollup":
+        _out(f"{args.report}: valid")
+        _out(f"  RI&E roll-up of {a.get('organisation')}, signed by key {v.signer_fingerprint}; "
+             f"{a.get('handed_in')} reports, {a.get('created_at')}")
+        return EXIT_OK
     if a.get("format") == "arbocheck-advice":
         _out(f"{args.report}: valid")
         _out(f"  advice by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
@@ -399,6 +404,45 @@ def cmd_register_import(args: argparse.Namespace) -> int:
     ok = sum(o.accepted for o in outcomes)
     _out(f"{ok} accepted, {len(outcomes) - ok} rejected")
     return EXIT_OK if ok == len(outcomes) else EXIT_REJECTED
+
+
+def _expected_employees(path: str | None):
+    import csv
+
+    if not path:
+        return None
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return [row["employee_id"] for row in csv.DictReader(f)]
+
+
+def cmd_register_export(args: argparse.Namespace) -> int:
+    from .core import exports, overview
+    from .core.register import Register
+    from .core.storage import atomic_write
+
+    ov = overview.build(Register.open(args.db), _expected_employees(args.codes))
+    data = exports.action_csv(ov) if args.format == "csv" else exports.action_xlsx(ov)
+    atomic_write(Path(args.out), data, keep_previous=False, mode=0o600)
+    _out(f"action list ({len(overview.action_list(ov))} open measures): {args.out}")
+    return EXIT_OK
+
+
+def cmd_register_summary(args: argparse.Namespace) -> int:
+    from .core import exports, keys, overview, paths, qloader
+    from .core.register import Register
+    from .core.storage import atomic_write
+
+    ov = overview.build(Register.open(args.db), _expected_employees(args.codes))
+    try:
+        q = qloader.find("thuiswerkplek")
+        titles = {s.id: s.title.get(args.lang) for s in q.data.sections}
+    except (LookupError, qloader.QuestionnaireError):
+        titles = {}
+    key = keys.load_or_create(paths.home() / "employer", common_name=args.organisation)
+    atomic_write(Path(args.out), exports.summary_pdf(ov, args.organisation, key, args.lang, titles),
+                 keep_previous=False, mode=0o644)
+    _out(f"signed RI&E roll-up ({ov.handed_in} reports): {args.out}")
+    return EXIT_OK
 
 
 def cmd_register_verify(args: argparse.Namespace) -> int:
@@ -616,6 +660,19 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("--campaign", metavar="FILE", help="only accept reports of this campaign")
     ri.add_argument("--codes", metavar="CSV", help="the enrolment codes made with 'campaign create'")
     ri.set_defaults(func=cmd_register_import)
+    rex = rgsub.add_parser("export", help="the action list for procurement (CSV or Excel)")
+    rex.add_argument("--db", metavar="URL")
+    rex.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    rex.add_argument("--out", required=True, metavar="PATH")
+    rex.add_argument("--codes", metavar="CSV", help="the campaign's employees, to list who has not handed in")
+    rex.set_defaults(func=cmd_register_export)
+    rsm = rgsub.add_parser("summary", parents=[lang], help="a signed RI&E roll-up without individuals' data")
+    rsm.add_argument("--db", metavar="URL")
+    rsm.add_argument("--format", choices=("pdf",), default="pdf")
+    rsm.add_argument("--organisation", required=True)
+    rsm.add_argument("--out", required=True, metavar="PDF")
+    rsm.add_argument("--codes", metavar="CSV")
+    rsm.set_defaults(func=cmd_register_summary)
     rvf = rgsub.add_parser("verify", help="re-check every stored PDF and the hash chains")
     rvf.add_argument("--db", metavar="URL")
     rvf.set_defaults(func=cmd_register_verify)

@@ -61,6 +61,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This version holds no health data (GDPR art. 9). Questions about the employee's health belong "
               "with the occupational physician."},
     "review.provision_short": {"nl": "arbovoorziening", "en": "arbo provision"},
+    # The employer's RI&E roll-up (core/exports.py)
+    "summary.title": {"nl": "RI&E thuiswerkplekken: overzicht", "en": "RI&E home workplaces: roll-up"},
+    "summary.lead": {
+        "nl": "Samenvatting van de thuiswerkplek-checks van de medewerkers, voor de RI&E en het plan van aanpak. "
+              "Er staan geen gegevens van individuele medewerkers in; aantallen van minder dan {n} personen "
+              "worden niet getoond.",
+        "en": "Summary of the employees' home-workplace checks, for the RI&E and the action plan. It holds no "
+              "data on individual employees; counts of fewer than {n} people are not shown."},
+    "summary.coverage": {"nl": "Ingeleverd", "en": "Handed in"},
+    "summary.topics": {"nl": "Bevindingen per onderwerp (aantal medewerkers)",
+                       "en": "Findings per topic (number of employees)"},
+    "summary.people": {"nl": "Medewerkers", "en": "Employees"},
+    "summary.measures": {"nl": "Maatregelen", "en": "Measures"},
+    "summary.suppressed": {"nl": "minder dan 5", "en": "fewer than 5"},
     # Side-view diagram (core/diagram.py)
     # Report (core/report_pdf.py)
     "report.title": {"nl": "RI&E-bijdrage thuiswerkplek", "en": "RI&E contribution: home workplace"},

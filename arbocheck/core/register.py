@@ -37,7 +37,39 @@ reports = Table(
     Column("signer_fp", String(80), nullable=False),
     Column("enrolment", String(16), nullable=False),  # enrolled | tofu | none
     Column("pdf_sha256", String(64), nullable=False),
+    Column("n_high", Integer, nullable=False, default=0),
+    Column("n_medium", Integer, nullable=False, default=0),
+    Column("n_low", Integer, nullable=False, default=0),
     Column("assessment", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+)
+
+# One row per finding and per action-plan measure of a stored report, for roll-ups that need no JSON.
+findings = Table(
+    "findings", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("report_seq", Integer, nullable=False, index=True),
+    Column("employee_id", String(128), index=True),
+    Column("rule", String(64), nullable=False),
+    Column("section", String(64), nullable=False, index=True),
+    Column("priority", String(8), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+)
+
+measures = Table(
+    "measures", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("report_seq", Integer, nullable=False, index=True),
+    Column("employee_id", String(128), index=True),
+    Column("measure", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("owner", String(16), nullable=False),
+    Column("priority", String(8), nullable=False),
+    Column("term_days", Integer, nullable=False),
+    Column("term_label", Text, nullable=False),
+    Column("provision", Integer, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
 )
@@ -54,8 +86,8 @@ events = Table(
     Column("row_hash", String(64), nullable=False),
 )
 
-HASHED = {"reports": [c.name for c in reports.columns if c.name not in ("seq", "row_hash")],
-          "events": [c.name for c in events.columns if c.name not in ("seq", "row_hash")]}
+TABLES = (reports, events, findings, measures)
+HASHED = {t.name: [c.name for c in t.columns if c.name not in ("seq", "row_hash")] for t in TABLES}
 
 
 def default_url() -> str:
@@ -101,7 +133,7 @@ class Register:
         last = conn.execute(select(table.c.row_hash).order_by(table.c.seq.desc()).limit(1)).scalar()
         row = dict(row, prev_hash=last or GENESIS)
         row["row_hash"] = _row_hash(table.name, row)
-        conn.execute(insert(table).values(**row))
+        row["seq"] = conn.execute(insert(table).values(**row).returning(table.c.seq)).scalar_one()
         return row
 
     def store_pdf(self, data: bytes) -> str:
@@ -112,12 +144,25 @@ class Register:
         return digest
 
     def add_report(self, conn, *, assessment: dict, signer_fp: str, enrolment: str, pdf_sha256: str) -> dict:
-        return self._append(conn, reports, {
+        counts = assessment.get("counts") or {}
+        employee = assessment.get("employee_id")
+        row = self._append(conn, reports, {
             "received_at": _now(), "report_id": str(assessment["report_id"]),
             "revision": int(assessment.get("revision") or 1), "campaign_id": assessment.get("campaign_id"),
-            "employee_id": assessment.get("employee_id"), "signer_fp": signer_fp, "enrolment": enrolment,
-            "pdf_sha256": pdf_sha256,
+            "employee_id": employee, "signer_fp": signer_fp, "enrolment": enrolment,
+            "pdf_sha256": pdf_sha256, "n_high": int(counts.get("high", 0)), "n_medium": int(counts.get("medium", 0)),
+            "n_low": int(counts.get("low", 0)),
             "assessment": json.dumps(assessment, sort_keys=True, ensure_ascii=False)})
+        for f in assessment.get("findings", []):
+            self._append(conn, findings, {"report_seq": row["seq"], "employee_id": employee, "rule": str(f["rule"]),
+                                          "section": str(f["section"]), "priority": str(f["priority"])})
+        for p in assessment.get("action_plan", []):
+            self._append(conn, measures, {
+                "report_seq": row["seq"], "employee_id": employee, "measure": str(p["measure"]),
+                "text": str(p["text"]), "owner": str(p["owner"]), "priority": str(p["priority"]),
+                "term_days": int(p.get("term_days", 0)), "term_label": str(p.get("term_label", "")),
+                "provision": int(bool(p.get("provision")))})
+        return row
 
     def add_event(self, conn, kind: str, campaign_id: str | None, employee_id: str | None, body: dict) -> dict:
         return self._append(conn, events, {"at": _now(), "kind": kind, "campaign_id": campaign_id,
@@ -151,7 +196,7 @@ class Register:
 
         problems: list[str] = []
         with self.engine.connect() as conn:
-            for table in (reports, events):
+            for table in TABLES:
                 prev = GENESIS
                 for row in conn.execute(select(table).order_by(table.c.seq)).mappings():
                     row = dict(row)

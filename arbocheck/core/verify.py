@@ -15,8 +15,9 @@ from typing import Any
 
 MAX_FILE = 64 * 1024 * 1024  # a report with ten photos is a few MB
 MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024,
-                  "advice.json": 4 * 1024 * 1024}
-DOCUMENTS = {"assessment.json": "arbocheck-assessment", "advice.json": "arbocheck-advice"}
+                  "advice.json": 4 * 1024 * 1024, "rollup.json": 4 * 1024 * 1024}
+DOCUMENTS = {"assessment.json": "arbocheck-assessment", "advice.json": "arbocheck-advice",
+             "rollup.json": "arbocheck-rollup"}
 
 
 class Rejected(Exception):

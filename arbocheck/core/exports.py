@@ -1,0 +1,105 @@
+"""The employer's exports: the action list (CSV or Excel) for procurement, and the
+signed RI&E roll-up for the organisation's RI&E and plan van aanpak."""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from collections import Counter
+from html import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .i18n import t
+from .keys import SigningKey
+from .overview import MIN_GROUP, Overview, action_list
+
+COLUMNS = ("employee_id", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
+
+
+def action_csv(ov: Overview) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS)
+    w.writeheader()
+    w.writerows(action_list(ov))
+    return buf.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it in UTF-8
+
+
+def action_xlsx(ov: Overview) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "actielijst"
+    ws.append(list(COLUMNS))
+    for row in action_list(ov):
+        ws.append([row[c] for c in COLUMNS])
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def summary_pdf(ov: Overview, organisation: str, key: SigningKey, lang: str = "nl",
+                section_titles: dict[str, str] | None = None) -> bytes:
+    """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
+    from .assessment import ReportMeta, dumps
+    from .report import _stamp_text
+    from .report_pdf import FONT, StampBox, _numbered_canvas, _register_fonts, _styles, _table
+    from .signing import attach, sign
+
+    _register_fonts()
+    st = _styles()
+    P = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
+    titles = section_titles or {}
+    sup = t("summary.suppressed", lang)
+    title = t("summary.title", lang)
+    story = [P(escape(title), "h1"), P(escape(t("summary.lead", lang, n=MIN_GROUP))), Spacer(1, 4 * mm)]
+    cov = f"{ov.handed_in}" + (f" / {ov.expected}" if ov.expected else "")
+    story.append(_table([[P(escape(t("report.organisation", lang)), "cellb"), P(escape(organisation), "cell")],
+                         [P(escape(t("summary.coverage", lang)), "cellb"), P(escape(cov), "cell")],
+                         [P(escape(t("report.date", lang)), "cellb"),
+                          P(_dt.date.today().isoformat(), "cell")]], [60 * mm, 110 * mm], header=False))
+    story.append(P(escape(t("summary.topics", lang)), "h2"))
+    rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "summary.people", "priority.high",
+                                                      "priority.medium", "priority.low")]]
+    for tr_ in ov.topics:
+        cells = [tr_.people, tr_.high, tr_.medium, tr_.low]
+        rows.append([P(escape(titles.get(tr_.section, tr_.section)), "cell")]
+                    + [P(escape(sup if c is None else str(c)), "cell") for c in cells])
+    story.append(_table(rows, [70 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    story.append(P(escape(t("summary.measures", lang)), "h2"))
+    people = Counter()
+    texts = {}
+    for p in ov.provisions:
+        people[p.measure] += 1
+        texts[p.measure] = (p.text, p.owner, p.provision)
+    rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
+                                                      "report.provision_col")]]
+    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    for m, n in people.most_common():
+        text, owner, prov = texts[m]
+        shown = sup if (ov.suppressed or 0 < n < MIN_GROUP) else str(n)
+        rows.append([P(escape(text), "cell"), P(escape(t("owner." + owner, lang)), "cell"), P(shown, "cell"),
+                     P(yes if prov else no, "cell")])
+    story.append(_table(rows, [80 * mm, 35 * mm, 25 * mm, 30 * mm]))
+    stamp: dict = {}
+    story += [Spacer(1, 8 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), stamp)]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                      bottomMargin=18 * mm, title=title, author=organisation, creator="arbocheck", lang=lang,
+                      initialFontName=FONT).build(story, canvasmaker=_numbered_canvas(f"arbocheck · {title}", lang, None))
+    doc = {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
+           "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+           "handed_in": ov.handed_in, "expected": ov.expected, "min_group": MIN_GROUP,
+           "signer": {"name": organisation, "fingerprint": key.fingerprint},
+           "topics": [tr_.__dict__ for tr_ in ov.topics],
+           "measures": [{"measure": m, "people": None if (ov.suppressed or 0 < n < MIN_GROUP) else n}
+                        for m, n in people.most_common()]}
+    return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
+                signer_name=organisation, reason=title,
+                stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),
+                                       key))
