@@ -1,0 +1,158 @@
+"""Benchmarks for the employer's register, each measured against its baseline in the same run.
+
+1. Import N generated signed reports (default 1000) into a fresh register, as a ratio of
+   throughput to plain pyHanko validation of the same files with the same number of
+   processes. Goal: at least 0.5.
+2. The overview query on a register of 100,000 synthetic reports, on SQLite and (when the
+   server binaries are installed) on PostgreSQL. Goal: median under 0.5 s.
+
+Run: python tests/bench/bench_register.py   (BENCH_REPORTS=200 for a quick run)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+N_REPORTS = int(os.environ.get("BENCH_REPORTS", "1000"))
+N_SYNTHETIC = int(os.environ.get("BENCH_SYNTHETIC", "100000"))
+WORKERS = min(2, os.cpu_count() or 1)
+
+
+def make_reports(folder: Path, n: int) -> None:
+    import yaml
+
+    from arbocheck.core import keys, qloader
+    from arbocheck.core.assessment import ReportMeta
+    from arbocheck.core.report import build
+
+    q = qloader.find("thuiswerkplek")
+    scen = ROOT / "tests" / "core" / "scenarios"
+    pool = [yaml.safe_load(p.read_text())["answers"] for p in sorted(scen.glob("*.yaml"))]
+    key = keys.generate("Bench")
+    for i in range(n):
+        ex = build(q, pool[i % len(pool)], {}, key, ReportMeta(signer_name="Bench", fingerprint="",
+                                                                employee_id=f"E{i:05d}"),
+                   lambda x: b"", personal_copy=False)
+        (folder / f"r{i:05d}.pdf").write_bytes(ex.signed)
+
+
+def plain_validate(path: str) -> bool:
+    """The baseline: pyHanko's own validation of the one signature, nothing else."""
+    import io
+    import logging
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
+    with open(path, "rb") as f:
+        r = PdfFileReader(io.BytesIO(f.read()))
+    sig = r.embedded_signatures[0]
+    st = validate_pdf_signature(sig, ValidationContext(trust_roots=[sig.signer_cert], allow_fetching=False))
+    return st.intact and st.valid
+
+
+def bench_import(tmp: Path) -> None:
+    from arbocheck.core.importer import import_files
+    from arbocheck.core.register import Register
+
+    folder = tmp / "reports"
+    folder.mkdir()
+    t0 = time.perf_counter()
+    make_reports(folder, N_REPORTS)
+    print(f"made {N_REPORTS} signed reports in {time.perf_counter() - t0:.0f} s")
+    files = sorted(str(p) for p in folder.glob("*.pdf"))
+    with ProcessPoolExecutor(WORKERS) as pool:
+        t0 = time.perf_counter()
+        ok = sum(pool.map(plain_validate, files, chunksize=8))
+        plain = time.perf_counter() - t0
+    reg = Register.open(f"sqlite:///{tmp / 'bench.sqlite'}")
+    t0 = time.perf_counter()
+    outcomes = import_files(reg, [folder], workers=WORKERS)
+    ours = time.perf_counter() - t0
+    accepted = sum(o.accepted for o in outcomes)
+    print(f"plain pyHanko validation, {WORKERS} processes: {len(files) / plain:.1f} files/s ({ok} valid)")
+    print(f"arbocheck register import, {WORKERS} processes: {len(files) / ours:.1f} files/s ({accepted} accepted)")
+    print(f"import throughput ratio: {plain / ours:.2f} of plain validation (goal >= 0.5)")
+
+
+def fill_synthetic(reg, n: int) -> None:
+    """n reports (with their finding and measure rows) inserted in bulk; the hash chains are
+    filled with placeholders: this measures the query, not the import."""
+    from arbocheck.core.register import findings, measures, reports
+
+    rng = random.Random(3)
+    sections = ["desk", "chair", "screen", "lighting", "breaks", "balance", "movement", "keyboard_mouse"]
+    plan = [("laptop_stand", "Laptopstandaard verstrekken", "employer", 1), ("office_chair", "Bureaustoel", "employer", 1),
+            ("adjust_screen", "Scherm goed zetten", "worker", 0), ("reachability_agreement", "Afspraken", "both", 0)]
+    h = "0" * 64
+    batch = 5000
+    with reg.engine.begin() as conn:
+        for start in range(0, n, batch):
+            rows, frows, mrows = [], [], []
+            for i in range(start, min(n, start + batch)):
+                emp = f"E{i:06d}"
+                rows.append({"seq": i + 1, "received_at": "2026-11-24T10:00:00+00:00", "report_id": f"r{i}",
+                             "revision": 1, "campaign_id": "c", "employee_id": emp, "signer_fp": "F",
+                             "enrolment": "enrolled", "pdf_sha256": h, "n_high": rng.randint(0, 2),
+                             "n_medium": rng.randint(0, 5), "n_low": rng.randint(0, 3),
+                             "assessment": json.dumps({"report_id": f"r{i}"}), "prev_hash": h, "row_hash": h})
+                for s in rng.sample(sections, 3):
+                    frows.append({"report_seq": i + 1, "employee_id": emp, "rule": f"{s}_rule", "section": s,
+                                  "priority": rng.choice(["high", "medium", "low"]), "prev_hash": h, "row_hash": h})
+                for m, text, owner, prov in rng.sample(plan, 2):
+                    mrows.append({"report_seq": i + 1, "employee_id": emp, "measure": m, "text": text,
+                                  "owner": owner, "priority": "medium", "term_days": 90, "term_label": "3 maanden",
+                                  "provision": prov, "prev_hash": h, "row_hash": h})
+            conn.execute(reports.insert(), rows)
+            conn.execute(findings.insert(), frows)
+            conn.execute(measures.insert(), mrows)
+
+
+def bench_overview(url: str, label: str, pdf_dir: Path) -> None:
+    from arbocheck.core import overview
+    from arbocheck.core.register import Register
+
+    reg = Register.open(url, pdf_dir=pdf_dir)
+    t0 = time.perf_counter()
+    fill_synthetic(reg, N_SYNTHETIC)
+    print(f"{label}: {N_SYNTHETIC} synthetic reports inserted in {time.perf_counter() - t0:.0f} s")
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        ov = overview.build(reg)
+        times.append(time.perf_counter() - t0)
+    print(f"{label}: overview of {ov.handed_in} reports, median {statistics.median(times):.3f} s "
+          f"(goal < 0.5 s; runs {', '.join(f'{x:.2f}' for x in times)})")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        os.environ["ARBOCHECK_HOME"] = str(tmp / "home")
+        bench_import(tmp)
+        bench_overview(f"sqlite:///{tmp / 'overview.sqlite'}", "SQLite", tmp / "pdfs")
+        import pg
+
+        with pg.server() as url:
+            if url is None:
+                print("PostgreSQL: server binaries not installed, skipped")
+            else:
+                bench_overview(url, "PostgreSQL", tmp / "pdfs-pg")
+
+
+if __name__ == "__main__":
+    main()
