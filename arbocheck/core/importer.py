@@ -84,34 +84,31 @@ def files_of(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _verify_all(files: list[Path], workers: int) -> dict[Path, dict]:
-    """Verify in worker processes; a stuck or crashed worker costs only its own file."""
-    results: dict[Path, dict] = {}
+def _verify_iter(files: list[Path], workers: int):
+    """Yield (path, result) in order while the workers run ahead, so the parent's
+    register work overlaps their checking. A stuck or crashed worker costs only its own file."""
     todo = list(files)
     while todo:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker)
-        futures = {pool.submit(check_file, str(p)): p for p in todo}
+        futures = [(pool.submit(check_file, str(p)), p) for p in todo]
         todo = []
         broken = False
-        for fut, p in futures.items():
-            if broken:
-                todo.append(p)
-                continue
+        for i, (fut, p) in enumerate(futures):
             try:
-                results[p] = fut.result(timeout=TIME_LIMIT_S)
+                yield p, fut.result(timeout=TIME_LIMIT_S)
+                continue
             except FutureTimeout:
-                results[p] = {"ok": False, "reason": f"checking took longer than {TIME_LIMIT_S} s"}
-                broken = True
+                yield p, {"ok": False, "reason": f"checking took longer than {TIME_LIMIT_S} s"}
             except BrokenProcessPool:
-                results[p] = {"ok": False, "reason": "the file could not be checked safely (its checker ran out "
-                                                     "of memory or crashed)"}
-                broken = True
-        if broken:  # stop the stuck or dead workers and go on with the rest in a fresh pool
+                yield p, {"ok": False, "reason": "the file could not be checked safely (its checker ran out "
+                                                 "of memory or crashed)"}
+            # Stop the stuck or dead workers and go on with the rest in a fresh pool.
+            broken = True
             for proc in list(getattr(pool, "_processes", {}).values()):
                 proc.kill()
-            todo = [p for p in todo if p not in results]
+            todo = [q for _, q in futures[i + 1:]]
+            break
         pool.shutdown(wait=not broken, cancel_futures=True)
-    return results
 
 
 def _strip(assessment: dict, health_items: frozenset[str]) -> dict:
@@ -129,11 +126,9 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
     from . import qloader
 
     files = files_of(paths)
-    checked = _verify_all(files, workers or min(2, os.cpu_count() or 1))
     outcomes = []
     health_cache: dict[tuple, frozenset[str]] = {}
-    for path in files:
-        r = checked[path]
+    for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1)):
         if not r["ok"]:
             outcomes.append(Outcome(path, False, r["reason"]))
             continue

@@ -129,3 +129,17 @@ def test_hostile_corpus_is_rejected_with_reasons(valid, tmp_path):
     assert "not the key that signed it" in reasons["other-key.pdf"]
     assert "larger than allowed" in reasons["bomb-attachment.pdf"]
     assert "unexpected attachment" in reasons["rtl-name.pdf"] and "unexpected attachment" in reasons["nul-name.pdf"]
+
+
+def test_a_stuck_checker_costs_only_its_own_file(valid, tmp_path, monkeypatch):
+    """With no time at all, every check 'hangs': each file is rejected, workers are replaced, no crash."""
+    from arbocheck.core import importer
+
+    pdf, _, _ = valid
+    for i in range(3):
+        (tmp_path / f"r{i}.pdf").write_bytes(pdf)
+    monkeypatch.setattr(importer, "TIME_LIMIT_S", 0)
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+    outcomes = import_files(reg, sorted(tmp_path.glob("r*.pdf")))
+    assert [o.accepted for o in outcomes] == [False, False, False]
+    assert all("took longer" in o.reason for o in outcomes)
