@@ -158,6 +158,7 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
                                                  f"not {campaign.campaign_id!r}"))
             continue
         with register.engine.begin() as conn:
+            register.lock(conn)
             latest = register.latest_revision(conn, str(a.get("report_id")))
             revision = int(a.get("revision") or 1)
             if latest is not None:

@@ -117,6 +117,7 @@ def build(reg: Register, expected_employees: Iterable[str] | None = None) -> Ove
 def mark_done(reg: Register, employee_id: str, measure: str, note: str = "") -> None:
     """Record that a measure was arranged (an appended event, never an update)."""
     with reg.engine.begin() as conn:
+        reg.lock(conn)
         reg.add_event(conn, "provision_done", None, employee_id, {"measure": measure, "note": note})
 
 

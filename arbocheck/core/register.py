@@ -129,6 +129,12 @@ class Register:
 
     # -- appending ------------------------------------------------------------
 
+    def lock(self, conn) -> None:
+        """Serialise writers for the rest of this transaction, so two importers on a shared
+        PostgreSQL register cannot both chain onto the same last row."""
+        if self.engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727001)")
+
     def _append(self, conn, table: Table, row: dict[str, Any]) -> dict[str, Any]:
         last = conn.execute(select(table.c.row_hash).order_by(table.c.seq.desc()).limit(1)).scalar()
         row = dict(row, prev_hash=last or GENESIS)

@@ -139,3 +139,28 @@ def test_cli_import_and_verify(world, tmp_path):
     r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", db],
                        capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "register: intact" in r.stdout
+
+
+def test_concurrent_importers_keep_one_chain(world, postgres, tmp_path):
+    """Two importers on one shared PostgreSQL register: the chains stay intact."""
+    import threading
+
+    if postgres is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    from sqlalchemy import create_engine
+
+    from arbocheck.core.register import metadata
+
+    engine = create_engine(postgres)
+    metadata.drop_all(engine)
+    engine.dispose()
+    camp, codes, f, _ = world
+    regs = [Register.open(postgres, pdf_dir=tmp_path / "pdfs") for _ in range(2)]
+    halves = [[f["anna1"], f["bram_tofu"]], [f["anna2"], f["other_campaign"]]]
+    threads = [threading.Thread(target=import_files, args=(r, h), kwargs={"workers": 1})
+               for r, h in zip(regs, halves)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert regs[0].verify() == []
