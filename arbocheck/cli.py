@@ -484,7 +484,15 @@ def cmd_expert_review(args: argparse.Namespace) -> int:
     ident = _expert_identity()
     if ident is None:
         return EXIT_INPUT
-    reports = [expert.open_report(p, ident) for p in expert.report_files(args.paths)]
+    files = expert.report_files(args.paths)
+    if args.db:
+        from .core.register import Register
+
+        files += Register.open(args.db).stored_pdfs()
+    if not files:
+        _err("no reports: name files or folders, or a register with --db")
+        return EXIT_INPUT
+    reports = [expert.open_report(p, ident) for p in files]
     items = expert.review_items(reports)
     current = ReviewTrail(expert.trail_path()).current()
     if args.json:
@@ -682,7 +690,8 @@ def build_parser() -> argparse.ArgumentParser:
     ek = esub.add_parser("keys", help="show the expert's age recipient and fingerprint (created on first use)")
     ek.set_defaults(func=cmd_expert_keys)
     er = esub.add_parser("review", parents=[lang], help="open reports (files or folders) and list flagged items")
-    er.add_argument("paths", nargs="+", metavar="PATH")
+    er.add_argument("paths", nargs="*", metavar="PATH")
+    er.add_argument("--db", metavar="URL", help="also review every report stored in this employer's register")
     er.add_argument("--json", action="store_true")
     er.set_defaults(func=cmd_expert_review)
     ea = esub.add_parser("advise", help="record a status and advice for one flagged item (appended to the trail)")

@@ -194,6 +194,12 @@ class Register:
         row = conn.execute(q).first()
         return (row[0], row[1]) if row else None
 
+    def stored_pdfs(self) -> list[Path]:
+        """The stored report files, newest row last (for the arbo expert's review)."""
+        with self.engine.connect() as conn:
+            digests = [r[0] for r in conn.execute(select(reports.c.pdf_sha256).order_by(reports.c.seq))]
+        return [self.pdf_dir / f"{d}.pdf" for d in dict.fromkeys(digests)]
+
     # -- checking -------------------------------------------------------------
 
     def verify(self) -> list[str]:

@@ -141,3 +141,25 @@ def test_photos_come_from_the_pages_and_the_sealed_part(q, ident, tmp_path):
     got = expert.report_photos(expert.open_report(path, ident))
     assert sorted((p["section"], p["caption"], p["expert_only"]) for p in got.values()) == [
         ("chair", "rug", True), ("desk", "opzij", False)]
+
+
+def test_review_reports_from_an_employers_register(folder, ident, tmp_path):
+    import subprocess
+    import sys
+
+    from arbocheck.core.importer import import_files
+    from arbocheck.core.register import Register
+
+    db = f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}"
+    reg = Register.open(db)
+    import_files(reg, [folder / "Anna.pdf", folder / "Bram.pdf"])
+    assert len(reg.stored_pdfs()) == 2
+    home = tmp_path / "home"
+    (home / "expert").mkdir(parents=True)
+    (home / "expert" / expert.IDENTITY_FILE).write_text(ident.secret + "\n")
+    r = subprocess.run([sys.executable, "-m", "arbocheck", "expert", "review", "--db", db, "--json"],
+                       capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(home)))
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert [x["sealed"] for x in out["reports"]] == ["opened", "opened"]
+    assert any(i["health"] for i in out["items"])
