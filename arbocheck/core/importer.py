@@ -111,12 +111,18 @@ def _verify_iter(files: list[Path], workers: int):
         pool.shutdown(wait=not broken, cancel_futures=True)
 
 
-def _strip(assessment: dict, health_items: frozenset[str]) -> dict:
-    """The register cannot hold health data: keep only known keys and non-health answers."""
+def _strip(assessment: dict, health_items: frozenset[str], health_rules: frozenset[str]) -> dict:
+    """The register cannot hold health data: keep only known keys, non-health answers, and findings
+    and measures that rest on no health rule, whatever a (modified) client put in the file."""
     a = {k: assessment[k] for k in ALLOWED_KEYS if k in assessment}
-    for key in ("answers", "profile"):
+    for key in ("answers", "profile", "derived"):
         if isinstance(a.get(key), dict):
             a[key] = {k: v for k, v in a[key].items() if k not in health_items}
+    if isinstance(a.get("findings"), list):
+        a["findings"] = [f for f in a["findings"] if isinstance(f, dict) and f.get("rule") not in health_rules]
+    if isinstance(a.get("action_plan"), list):
+        a["action_plan"] = [p for p in a["action_plan"] if isinstance(p, dict)
+                            and not set(p.get("rules") or []) & health_rules]
     return a
 
 
@@ -127,7 +133,7 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
 
     files = files_of(paths)
     outcomes = []
-    health_cache: dict[tuple, frozenset[str]] = {}
+    health_cache: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
     for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1)):
         if not r["ok"]:
             outcomes.append(Outcome(path, False, r["reason"]))
@@ -145,13 +151,14 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
         qkey = (qref.get("id"), qref.get("version"))
         if qkey not in health_cache:
             try:
-                health_cache[qkey] = qloader.find(str(qkey[0]), str(qkey[1])).health_items()
+                q = qloader.find(str(qkey[0]), str(qkey[1]))
+                health_cache[qkey] = (q.health_items(), frozenset(q.health_rules))
             except (LookupError, qloader.QuestionnaireError):
-                health_cache[qkey] = frozenset()
-        if not health_cache[qkey]:
+                health_cache[qkey] = None
+        if health_cache[qkey] is None:
             outcomes.append(Outcome(path, False, f"unknown questionnaire {qkey[0]} {qkey[1]}"))
             continue
-        a = _strip(a, health_cache[qkey])
+        a = _strip(a, *health_cache[qkey])
         camp_id, employee = a.get("campaign_id"), a.get("employee_id")
         if campaign is not None and camp_id != campaign.campaign_id:
             outcomes.append(Outcome(path, False, f"the report belongs to campaign {camp_id!r}, "

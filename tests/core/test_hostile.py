@@ -143,3 +143,30 @@ def test_a_stuck_checker_costs_only_its_own_file(valid, tmp_path, monkeypatch):
     outcomes = import_files(reg, sorted(tmp_path.glob("r*.pdf")))
     assert [o.accepted for o in outcomes] == [False, False, False]
     assert all("took longer" in o.reason for o in outcomes)
+
+
+def test_a_modified_client_cannot_put_health_data_into_the_register(valid, tmp_path):
+    """A report signed by its own worker, but with health answers and findings added to assessment.json."""
+    _, key, assessment = valid
+    q = qloader.find("thuiswerkplek")
+    evil = json.loads(json.dumps(assessment))
+    evil["answers"]["complaint_areas"] = ["back"]
+    evil["findings"].append({"rule": "physical_complaints", "item": "complaint_areas", "section": "complaints",
+                             "priority": "medium", "owner": "worker", "title": "x", "advice": "x", "measures": [],
+                             "norms": []})
+    evil["action_plan"].append({"measure": "bedrijfsarts", "text": "x", "owner": "worker", "provision": False,
+                                "priority": "medium", "term": "x", "term_label": "x", "term_days": 1,
+                                "rules": ["physical_complaints"], "sections": ["complaints"]})
+    evil["secret_notes"] = "rugklachten"
+    path = tmp_path / "evil.pdf"
+    path.write_bytes(resigned(key, {"assessment.json": json.dumps(evil).encode()}))
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+    [outcome] = import_files(reg, [path])
+    assert outcome.accepted, outcome.reason
+    from sqlalchemy import text
+
+    with reg.engine.connect() as conn:
+        stored = json.loads(conn.execute(text("SELECT assessment FROM reports")).scalar())
+    assert "complaint_areas" not in stored["answers"] and "secret_notes" not in stored
+    assert not {f["rule"] for f in stored["findings"]} & q.health_rules
+    assert not any("physical_complaints" in p["rules"] for p in stored["action_plan"])
