@@ -24,14 +24,15 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from .keys import SigningKey, fingerprint, spki_der
+from .reasons import Refusal
 
 FORMAT = "arbocheck-campaign"
 ENROL_CONTEXT = b"arbocheck-enrol-v1"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class CampaignError(ValueError):
-    """A campaign file that cannot be used; the message says why."""
+class CampaignError(Refusal, ValueError):
+    """A campaign file that cannot be used; the message says why (reasons.py)."""
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,21 @@ def _canonical(obj: Any) -> bytes:
 def create(employer: SigningKey, *, organisation: str, campaign_id: str, questionnaire_id: str,
            questionnaire_version: str, deadline: str, expert_recipient: str | None) -> bytes:
     """A signed campaign file (bytes)."""
+    if not organisation.strip():
+        raise CampaignError("campaign.no_organisation")
     if not _ID.match(campaign_id):
-        raise CampaignError("a campaign id has letters, digits, '.', '_' or '-' only (at most 64)")
-    _dt.date.fromisoformat(deadline)
+        raise CampaignError("campaign.bad_id")
+    try:
+        _dt.date.fromisoformat(deadline)
+    except (TypeError, ValueError) as e:
+        raise CampaignError("campaign.bad_deadline") from e
     if expert_recipient is not None:
-        from .seal import parse_recipient
+        from .seal import SealError, parse_recipient
 
-        parse_recipient(expert_recipient)
+        try:
+            parse_recipient(expert_recipient)
+        except SealError as e:
+            raise CampaignError("campaign.bad_expert") from e
     body = {
         "organisation": organisation.strip(),
         "campaign_id": campaign_id,
@@ -83,31 +92,31 @@ def create(employer: SigningKey, *, organisation: str, campaign_id: str, questio
 def load(data: bytes) -> Campaign:
     """Check a campaign file's signature and shape. Raises CampaignError."""
     if len(data) > 1024 * 1024:
-        raise CampaignError("this file is too large to be a campaign file")
+        raise CampaignError("campaign.too_large")
     try:
         doc = json.loads(data)
         body, sig = doc["campaign"], base64.b64decode(doc["signature"], validate=True)
         if doc.get("format") != FORMAT:
-            raise CampaignError("this is not an arbocheck campaign file")
+            raise CampaignError("campaign.not_campaign")
         cert = x509.load_pem_x509_certificate(body["employer_certificate"].encode("ascii"))
     except CampaignError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as e:
-        raise CampaignError("this is not a readable campaign file") from e
+        raise CampaignError("campaign.unreadable") from e
     pub = cert.public_key()
     if not isinstance(pub, ec.EllipticCurvePublicKey):
-        raise CampaignError("the campaign is signed with an unsupported key type")
+        raise CampaignError("campaign.key_type")
     try:
         pub.verify(sig, _canonical(body), ec.ECDSA(hashes.SHA256()))
     except InvalidSignature as e:
-        raise CampaignError("the campaign file was changed after the employer signed it") from e
+        raise CampaignError("campaign.changed") from e
     try:
         q = body["questionnaire"]
         recipient = body.get("expert_recipient")
         if recipient is not None and body.get("expert_fingerprint") != recipient_fingerprint(recipient):
-            raise CampaignError("the expert's key and its fingerprint do not match")
+            raise CampaignError("campaign.expert_mismatch")
         if not _ID.match(body["campaign_id"]):
-            raise CampaignError("the campaign id is not valid")
+            raise CampaignError("campaign.invalid_id")
         _dt.date.fromisoformat(body["deadline"])
         spki = spki_der(cert)
         return Campaign(str(body["organisation"]), body["campaign_id"], str(q["id"]), str(q["version"]),
@@ -115,7 +124,7 @@ def load(data: bytes) -> Campaign:
     except CampaignError:
         raise
     except (KeyError, TypeError, ValueError) as e:
-        raise CampaignError("the campaign file is incomplete") from e
+        raise CampaignError("campaign.incomplete") from e
 
 
 def enrolment_proof(code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> str:
@@ -148,23 +157,27 @@ def read_employees(text: str) -> list[dict[str, str]]:
     import csv
     import io
 
-    sample = text[:2048]
-    dialect = csv.Sniffer().sniff(sample, delimiters=",;") if sample.strip() else csv.excel
-    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
-    if not rows or "employee_id" not in (rows[0].keys() if rows else []):
-        raise CampaignError("the employees file needs a column 'employee_id'")
+    # The header decides the separator: Dutch Excel writes ';', others ','; one column has neither.
+    header = text.lstrip().partition("\n")[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    rows = [(reader.line_num, row) for row in reader]  # line numbers as an editor shows them
+    if "employee_id" not in (reader.fieldnames or []):
+        raise CampaignError("employees.no_column")
     problems, seen, out = [], set(), []
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         eid = (row.get("employee_id") or "").strip()
         if not eid:
-            problems.append(f"line {n}: no employee_id")
+            problems.append(CampaignError("employees.no_id", n=n))
         elif eid in seen:
-            problems.append(f"line {n}: employee_id {eid!r} appears twice")
+            problems.append(CampaignError("employees.twice", n=n, id=repr(eid)))
         else:
             seen.add(eid)
             out.append({"employee_id": eid, "name": (row.get("name") or "").strip()})
     if problems:
-        raise CampaignError("; ".join(problems))
+        raise CampaignError("employees.problems", lines=problems)
+    if not out:
+        raise CampaignError("employees.empty")
     return out
 
 

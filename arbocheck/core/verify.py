@@ -13,6 +13,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .reasons import Refusal
+
 MAX_FILE = 64 * 1024 * 1024  # a report with ten photos is a few MB
 MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024,
                   "advice.json": 4 * 1024 * 1024, "rollup.json": 4 * 1024 * 1024}
@@ -20,8 +22,8 @@ DOCUMENTS = {"assessment.json": "arbocheck-assessment", "advice.json": "arbochec
              "rollup.json": "arbocheck-rollup"}
 
 
-class Rejected(Exception):
-    """A report that is not accepted; the message says why, in plain words."""
+class Rejected(Refusal):
+    """A report that is not accepted; the message says why, in plain words (reasons.py)."""
 
 
 @dataclass
@@ -43,9 +45,9 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
     from .keys import fingerprint, spki_der
 
     if len(data) > MAX_FILE:
-        raise Rejected(f"the file is larger than {MAX_FILE // (1024 * 1024)} MB")
+        raise Rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
     if not data.startswith(b"%PDF-"):
-        raise Rejected("this is not a PDF file")
+        raise Rejected("not_pdf")
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
@@ -58,9 +60,9 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
     except Rejected:
         raise
     except Exception as e:  # noqa: BLE001 - a damaged or hostile file: one plain reason
-        raise Rejected(f"the PDF cannot be read ({type(e).__name__})") from e
+        raise Rejected("pdf_unreadable", kind=type(e).__name__) from e
     if len(sigs) != 1:
-        raise Rejected("the report has no signature" if not sigs else f"the report has {len(sigs)} signatures, not one")
+        raise Rejected("no_signature") if not sigs else Rejected("many_signatures", n=len(sigs))
     sig = sigs[0]
     try:
         cert = sig.signer_cert
@@ -68,36 +70,45 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         vc = ValidationContext(trust_roots=[cert], allow_fetching=False)
         st = validate_pdf_signature(sig, vc)
     except Exception as e:  # noqa: BLE001
-        raise Rejected(f"the signature cannot be checked ({type(e).__name__})") from e
+        raise Rejected("signature_unreadable", kind=type(e).__name__) from e
     if not st.intact:
-        raise Rejected("the signed content was changed after signing")
+        raise Rejected("content_changed")
     if not st.valid:
-        raise Rejected("the signature is not valid")
+        raise Rejected("signature_invalid")
     if pinned_spki is not None and spki != pinned_spki:
-        raise Rejected("the report is signed with a different key than the one on record for this employee")
+        raise Rejected("signed_by_other_key")
     if not st.trusted:
-        raise Rejected("the signing certificate is not usable (expired or not valid for signing)")
+        raise Rejected("certificate_unusable")
     if st.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        raise Rejected("the file was changed or extended after signing")
+        raise Rejected("extended_after_signing")
     if st.modification_level not in (None, ModificationLevel.NONE) or not st.docmdp_ok:
-        raise Rejected("the file was changed after signing")
+        raise Rejected("changed_after_signing")
     files = _attachments(reader)
     names = [n for n in DOCUMENTS if n in files]
     if len(names) != 1:
-        raise Rejected("the report has no assessment.json" if not names else "the report holds two kinds of data")
+        raise Rejected("no_assessment" if not names else "two_kinds")
     name = names[0]
     try:
         assessment = json.loads(files[name])
     except (ValueError, UnicodeDecodeError) as e:
-        raise Rejected(f"{name} is not valid JSON") from e
+        raise Rejected("bad_json", name=name) from e
     if not isinstance(assessment, dict) or assessment.get("format") != DOCUMENTS[name]:
-        raise Rejected(f"{name} is not an arbocheck {DOCUMENTS[name].split('-')[1]}")
+        raise Rejected("not_arbocheck", name=name, kind=DOCUMENTS[name].split("-")[1])
     signer = assessment.get("signer") if isinstance(assessment.get("signer"), dict) else {}
     if signer.get("fingerprint") != fingerprint(spki):
-        raise Rejected("the key named in the report is not the key that signed it")
+        raise Rejected("named_key_differs")
     return Verified(assessment, files.get("confidential.age"), spki, fingerprint(spki),
                     str(signer.get("name", "")), st.signer_reported_dt.isoformat() if st.signer_reported_dt else None,
                     sorted(files))
+
+
+def check_campaign(assessment: dict[str, Any], camp) -> None:
+    """Raises Rejected when a verified report does not belong to this campaign (campaign.Campaign)."""
+    if assessment.get("campaign_id") != camp.campaign_id:
+        raise Rejected("other_campaign", got=repr(assessment.get("campaign_id")), want=repr(camp.campaign_id))
+    q = assessment.get("questionnaire") or {}
+    if (q.get("id"), q.get("version")) != (camp.questionnaire_id, camp.questionnaire_version):
+        raise Rejected("other_questionnaire")
 
 
 def _attachments(reader) -> dict[str, bytes]:
@@ -112,45 +123,45 @@ def _attachments(reader) -> dict[str, bytes]:
         tree = deref(names.raw_get("/EmbeddedFiles")) if names is not None and "/EmbeddedFiles" in names else None
         flat = list(deref(tree.raw_get("/Names"))) if tree is not None and "/Names" in tree else []
         if tree is not None and "/Kids" in tree:
-            raise Rejected("unexpected structure of the embedded files")
+            raise Rejected("attachments_structure")
     except Rejected:
         raise
     except Exception as e:  # noqa: BLE001
-        raise Rejected("the embedded files cannot be read") from e
+        raise Rejected("attachments_unreadable") from e
     out: dict[str, bytes] = {}
     for i in range(0, len(flat) - 1, 2):
         name = str(deref(flat[i]))
         if name not in MAX_ATTACHMENT:
-            raise Rejected(f"unexpected attachment {name[:40]!r}")
+            raise Rejected("attachment_unexpected", name=repr(name[:40]))
         if name in out:
-            raise Rejected(f"attachment {name!r} appears twice")
+            raise Rejected("attachment_twice", name=repr(name))
         try:
             spec = deref(flat[i + 1])
             stream = deref(deref(spec.raw_get("/EF")).raw_get("/F"))
             if not isinstance(stream, generic.StreamObject):
-                raise Rejected(f"attachment {name!r} is damaged")
+                raise Rejected("attachment_damaged", name=repr(name))
             filters = stream.get("/Filter")
             filters = [] if filters is None else ([filters] if isinstance(filters, generic.NameObject) else list(filters))
             raw = stream.encoded_data
         except Rejected:
             raise
         except Exception as e:  # noqa: BLE001
-            raise Rejected(f"attachment {name!r} is damaged") from e
+            raise Rejected("attachment_damaged", name=repr(name)) from e
         limit = MAX_ATTACHMENT[name]
         if filters == ["/FlateDecode"]:
             d = zlib.decompressobj()
             try:
                 body = d.decompress(raw, limit + 1)
             except zlib.error as e:
-                raise Rejected(f"attachment {name!r} is damaged") from e
+                raise Rejected("attachment_damaged", name=repr(name)) from e
             if len(body) > limit or d.unconsumed_tail:
-                raise Rejected(f"attachment {name!r} is larger than allowed")
+                raise Rejected("attachment_too_large", name=repr(name))
         elif not filters:
             body = bytes(raw)
             if len(body) > limit:
-                raise Rejected(f"attachment {name!r} is larger than allowed")
+                raise Rejected("attachment_too_large", name=repr(name))
         else:
-            raise Rejected(f"attachment {name!r} uses an unexpected encoding")
+            raise Rejected("attachment_encoding", name=repr(name))
         out[name] = body
     return out
 
