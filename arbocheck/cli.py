@@ -27,6 +27,12 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _reason_lang(args: argparse.Namespace) -> str:
+    """The register, report and campaign commands speak English, like scripts expect; their
+    reasons follow an explicit --lang."""
+    return args.explicit_lang or "en"
+
+
 def _json(obj: Any) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -292,7 +298,7 @@ def cmd_report_build(args: argparse.Namespace) -> int:
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:
-    from .core.verify import Rejected, verify
+    from .core.verify import Rejected, check_campaign, verify
 
     try:
         data = Path(args.report).read_bytes()
@@ -306,13 +312,9 @@ def cmd_report_verify(args: argparse.Namespace) -> int:
         v = verify(data)
         a = v.assessment
         if camp is not None:
-            if a.get("campaign_id") != camp.campaign_id:
-                raise Rejected(f"the report belongs to campaign {a.get('campaign_id')!r}, not {camp.campaign_id!r}")
-            q = a.get("questionnaire") or {}
-            if (q.get("id"), q.get("version")) != (camp.questionnaire_id, camp.questionnaire_version):
-                raise Rejected("the report uses another questionnaire than the campaign")
+            check_campaign(a, camp)
     except Rejected as e:
-        _out(f"{args.report}: rejected: {e}")
+        _out(f"{args.report}: rejected: {e.text(_reason_lang(args))}")
         return EXIT_REJECTED
     if a.get("format") == "arbocheck-rollup":
         _out(f"{args.report}: valid")
@@ -352,26 +354,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # -- campaign --------------------------------------------------------------
 
 def cmd_campaign_create(args: argparse.Namespace) -> int:
-    from .core import campaign as campaign_mod
-    from .core import keys, paths, qloader
-    from .core.storage import atomic_write
+    from .core import campaign_setup
+    from .core.campaign import CampaignError
+    from .core.keys import KeyFileError
+    from .core.register import Register
 
     try:
-        q = qloader.find(args.questionnaire, args.version)
-        employees = campaign_mod.read_employees(Path(args.employees).read_text(encoding="utf-8-sig"))
-        employer = keys.load_or_create(paths.home() / "employer", common_name=args.organisation)
-        data = campaign_mod.create(employer, organisation=args.organisation, campaign_id=args.id,
-                                   questionnaire_id=q.id, questionnaire_version=q.version, deadline=args.deadline,
-                                   expert_recipient=args.expert)
-    except (LookupError, OSError, ValueError, campaign_mod.CampaignError) as e:
-        _err(f"the campaign was not made: {getattr(e, 'strerror', None) or e}")
+        employees_csv = Path(args.employees).read_text(encoding="utf-8-sig")
+        reg = Register.open(args.db)
+        new = campaign_setup.make(organisation=args.organisation, campaign_id=args.id, deadline=args.deadline,
+                                  employees_csv=employees_csv, expert_recipient=args.expert,
+                                  questionnaire=args.questionnaire, version=args.version, register=reg)
+        campaign_setup.save(new, Path(args.out), Path(args.codes), reg)
+    except CampaignError as e:
+        _err(f"the campaign was not made: {e.text(_reason_lang(args))}")
         return EXIT_INPUT
-    text, _ = campaign_mod.codes_csv(employees)
-    atomic_write(Path(args.out), data, keep_previous=False, mode=0o644)
-    atomic_write(Path(args.codes), text.encode("utf-8"), keep_previous=False, mode=0o600)
-    camp = campaign_mod.load(data)
+    except (LookupError, KeyFileError, UnicodeDecodeError) as e:
+        _err(f"the campaign was not made: {e}")
+        return EXIT_INPUT
+    except OSError as e:
+        _err(f"the campaign was not made: {e.filename or ''} {e.strerror or e}".strip())
+        return EXIT_INPUT
+    camp = new.campaign
     _out(f"campaign file (for every employee): {args.out}")
-    _out(f"one-time enrolment codes for {len(employees)} employees (hand out separately): {args.codes}")
+    _out(f"one-time enrolment codes for {len(new.employees)} employees (hand out separately): {args.codes}")
+    _out(f"registered in the register, so 'register import' checks the enrolment codes")
     _out(f"employer key fingerprint: {camp.employer_fingerprint}")
     if camp.expert_fingerprint:
         _out(f"arbo expert key fingerprint: {camp.expert_fingerprint}")
@@ -381,46 +388,48 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
 # -- register --------------------------------------------------------------
 
 def cmd_register_import(args: argparse.Namespace) -> int:
-    import csv
-
+    from .core.campaign import CampaignError
+    from .core.campaign_setup import read_codes
     from .core.importer import import_files
     from .core.register import Register
 
     camp = _campaign_arg(args.campaign)
     if camp is False:
         return EXIT_INPUT
-    codes = None
-    if args.codes:
-        try:
-            with open(args.codes, encoding="utf-8-sig", newline="") as f:
-                codes = {row["employee_id"]: row["code"] for row in csv.DictReader(f)}
-        except (OSError, KeyError) as e:
-            _err(f"{args.codes}: not a codes file with columns employee_id and code ({e})")
-            return EXIT_INPUT
+    try:
+        codes = read_codes(Path(args.codes)) if args.codes else None
+    except CampaignError as e:
+        _err(e.text(_reason_lang(args)))
+        return EXIT_INPUT
     reg = Register.open(args.db)
-    outcomes = import_files(reg, args.paths, campaign=camp, codes=codes)
-    for o in outcomes:
-        _out(o.line())
+    outcomes = import_files(reg, args.paths, campaign=camp, codes=codes,
+                            progress=lambda pct, o: _out(o.line(_reason_lang(args))))
     ok = sum(o.accepted for o in outcomes)
     _out(f"{ok} accepted, {len(outcomes) - ok} rejected")
     return EXIT_OK if ok == len(outcomes) else EXIT_REJECTED
 
 
-def _expected_employees(path: str | None):
-    import csv
+def _overview(args: argparse.Namespace):
+    """The overview for export and summary: of --campaign-id, with --codes naming who is expected."""
+    from .core import overview
+    from .core.campaign_setup import read_codes
+    from .core.register import Register
 
-    if not path:
-        return None
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return [row["employee_id"] for row in csv.DictReader(f)]
+    reg = Register.open(args.db)
+    expected = list(read_codes(Path(args.codes))) if args.codes else None
+    return reg, overview.build(reg, expected, campaign_id=args.campaign_id)
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
     from .core import exports, overview
-    from .core.register import Register
+    from .core.campaign import CampaignError
     from .core.storage import atomic_write
 
-    ov = overview.build(Register.open(args.db), _expected_employees(args.codes))
+    try:
+        _, ov = _overview(args)
+    except CampaignError as e:
+        _err(e.text(_reason_lang(args)))
+        return EXIT_INPUT
     data = exports.action_csv(ov) if args.format == "csv" else exports.action_xlsx(ov)
     atomic_write(Path(args.out), data, keep_previous=False, mode=0o600)
     _out(f"action list ({len(overview.action_list(ov))} open measures): {args.out}")
@@ -428,18 +437,22 @@ def cmd_register_export(args: argparse.Namespace) -> int:
 
 
 def cmd_register_summary(args: argparse.Namespace) -> int:
-    from .core import exports, keys, overview, paths, qloader
-    from .core.register import Register
+    from .core import campaign_setup, exports
+    from .core.campaign import CampaignError
     from .core.storage import atomic_write
 
-    ov = overview.build(Register.open(args.db), _expected_employees(args.codes))
     try:
-        q = qloader.find("thuiswerkplek")
-        titles = {s.id: s.title.get(args.lang) for s in q.data.sections}
-    except (LookupError, qloader.QuestionnaireError):
-        titles = {}
-    key = keys.load_or_create(paths.home() / "employer", common_name=args.organisation)
-    atomic_write(Path(args.out), exports.summary_pdf(ov, args.organisation, key, args.lang, titles),
+        reg, ov = _overview(args)
+    except CampaignError as e:
+        _err(e.text(_reason_lang(args)))
+        return EXIT_INPUT
+    organisation = args.organisation or exports.organisation_of(reg, args.campaign_id)
+    if not organisation:
+        _err("name the organisation with --organisation (no registered campaign names it)")
+        return EXIT_INPUT
+    key = campaign_setup.employer_key(organisation)
+    atomic_write(Path(args.out), exports.summary_pdf(ov, organisation, key, args.lang,
+                                                     exports.section_titles(args.lang)),
                  keep_previous=False, mode=0o644)
     _out(f"signed RI&E roll-up ({ov.handed_in} reports): {args.out}")
     return EXIT_OK
@@ -658,6 +671,8 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--version", default=None, help="questionnaire version (default: the newest)")
     cc.add_argument("--out", required=True, metavar="CAMPAIGN.json")
     cc.add_argument("--codes", required=True, metavar="CODES.csv")
+    cc.add_argument("--db", metavar="URL", help="the register to record the campaign in (default: SQLite in the "
+                                                "user data folder)")
     cc.set_defaults(func=cmd_campaign_create)
 
     rg = sub.add_parser("register", help="the employer's register of reports")
@@ -665,21 +680,26 @@ def build_parser() -> argparse.ArgumentParser:
     ri = rgsub.add_parser("import", help="check and import report files or folders, one line per file")
     ri.add_argument("paths", nargs="+", metavar="PATH")
     ri.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: SQLite in the user data folder)")
-    ri.add_argument("--campaign", metavar="FILE", help="only accept reports of this campaign")
-    ri.add_argument("--codes", metavar="CSV", help="the enrolment codes made with 'campaign create'")
+    ri.add_argument("--campaign", metavar="FILE", help="only accept reports of this campaign (default: each "
+                                                       "report is checked against its campaign in the register)")
+    ri.add_argument("--codes", metavar="CSV", help="the enrolment codes made with 'campaign create' (with "
+                                                   "--campaign)")
     ri.set_defaults(func=cmd_register_import)
     rex = rgsub.add_parser("export", help="the action list for procurement (CSV or Excel)")
     rex.add_argument("--db", metavar="URL")
     rex.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     rex.add_argument("--out", required=True, metavar="PATH")
-    rex.add_argument("--codes", metavar="CSV", help="the campaign's employees, to list who has not handed in")
+    rex.add_argument("--codes", metavar="CSV", help="the campaign's employees, to list who has not handed in "
+                                                    "(default: the employees of the registered campaigns)")
+    rex.add_argument("--campaign-id", metavar="ID", help="only this campaign")
     rex.set_defaults(func=cmd_register_export)
     rsm = rgsub.add_parser("summary", parents=[lang], help="a signed RI&E roll-up without individuals' data")
     rsm.add_argument("--db", metavar="URL")
     rsm.add_argument("--format", choices=("pdf",), default="pdf")
-    rsm.add_argument("--organisation", required=True)
+    rsm.add_argument("--organisation", help="default: the organisation of the registered campaign")
     rsm.add_argument("--out", required=True, metavar="PDF")
     rsm.add_argument("--codes", metavar="CSV")
+    rsm.add_argument("--campaign-id", metavar="ID", help="only this campaign")
     rsm.set_defaults(func=cmd_register_summary)
     rvf = rgsub.add_parser("verify", help="re-check every stored PDF and the hash chains")
     rvf.add_argument("--db", metavar="URL")

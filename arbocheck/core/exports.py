@@ -20,6 +20,23 @@ from .overview import MIN_GROUP, Overview, action_list
 COLUMNS = ("employee_id", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
 
 
+def section_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, str]:
+    """Topic titles for the roll-up, from the questionnaire (ids when it cannot be found)."""
+    from . import qloader
+
+    try:
+        q = qloader.find(questionnaire)
+    except (LookupError, qloader.QuestionnaireError):
+        return {}
+    return {s.id: s.title.get(lang) for s in q.data.sections}
+
+
+def organisation_of(reg, campaign_id: str | None = None) -> str:
+    """The organisation the registered campaigns name, when they name exactly one."""
+    names = {k.campaign.organisation for k in reg.campaigns() if campaign_id in (None, k.campaign_id)}
+    return names.pop() if len(names) == 1 else ""
+
+
 def action_csv(ov: Overview) -> bytes:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS)

@@ -13,10 +13,11 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
+from .reasons import say
 from .verify import MAX_FILE
 
 TIME_LIMIT_S = 30
@@ -30,15 +31,25 @@ ALLOWED_KEYS = ("format", "format_version", "report_id", "revision", "created_at
 class Outcome:
     path: Path
     accepted: bool
-    reason: str = ""
+    key: str = ""  # why it was rejected: a key of reasons.py
+    params: dict[str, Any] = field(default_factory=dict)
     enrolment: str = ""  # enrolled | tofu | pinned
 
-    def line(self) -> str:
+    @property
+    def reason(self) -> str:
+        return say(self.key, "en", **self.params) if self.key else ""
+
+    def text(self, lang: str = "en") -> str:
+        return say(self.key, lang, **self.params) if self.key else ""
+
+    def line(self, lang: str = "en") -> str:
         if self.accepted:
-            how = {"enrolled": "enrolled", "tofu": "not enrolled: key trusted on first use (TOFU)",
-                   "pinned": "known key"}.get(self.enrolment, self.enrolment)
-            return f"{self.path}: accepted ({how})"
-        return f"{self.path}: rejected: {self.reason}"
+            return say("outcome.accepted", lang, file=str(self.path), how=say("enrolment." + self.enrolment, lang))
+        return say("outcome.rejected", lang, file=str(self.path), reason=self.text(lang))
+
+
+def _rejected(key: str, **params: Any) -> dict[str, Any]:
+    return {"ok": False, "key": key, "params": params}
 
 
 def _limit_worker() -> None:  # pragma: no cover - runs in the child
@@ -60,18 +71,18 @@ def check_file(path: str) -> dict[str, Any]:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE:
-            return {"ok": False, "reason": f"the file is larger than {MAX_FILE // (1024 * 1024)} MB"}
+            return _rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
         with open(path, "rb") as f:
             data = f.read(MAX_FILE + 1)
         v = verify(data)
     except Rejected as e:
-        return {"ok": False, "reason": str(e)}
+        return _rejected(e.key, **e.params)
     except MemoryError:
-        return {"ok": False, "reason": "the file needs more memory than a report can"}
+        return _rejected("needs_memory")
     except OSError as e:
-        return {"ok": False, "reason": f"cannot read the file: {e.strerror or e}"}
+        return _rejected("cannot_read", why=e.strerror or str(e))
     except Exception as e:  # noqa: BLE001 - hostile input: one plain reason, never a traceback
-        return {"ok": False, "reason": f"the file cannot be checked ({type(e).__name__})"}
+        return _rejected("cannot_check", kind=type(e).__name__)
     return {"ok": True, "assessment": v.assessment, "signer_fp": v.signer_fingerprint,
             "spki_sha256": hashlib.sha256(v.signer_spki).hexdigest(), "spki": v.signer_spki,
             "sha256": hashlib.sha256(data).hexdigest()}
@@ -84,12 +95,25 @@ def files_of(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _context():
+    """Workers start from a clean process, never as a fork of one that may run GUI threads:
+    a fork server (POSIX) that has pyHanko loaded once, else spawn (Windows)."""
+    import multiprocessing as mp
+
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["arbocheck.core.verify", "pyhanko.sign.validation", "pyhanko.pdf_utils.reader",
+                                    "pyhanko_certvalidator"])
+        return ctx
+    return mp.get_context("spawn")
+
+
 def _verify_iter(files: list[Path], workers: int):
     """Yield (path, result) in order while the workers run ahead, so the parent's
     register work overlaps their checking. A stuck or crashed worker costs only its own file."""
     todo = list(files)
     while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker, mp_context=_context())
         futures = [(pool.submit(check_file, str(p)), p) for p in todo]
         todo = []
         broken = False
@@ -98,10 +122,9 @@ def _verify_iter(files: list[Path], workers: int):
                 yield p, fut.result(timeout=TIME_LIMIT_S)
                 continue
             except FutureTimeout:
-                yield p, {"ok": False, "reason": f"checking took longer than {TIME_LIMIT_S} s"}
+                yield p, _rejected("check_timeout", s=TIME_LIMIT_S)
             except BrokenProcessPool:
-                yield p, {"ok": False, "reason": "the file could not be checked safely (its checker ran out "
-                                                 "of memory or crashed)"}
+                yield p, _rejected("checker_crashed")
             # Stop the stuck or dead workers and go on with the rest in a fresh pool.
             broken = True
             for proc in list(getattr(pool, "_processes", {}).values()):
@@ -127,82 +150,111 @@ def _strip(assessment: dict, health_items: frozenset[str], health_rules: frozens
 
 
 def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes: dict[str, str] | None = None,
-                 workers: int | None = None) -> list[Outcome]:
-    from . import campaign as campaign_mod
-    from . import qloader
+                 workers: int | None = None, progress: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
+    """Check and store every file; one Outcome per file, in order.
 
+    With `campaign` (and its `codes`) only that campaign's reports are taken; without, each
+    report is checked against the campaign of its own campaign id when that is registered
+    here. `progress(percent, outcome)` is called after each file.
+    """
     files = files_of(paths)
+    admit = _Admission(register, campaign, codes)
     outcomes = []
-    health_cache: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
     for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1)):
-        if not r["ok"]:
-            outcomes.append(Outcome(path, False, r["reason"]))
-            continue
+        outcome = admit(path, r) if r["ok"] else Outcome(path, False, r["key"], r["params"])
+        outcomes.append(outcome)
+        if progress is not None:
+            progress(100 * len(outcomes) // len(files), outcome)
+    return outcomes
+
+
+class _Admission:
+    """The parent's checks on a verified report: questionnaire, campaign, replay, enrolment; then storing it."""
+
+    def __init__(self, register, campaign, codes):
+        self.register, self.campaign, self.codes = register, campaign, codes
+        self.known = {} if campaign is not None else {k.campaign_id: k for k in register.campaigns()}
+        self.health: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
+
+    def _health(self, qref: dict) -> tuple[frozenset[str], frozenset[str]] | None:
+        from . import qloader
+
+        key = (qref.get("id"), qref.get("version"))
+        if key not in self.health:
+            try:
+                q = qloader.find(str(key[0]), str(key[1]))
+                self.health[key] = (q.health_items(), frozenset(q.health_rules))
+            except (LookupError, qloader.QuestionnaireError):
+                self.health[key] = None
+        return self.health[key]
+
+    def _campaign_of(self, camp_id):
+        """(campaign, codes) this report is checked against, or (None, None)."""
+        if self.campaign is not None:
+            return self.campaign, self.codes
+        known = self.known.get(camp_id)
+        return (known.campaign, known.codes) if known is not None else (None, None)
+
+    def __call__(self, path: Path, r: dict[str, Any]) -> Outcome:
+        from . import campaign as campaign_mod
+        from .verify import Rejected, check_campaign
+
+        def no(key: str, **params: Any) -> Outcome:
+            return Outcome(path, False, key, params)
+
         a = r["assessment"]
         try:
             data = path.read_bytes()
         except OSError as e:
-            outcomes.append(Outcome(path, False, f"cannot read the file: {e.strerror or e}"))
-            continue
+            return no("cannot_read", why=e.strerror or str(e))
         if hashlib.sha256(data).hexdigest() != r["sha256"]:
-            outcomes.append(Outcome(path, False, "the file changed while it was being checked"))
-            continue
+            return no("changed_while_checking")
         qref = a.get("questionnaire") or {}
-        qkey = (qref.get("id"), qref.get("version"))
-        if qkey not in health_cache:
-            try:
-                q = qloader.find(str(qkey[0]), str(qkey[1]))
-                health_cache[qkey] = (q.health_items(), frozenset(q.health_rules))
-            except (LookupError, qloader.QuestionnaireError):
-                health_cache[qkey] = None
-        if health_cache[qkey] is None:
-            outcomes.append(Outcome(path, False, f"unknown questionnaire {qkey[0]} {qkey[1]}"))
-            continue
-        a = _strip(a, *health_cache[qkey])
+        health = self._health(qref)
+        if health is None:
+            return no("unknown_questionnaire", id=qref.get("id"), version=qref.get("version"))
+        a = _strip(a, *health)
         camp_id, employee = a.get("campaign_id"), a.get("employee_id")
-        if campaign is not None and camp_id != campaign.campaign_id:
-            outcomes.append(Outcome(path, False, f"the report belongs to campaign {camp_id!r}, "
-                                                 f"not {campaign.campaign_id!r}"))
-            continue
-        with register.engine.begin() as conn:
-            register.lock(conn)
-            latest = register.latest_revision(conn, str(a.get("report_id")))
+        camp, codes = self._campaign_of(camp_id)
+        if camp is not None:
+            try:
+                check_campaign(a, camp)
+            except Rejected as e:
+                return no(e.key, **e.params)
+        reg = self.register
+        with reg.engine.begin() as conn:
+            reg.lock(conn)
+            latest = reg.latest_revision(conn, str(a.get("report_id")))
             revision = int(a.get("revision") or 1)
             if latest is not None:
                 if latest[1] != camp_id:
-                    outcomes.append(Outcome(path, False, "this report was already handed in for another campaign"))
-                    continue
+                    return no("handed_in_elsewhere")
                 if revision == latest[0]:
-                    outcomes.append(Outcome(path, False, "duplicate: this revision of the report is already in "
-                                                         "the register"))
-                    continue
+                    return no("duplicate")
                 if revision < latest[0]:
-                    outcomes.append(Outcome(path, False, f"stale: revision {revision} after revision {latest[0]}"))
-                    continue
-            pinned = register.pinned_key(conn, camp_id, employee)
-            if pinned is not None:
-                if pinned != r["signer_fp"]:
-                    outcomes.append(Outcome(path, False, "signed with a different key than the one on record for "
-                                                         "this employee"))
-                    continue
-                how = "pinned"
-            elif a.get("enrolment_proof") and campaign is not None and codes and employee in codes:
-                if register.code_burned(conn, camp_id, employee):
-                    outcomes.append(Outcome(path, False, "the enrolment code was already used"))
-                    continue
+                    return no("stale", revision=revision, latest=latest[0])
+            pinned = reg.pinned_key(conn, camp_id, employee) if employee else None
+            if not employee:  # nobody to pin a key to: each such report stands on its own key
+                how = basis = "tofu"
+            elif pinned is not None:
+                if pinned[0] != r["signer_fp"]:
+                    return no("other_key_on_record")
+                how, basis = "pinned", pinned[1]
+            elif camp is not None and codes and employee in codes:
+                # A code was handed out for this employee: only its proof pins a key, never first use.
+                if not a.get("enrolment_proof"):
+                    return no("proof_missing")
+                if reg.code_burned(conn, camp_id, employee):
+                    return no("code_used")
                 if not campaign_mod.check_enrolment(str(a["enrolment_proof"]), codes[employee], camp_id, employee,
                                                     r["spki"]):
-                    outcomes.append(Outcome(path, False, "the enrolment proof does not match this employee's code"))
-                    continue
-                register.add_event(conn, "code_burned", camp_id, employee, {"report_id": a["report_id"]})
-                register.add_event(conn, "key_pinned", camp_id, employee,
-                                   {"fingerprint": r["signer_fp"], "how": "enrolled"})
-                how = "enrolled"
+                    return no("proof_mismatch")
+                reg.add_event(conn, "code_burned", camp_id, employee, {"report_id": a["report_id"]})
+                reg.add_event(conn, "key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "enrolled"})
+                how = basis = "enrolled"
             else:
-                register.add_event(conn, "key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"],
-                                                                           "how": "tofu"})
-                how = "tofu"
-            register.add_report(conn, assessment=a, signer_fp=r["signer_fp"], enrolment=how,
-                                pdf_sha256=register.store_pdf(data))
-        outcomes.append(Outcome(path, True, enrolment=how))
-    return outcomes
+                reg.add_event(conn, "key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "tofu"})
+                how = basis = "tofu"
+            reg.add_report(conn, assessment=a, signer_fp=r["signer_fp"], enrolment=basis,
+                           pdf_sha256=reg.store_pdf(data))
+        return Outcome(path, True, enrolment=how)

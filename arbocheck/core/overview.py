@@ -22,7 +22,8 @@ MIN_GROUP = 5
 class EmployeeRow:
     employee_id: str
     status: str  # handed_in | not_yet
-    enrolment: str = ""  # enrolled | tofu | pinned
+    enrolment: str = ""  # enrolled | tofu: how the key that signed was first trusted
+    name: str = ""
     high: int = 0
     medium: int = 0
     low: int = 0
@@ -66,16 +67,28 @@ def _suppress(n: int) -> int | None:
     return n if n == 0 or n >= MIN_GROUP else None
 
 
-def latest_seqs(conn):
-    """The newest stored report per employee (a subquery of report seqs)."""
-    return select(func.max(reports.c.seq).label("seq")).group_by(reports.c.employee_id).subquery()
+def latest_seqs(campaign_id: str | None = None):
+    """The newest stored report per employee (a subquery of report seqs); a report without an
+    employee id counts as its signer's, so two such workers are never taken for one."""
+    q = select(func.max(reports.c.seq).label("seq"))
+    if campaign_id is not None:
+        q = q.where(reports.c.campaign_id == campaign_id)
+    return q.group_by(func.coalesce(reports.c.employee_id, reports.c.signer_fp)).subquery()
 
 
-def build(reg: Register, expected_employees: Iterable[str] | None = None) -> Overview:
+def build(reg: Register, expected_employees: Iterable[str] | None = None, campaign_id: str | None = None) -> Overview:
+    """The overview of one campaign, or of the whole register. Without `expected_employees`, the
+    employees of the registered campaigns are expected."""
+    names: dict[str, str] = {}
+    if expected_employees is None:
+        known = [k for k in reg.campaigns() if campaign_id is None or k.campaign_id == campaign_id]
+        if known:
+            names = {e["employee_id"]: e["name"] for k in known for e in k.employees}
+            expected_employees = list(names)
     with reg.engine.connect() as conn:
-        latest = latest_seqs(conn)
+        latest = latest_seqs(campaign_id)
         rows = conn.execute(select(reports.c.seq, reports.c.employee_id, reports.c.enrolment, reports.c.n_high,
-                                   reports.c.n_medium, reports.c.n_low, reports.c.received_at)
+                                   reports.c.n_medium, reports.c.n_low, reports.c.received_at, reports.c.signer_name)
                             .where(reports.c.seq.in_(select(latest.c.seq)))).all()
         done = {(e.employee_id, json.loads(e.body).get("measure")) for e in
                 conn.execute(select(events.c.employee_id, events.c.body).where(events.c.kind == "provision_done"))}
@@ -89,11 +102,12 @@ def build(reg: Register, expected_employees: Iterable[str] | None = None) -> Ove
         people_rows = conn.execute(
             select(findings.c.section, func.count(func.distinct(findings.c.employee_id)))
             .where(findings.c.report_seq.in_(select(latest.c.seq))).group_by(findings.c.section)).all()
-    employees = {r.employee_id: EmployeeRow(r.employee_id or "—", "handed_in", r.enrolment, r.n_high, r.n_medium,
-                                            r.n_low, r.received_at, r.seq) for r in rows}
+    employees = {r.employee_id or f"seq:{r.seq}": EmployeeRow(
+        r.employee_id or "—", "handed_in", r.enrolment, names.get(r.employee_id) or r.signer_name or "",
+        r.n_high, r.n_medium, r.n_low, r.received_at, r.seq) for r in rows}
     expected = list(expected_employees) if expected_employees is not None else None
     for eid in expected or []:
-        employees.setdefault(eid, EmployeeRow(eid, "not_yet"))
+        employees.setdefault(eid, EmployeeRow(eid, "not_yet", name=names.get(eid, "")))
     handed_in = len(rows)
     suppressed = handed_in < MIN_GROUP
     per: dict[str, dict[str, int]] = {}

@@ -21,6 +21,7 @@ from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_e
 from sqlalchemy.engine import Engine
 
 from . import paths
+from .campaign import Campaign, CampaignError, load as load_campaign
 from .storage import atomic_write
 
 GENESIS = "0" * 64
@@ -35,7 +36,8 @@ reports = Table(
     Column("campaign_id", String(64), index=True),
     Column("employee_id", String(128), index=True),
     Column("signer_fp", String(80), nullable=False),
-    Column("enrolment", String(16), nullable=False),  # enrolled | tofu | none
+    Column("signer_name", String(200), nullable=False, default=""),
+    Column("enrolment", String(16), nullable=False),  # enrolled | tofu: how the signing key was first trusted
     Column("pdf_sha256", String(64), nullable=False),
     Column("n_high", Integer, nullable=False, default=0),
     Column("n_medium", Integer, nullable=False, default=0),
@@ -86,7 +88,21 @@ events = Table(
     Column("row_hash", String(64), nullable=False),
 )
 
-TABLES = (reports, events, findings, measures)
+# The campaigns this register collects for: the signed campaign file as handed out, and the
+# employees with their one-time codes (needed to check an enrolment proof). A later row for the
+# same campaign id supersedes an earlier one (append-only, like every table here).
+campaigns = Table(
+    "campaigns", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("campaign_id", String(64), nullable=False, index=True),
+    Column("campaign_file", Text, nullable=False),
+    Column("employees", Text, nullable=False),  # JSON: [{"employee_id", "name", "code"}]
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+)
+
+TABLES = (reports, events, findings, measures, campaigns)
 HASHED = {t.name: [c.name for c in t.columns if c.name not in ("seq", "row_hash")] for t in TABLES}
 
 
@@ -103,6 +119,21 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True)
+class KnownCampaign:
+    """A campaign registered here: the checked campaign file and who takes part."""
+
+    campaign: Campaign
+    file: bytes
+    employees: tuple[dict[str, str], ...]  # {"employee_id", "name"}
+    codes: dict[str, str]
+    registered_at: str
+
+    @property
+    def campaign_id(self) -> str:
+        return self.campaign.campaign_id
+
+
 @dataclass
 class Register:
     engine: Engine
@@ -112,7 +143,9 @@ class Register:
     def open(cls, url: str | None = None, pdf_dir: Path | None = None) -> "Register":
         url = url or default_url()
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.removeprefix("sqlite:///")).parent
+            if not folder.exists():  # names and enrolment codes: for the owner only
+                folder.mkdir(parents=True, mode=0o700)
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             @event.listens_for(engine, "connect")
@@ -155,7 +188,8 @@ class Register:
         row = self._append(conn, reports, {
             "received_at": _now(), "report_id": str(assessment["report_id"]),
             "revision": int(assessment.get("revision") or 1), "campaign_id": assessment.get("campaign_id"),
-            "employee_id": employee, "signer_fp": signer_fp, "enrolment": enrolment,
+            "employee_id": employee, "signer_fp": signer_fp,
+            "signer_name": str((assessment.get("signer") or {}).get("name") or "")[:200], "enrolment": enrolment,
             "pdf_sha256": pdf_sha256, "n_high": int(counts.get("high", 0)), "n_medium": int(counts.get("medium", 0)),
             "n_low": int(counts.get("low", 0)),
             "assessment": json.dumps(assessment, sort_keys=True, ensure_ascii=False)})
@@ -175,13 +209,45 @@ class Register:
                                            "employee_id": employee_id,
                                            "body": json.dumps(body, sort_keys=True, ensure_ascii=False)})
 
+    def add_campaign(self, campaign_file: bytes, employees: list[dict[str, str]], codes: dict[str, str]) -> KnownCampaign:
+        """Register a campaign (checked first) with its employees and their one-time codes."""
+        camp = load_campaign(campaign_file)
+        people = [{"employee_id": e["employee_id"], "name": e.get("name", ""), "code": codes.get(e["employee_id"], "")}
+                  for e in employees]
+        with self.engine.begin() as conn:
+            self.lock(conn)
+            row = self._append(conn, campaigns, {
+                "at": _now(), "campaign_id": camp.campaign_id, "campaign_file": campaign_file.decode("utf-8"),
+                "employees": json.dumps(people, sort_keys=True, ensure_ascii=False)})
+        return self._known(row)
+
     # -- reading --------------------------------------------------------------
 
-    def pinned_key(self, conn, campaign_id: str | None, employee_id: str | None) -> str | None:
+    @staticmethod
+    def _known(row) -> KnownCampaign:
+        people = json.loads(row["employees"])
+        data = row["campaign_file"].encode("utf-8")
+        return KnownCampaign(load_campaign(data), data,
+                             tuple({"employee_id": p["employee_id"], "name": p.get("name", "")} for p in people),
+                             {p["employee_id"]: p["code"] for p in people if p.get("code")}, row["at"])
+
+    def campaigns(self) -> list[KnownCampaign]:
+        """Every registered campaign (its newest row), oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(campaigns).order_by(campaigns.c.seq)).mappings().all()
+        newest = {r["campaign_id"]: r for r in rows}
+        return [self._known(r) for r in newest.values()]
+
+
+    def pinned_key(self, conn, campaign_id: str | None, employee_id: str | None) -> tuple[str, str] | None:
+        """(fingerprint, how it was first trusted: enrolled | tofu) of this employee's key, if pinned."""
         q = select(events.c.body).where(events.c.kind == "key_pinned", events.c.campaign_id == campaign_id,
                                         events.c.employee_id == employee_id).order_by(events.c.seq).limit(1)
         body = conn.execute(q).scalar()
-        return json.loads(body)["fingerprint"] if body else None
+        if not body:
+            return None
+        pin = json.loads(body)
+        return pin["fingerprint"], pin.get("how", "tofu")
 
     def code_burned(self, conn, campaign_id: str, employee_id: str) -> bool:
         q = select(events.c.seq).where(events.c.kind == "code_burned", events.c.campaign_id == campaign_id,
@@ -208,6 +274,11 @@ class Register:
 
         problems: list[str] = []
         with self.engine.connect() as conn:
+            for row in conn.execute(select(campaigns.c.seq, campaigns.c.campaign_file)).mappings():
+                try:
+                    load_campaign(row["campaign_file"].encode("utf-8"))
+                except CampaignError as e:
+                    problems.append(f"campaigns row {row['seq']}: {e}")
             for table in TABLES:
                 prev = GENESIS
                 for row in conn.execute(select(table).order_by(table.c.seq)).mappings():

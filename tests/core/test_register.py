@@ -134,7 +134,7 @@ def test_cli_import_and_verify(world, tmp_path):
     # Without --campaign and --codes the enrolment proof cannot be checked: the first report is TOFU.
     r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "import", str(f["anna1"]), str(f["notapdf"]),
                         "--db", db], capture_output=True, text=True, env=env)
-    assert r.returncode == 1 and "accepted (not enrolled: key trusted on first use (TOFU))" in r.stdout
+    assert r.returncode == 1 and "accepted (not enrolled: key trusted on first use (TOFU))" in r.stdout, r.stdout
     assert "notapdf.pdf: rejected: this is not a PDF file" in r.stdout and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", db],
                        capture_output=True, text=True, env=env)
