@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph,
@@ -28,7 +29,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, Pa
 from . import paths
 from .assessment import ReportMeta
 from .diagram import side_view
-from .i18n import t
+from .i18n import count, t
 from .qloader import Questionnaire
 from .qmodel import unit_text
 from .report_drawing import diagram_drawing, signature_drawing
@@ -36,6 +37,8 @@ from .sharing import split
 from .textfmt import value as fmt_value
 
 FONT = "NotoSans"
+TEXT_WIDTH = 170 * mm  # A4 less 20 mm margins left and right
+LEAD_ROWS = 2  # a table never leaves fewer body rows than this at the foot or the top of a page
 PRIO_COLOUR = {"high": "#b3261e", "medium": "#9a5b00", "low": "#1d5fa8"}
 _fonts_ready = False
 
@@ -57,7 +60,8 @@ def _register_fonts() -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT)
+    # allowWidows=0: a paragraph never leaves its last line alone at the top of a page.
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT, allowWidows=0)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
@@ -71,6 +75,114 @@ def _styles() -> dict[str, ParagraphStyle]:
         "mark": ParagraphStyle("mark", parent=base, fontName=FONT + "-Bold", fontSize=11,
                                textColor=colors.HexColor("#b3261e")),
     }
+
+
+HEADINGS = ("h1", "h2", "h3")
+CELL_PAD = 6  # reportlab's default left and right padding of a table cell, in points
+
+
+class KeepStart(CondPageBreak):
+    """Breaks the page unless a heading and the start of what follows it fit below.
+
+    reportlab's keepWithNext is no help here: it keeps a heading with the whole
+    next flowable (a long table would jump to the next page and leave a gap) and
+    not at all with a KeepTogether (a photo), so a heading could end a page.
+    """
+
+    def __init__(self, group: list):
+        super().__init__(0)
+        self.group = group
+
+    def wrap(self, availWidth, availHeight):
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            return 0, 0  # at the top of a page already: a break would gain nothing
+        self.height = _start_height(self.group, availWidth, self.canv)
+        return super().wrap(availWidth, availHeight)
+
+
+class FitDrawing(Flowable):
+    """A drawing that is drawn a little smaller when that keeps it, and the flowables
+    `below` it (its caption), on this page instead of leaving a gap."""
+
+    def __init__(self, drawing, below: list, smallest: float = 0.85):
+        super().__init__()
+        self.drawing, self.below, self.smallest, self.scale = drawing, below, smallest, 1.0
+
+    def wrap(self, availWidth, availHeight):
+        w, h = self.drawing.width, self.drawing.height
+        room = availHeight - sum(f.getSpaceBefore() + f.wrapOn(self.canv, availWidth, 1e6)[1] + f.getSpaceAfter()
+                                 for f in self.below)
+        self.scale = min(1.0, availWidth / w, max(self.smallest, room / h))
+        self.width, self.height = w * self.scale, h * self.scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        self.drawing.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _start_height(group: list, width: float, canv) -> float:
+    """Height of the headings in `group` plus the part of its last flowable that must come with them."""
+    h = 0.0
+    for i, f in enumerate(group):
+        h += f.getSpaceBefore() + (_lead_height(f, width, canv) if i == len(group) - 1
+                                   else f.wrapOn(canv, width, 1e6)[1] + f.getSpaceAfter())
+    return h
+
+
+def _lead_height(f, width: float, canv) -> float:
+    content = getattr(f, "_content", None)
+    if isinstance(f, KeepTogether) and content is not None:  # kept whole anyway: all of it
+        return sum(g.getSpaceBefore() + g.wrapOn(canv, width, 1e6)[1] + g.getSpaceAfter() for g in content)
+    _, h = f.wrapOn(canv, width, 1e6)
+    if isinstance(f, Table):  # header row(s) and the first body rows (see _table's NOSPLIT)
+        return sum(f._rowHeights[:(f.repeatRows or 0) + LEAD_ROWS])
+    if isinstance(f, Paragraph):  # its first two lines (reportlab leaves no single line behind)
+        return min(h, 2 * f.style.leading)
+    return h
+
+
+def keep_headings(story: list) -> list:
+    """The story with a KeepStart before every heading (or run of headings) in it."""
+    out: list = []
+    i = 0
+    while i < len(story):
+        if not _is_heading(story[i]):
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and (_is_heading(story[j]) or type(story[j]) is Spacer):
+            j += 1
+        follows = j < len(story) and not isinstance(story[j], (CondPageBreak, PageBreak))
+        out.append(KeepStart(story[i:j + 1] if follows else story[i:j]))
+        out.extend(story[i:j])
+        i = j
+    return out
+
+
+def _is_heading(f) -> bool:
+    return isinstance(f, Paragraph) and f.style.name in HEADINGS
+
+
+def fit_widths(columns: list[list[tuple[str, str]]], total: float, minimum: list[float],
+               size: float = 8.5) -> list[float]:
+    """Column widths, the first column taking what the others leave.
+
+    Every other column is at least as wide as its longest word (`columns` holds
+    (text, font) pairs per column), because reportlab breaks a word that does not
+    fit in the middle ("Arbovoorz" / "iening").
+    """
+    widths = [max([m] + [stringWidth(w, font, size) + 2 * CELL_PAD + 1 for text, font in col for w in text.split()])
+              for col, m in zip(columns[1:], minimum[1:])]
+    return [max(minimum[0], total - sum(widths))] + widths
+
+
+def _cap(text: str) -> str:
+    """Column headers start with a capital, also when the shared word is lower case ("eigenaar")."""
+    return text[:1].upper() + text[1:]
 
 
 class StampBox(Flowable):
@@ -206,15 +318,18 @@ def build_pdf(inp: ReportInput) -> bytes:
     # -- action plan ---------------------------------------------------------
     story += [Spacer(1, 4 * mm), P(escape(t("action_plan", lang)), "h2")]
     if plan:
-        rows = [[P(escape(t(k, lang)), "cellb") for k in
-                 ("report.measure", "owner", "report.priority", "term", "report.provision_col")]]
+        head = [_cap(t(k, lang)) for k in
+                ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
         yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
-        for p in plan:
-            rows.append([P(escape(p.text), "cell"), P(escape(t("owner." + p.owner, lang)), "cell"),
-                         P(f"<font color='{PRIO_COLOUR[p.priority]}'>{escape(t('priority.' + p.priority, lang))}</font>",
-                           "cell"),
-                         P(escape(p.term_label), "cell"), P(yes if p.provision else no, "cell")])
-        story.append(_table(rows, [70 * mm, 30 * mm, 20 * mm, 32 * mm, 20 * mm]))
+        cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
+                  yes if p.provision else no] for p in plan]
+        rows = [[P(escape(h), "cellb") for h in head]]
+        for p, c in zip(plan, cells):
+            rows.append([P(escape(c[0]), "cell"), P(escape(c[1]), "cell"),
+                         P(f"<font color='{PRIO_COLOUR[p.priority]}'>{escape(c[2])}</font>", "cell"),
+                         P(escape(c[3]), "cell"), P(escape(c[4]), "cell")])
+        columns = [[(h, FONT + "-Bold")] + [(c[i], FONT) for c in cells] for i, h in enumerate(head)]
+        story.append(_table(rows, fit_widths(columns, TEXT_WIDTH, [60 * mm, 24 * mm, 17 * mm, 35 * mm, 16 * mm])))
     else:
         story.append(P(escape(t("report.no_measures", lang))))
 
@@ -252,9 +367,9 @@ def build_pdf(inp: ReportInput) -> bytes:
         if sec.diagram == "side_view" and values.get("body_height_cm") and not drew_diagram:
             drew_diagram = True  # one side view in the report, in the first section that has one
             dgm = side_view(values, lang)
-            block += [Spacer(1, 2 * mm), diagram_drawing(dgm, 105 * mm)]
-            if dgm.notes:
-                block.append(P(escape(" ".join(dgm.notes)), "small"))
+            notes = [Spacer(1, 1.5 * mm), P(escape(" ".join(dgm.notes)), "small")] if dgm.notes else []
+            block += [Spacer(1, 3 * mm), FitDrawing(diagram_drawing(dgm, 105 * mm), notes), *notes,
+                      Spacer(1, 2 * mm)]
         fs = [f for f in findings if f.section == sec.id]
         for f in fs:
             norms = "; ".join(f"{escape(n.title)} — {escape(n.source)}"
@@ -282,24 +397,28 @@ def build_pdf(inp: ReportInput) -> bytes:
         story += block
 
     # -- declaration -------------------------------------------------------------
-    story += [CondPageBreak(95 * mm), P(escape(t("report.declaration", lang)), "h2"),
-              P(escape(t("report.declaration_text", lang)))]
+    # One block: the declaration, its table, the drawn signature and the stamp never part.
+    signing = [P(escape(t("report.declaration", lang)), "h2"), P(escape(t("report.declaration_text", lang))),
+               Spacer(1, 3 * mm)]
     rows = [[P(escape(t("report.name", lang)), "cellb"), P(escape(rm.signer_name or "—"), "cell")],
             [P(escape(t("report.date", lang)), "cellb"), P(escape(date), "cell")],
             [P(escape(t("report.fingerprint", lang)), "cellb"), P(escape(rm.fingerprint), "cell")]]
-    story.append(_table(rows, [55 * mm, 115 * mm], header=False))
+    signing.append(_table(rows, [55 * mm, 115 * mm], header=False))
     drawing = signature_drawing(inp.draft_meta.get("signature_strokes") or [], 60 * mm, 20 * mm)
     if drawing is not None:
-        story += [Spacer(1, 2 * mm), P(escape(t("report.drawn_signature", lang)), "small"), drawing]
+        signing += [Spacer(1, 2 * mm), P(escape(t("report.drawn_signature", lang)), "small"), drawing]
     if not inp.personal:
-        story += [Spacer(1, 6 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
+        signing += [Spacer(1, 6 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
+    story.append(KeepTogether(signing))
 
     # -- closing page --------------------------------------------------------------
     if not inp.personal:
         story += [PageBreak(), P(escape(t("report.closing", lang)), "h2")]
         key = "report.sealed" if inp.sealed else "report.not_sealed"
-        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—", answers=len(s.expert_answers),
-                                findings=len(s.expert_findings), photos=len(s.expert_photos)))))
+        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—",
+                                answers=count(len(s.expert_answers), "answer", lang),
+                                findings=count(len(s.expert_findings), "finding", lang),
+                                photos=count(len(s.expert_photos), "photo", lang)))))
         story += [Spacer(1, 3 * mm), P(escape(t("report.left_out", lang)))]
         story += [Spacer(1, 3 * mm), P(escape(t("report.machine", lang, sealed=t("report.machine.sealed", lang)
                                                   if inp.sealed else "")), "small")]
@@ -309,8 +428,8 @@ def build_pdf(inp: ReportInput) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=title, author=rm.signer_name or "arbocheck",
                             subject=f"{q.id} {q.version}", creator="arbocheck", lang=lang)
-    doc.build(story, canvasmaker=_numbered_canvas(footer, lang,
-                                                 t("report.personal_mark", lang) if inp.personal else None))
+    page_mark = t("report.personal_mark", lang) if inp.personal else None
+    doc.build(keep_headings(story), canvasmaker=_numbered_canvas(footer, lang, page_mark))
     return buf.getvalue()
 
 
@@ -322,5 +441,12 @@ def _table(rows: list, widths: list, header: bool = True) -> Table:
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
                   ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.HexColor("#9aa5b1"))]
+    # No header row alone (or with one row) at the foot of a page, no single row alone on the next.
+    last = len(rows) - 1
+    head = (1 if header else 0) + LEAD_ROWS - 1
+    if last >= 1:
+        style.append(("NOSPLIT", (0, 0), (-1, min(head, last))))
+    if last - head >= LEAD_ROWS:
+        style.append(("NOSPLIT", (0, last - LEAD_ROWS + 1), (-1, last)))
     tb.setStyle(TableStyle(style))
     return tb

@@ -251,3 +251,122 @@ def test_health_answers_change_neither_assessment_nor_sealed_length(mini, expert
     s1 = seal.seal(assessment.dumps(c1), expert[1])
     s2 = seal.seal(assessment.dumps(c2), expert[1])
     assert len(s1) == len(s2)
+
+
+# -- layout: what an employer files in its RI&E should look finished ------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
+
+
+def _record(monkeypatch):
+    """Make report_pdf lay out through a template that notes (page, flowable, frame width) as it places them."""
+    from arbocheck.core import report_pdf
+
+    placed: list = []
+
+    class Recording(report_pdf.SimpleDocTemplate):
+        def afterFlowable(self, flowable):
+            placed.append((self.page, flowable, self.width))
+
+    monkeypatch.setattr(report_pdf, "SimpleDocTemplate", Recording)
+    return placed
+
+
+def _last_on_each_page(placed) -> dict:
+    from reportlab.platypus import CondPageBreak, Spacer
+    from reportlab.platypus.doctemplate import ActionFlowable
+
+    last = {}
+    for page, f, _ in placed:
+        if not isinstance(f, (ActionFlowable, Spacer, CondPageBreak)) and f.__class__.__name__ != "LCActionFlowable":
+            last[page] = f
+    return last
+
+
+def _is_heading(f) -> bool:
+    from reportlab.platypus import Paragraph
+
+    from arbocheck.core.report_pdf import HEADINGS
+
+    return isinstance(f, Paragraph) and f.style.name in HEADINGS
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("nl", ["Maatregel", "Eigenaar", "Prioriteit", "Termijn", "Arbovoorziening"]),
+    ("en", ["Measure", "Owner", "Priority", "Term", "Arbo provision"]),
+])
+def test_action_plan_header_words_are_never_broken(mini, lang, header):
+    from pypdf import PdfReader
+
+    from arbocheck.core.report_pdf import ReportInput, build_pdf
+
+    rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="AB" * 32, lang=lang)
+    for personal in (False, True):
+        pdf = build_pdf(ReportInput(mini, ANSWERS, {}, rm, lambda pid: b"", personal=personal))
+        lines = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).splitlines()
+        start = lines.index(header[0])
+        words = {w for h in header for w in h.split()}
+        cells = lines[start:start + len(header) + 3]
+        printed = [w for line in cells[:[i for i, c in enumerate(cells) if c not in words][0]] for w in line.split()]
+        # a word broken in the middle ("Arbovoorz" / "iening") would print as two lines that are not words
+        assert printed == [w for h in header for w in h.split()], cells
+
+
+def test_headings_stay_with_what_follows_wherever_they_fall(monkeypatch):
+    """At every height on the page: a heading never ends a page, a table never leaves its header (or
+    one row) behind, a photo keeps its caption."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+
+    from arbocheck.core import report_pdf
+
+    report_pdf._register_fonts()
+    st = report_pdf._styles()
+    jpeg = photos.process(tagged_jpeg((1200, 900))).data
+    for offset in range(0, 250, 4):
+        for kind in ("table", "photo", "text"):
+            placed = _record(monkeypatch)
+            if kind == "table":
+                rows = [[Paragraph("Vraag", st["cellb"]), Paragraph("Antwoord", st["cellb"])]]
+                rows += [[Paragraph(f"vraag {i}", st["cell"]), Paragraph("ja", st["cell"])] for i in range(8)]
+                follow = report_pdf._table(rows, [115 * mm, 55 * mm])
+            elif kind == "photo":
+                follow = KeepTogether([Image(io.BytesIO(jpeg), width=120 * mm, height=90 * mm),
+                                       Paragraph("Foto 1: bureau", st["small"])])
+            else:
+                follow = Paragraph("woord " * 120, st["body"])
+            story = [Spacer(1, offset * mm), Paragraph("Bureau", st["h2"]), Paragraph("Foto's", st["h3"]), follow]
+            report_pdf.SimpleDocTemplate(io.BytesIO(), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+                                         topMargin=18 * mm, bottomMargin=18 * mm).build(report_pdf.keep_headings(story))
+            assert not any(_is_heading(f) for f in _last_on_each_page(placed).values()), (offset, kind)
+            heads = {p for p, f, _ in placed if _is_heading(f)}
+            assert len(heads) == 1, (offset, kind)
+            parts = [f for _, f, _ in placed if f.__class__.__name__ == "Table"]
+            assert all(len(t._cellvalues) >= 3 for t in parts), (offset, [len(t._cellvalues) for t in parts])
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_real_reports_end_no_page_on_a_heading_and_keep_tables_in_the_margins(monkeypatch, path):
+    import yaml
+
+    from arbocheck.core.report_pdf import ReportInput, build_pdf
+
+    q = qloader.load(ROOT / "questionnaires" / "thuiswerkplek.yaml")
+    answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
+    wide, tall = photos.process(tagged_jpeg((1200, 900))), photos.process(tagged_jpeg((900, 1200)))
+    store = {wide.sha256: wide.data, tall.sha256: tall.data}
+    sections = [s.id for s in q.data.sections if s.photo_prompt]
+    meta = {"photos": [PhotoRef((wide, tall)[i % 2].sha256, sections[2 * i % len(sections)], "foto " * 5 * i).to_json()
+                       for i in range(5)],
+            "signature_strokes": [[[0.1, 0.5], [0.6, 0.3]]]}
+    for lang, personal in (("nl", False), ("en", True)):
+        placed = _record(monkeypatch)
+        rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="AB" * 32, lang=lang, organisation="Gemeente",
+                        campaign_id="c", employee_id="E1", expert_fingerprint="CD" * 32)
+        build_pdf(ReportInput(q, answers, meta, rm, store.__getitem__, personal=personal, sealed=True))
+        ends = {page: f.text for page, f in _last_on_each_page(placed).items() if _is_heading(f)}
+        assert ends == {}, f"headings that end a page: {ends}"
+        wide_tables = [round(f._width) for _, f, w in placed if f.__class__.__name__ == "Table" and f._width > w + 0.01]
+        assert wide_tables == [], "tables wider than the text"
