@@ -11,6 +11,10 @@ import os
 LANGS = ("nl", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
+    "count.answer": {"nl": "{n} antwoord|{n} antwoorden", "en": "{n} answer|{n} answers"},
+    "count.finding": {"nl": "{n} bevinding|{n} bevindingen", "en": "{n} finding|{n} findings"},
+    "count.measure": {"nl": "{n} maatregel|{n} maatregelen", "en": "{n} measure|{n} measures"},
+    "count.photo": {"nl": "{n} foto|{n} foto's", "en": "{n} photo|{n} photos"},
     "priority.high": {"nl": "hoog", "en": "high"},
     "priority.medium": {"nl": "midden", "en": "medium"},
     "priority.low": {"nl": "laag", "en": "low"},
@@ -137,19 +141,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.stamp_here": {"nl": "Elektronische handtekening", "en": "Electronic signature"},
     "report.closing": {"nl": "Wat is verzegeld en wat is weggelaten", "en": "What was sealed and what was left out"},
     "report.sealed": {
-        "nl": "Versleuteld voor de arbodeskundige (sleutel {fp}): {answers} antwoorden over gezondheid en "
-              "werkdruk, {findings} bevindingen daarover en {photos} foto's die alleen voor de arbodeskundige "
-              "bedoeld zijn. Alleen die arbodeskundige kan dit deel openen; de werkgever niet.",
-        "en": "Encrypted for the arbo expert (key {fp}): {answers} answers about health and workload, "
-              "{findings} findings about them and {photos} photos meant only for the arbo expert. Only that "
-              "arbo expert can open this part; the employer cannot."},
+        "nl": "Versleuteld voor de arbodeskundige (sleutel {fp}): {answers} over gezondheid en werkdruk, "
+              "{findings} daarover en {photos} die alleen voor de arbodeskundige bedoeld zijn. Alleen die "
+              "arbodeskundige kan dit deel openen; de werkgever niet.",
+        "en": "Encrypted for the arbo expert (key {fp}): {answers} about health and workload, {findings} about "
+              "them and {photos} meant only for the arbo expert. Only that arbo expert can open this part; the "
+              "employer cannot."},
     "report.not_sealed": {
-        "nl": "Er was geen sleutel van een arbodeskundige bekend. De {answers} antwoorden over gezondheid en "
-              "werkdruk, {findings} bevindingen daarover en {photos} foto's voor de arbodeskundige zijn daarom "
-              "niet meegestuurd; ze staan alleen in de persoonlijke kopie van de medewerker.",
-        "en": "No arbo expert's key was known. The {answers} answers about health and workload, {findings} "
-              "findings about them and {photos} photos meant for the arbo expert were therefore not included; "
-              "they are only in the employee's personal copy."},
+        "nl": "Er was geen sleutel van een arbodeskundige bekend. Daarom zijn {answers} over gezondheid en "
+              "werkdruk, {findings} daarover en {photos} voor de arbodeskundige niet meegestuurd; ze staan alleen "
+              "in de persoonlijke kopie van de medewerker.",
+        "en": "No arbo expert's key was known. Therefore {answers} about health and workload, {findings} about "
+              "them and {photos} meant for the arbo expert were not included; they are only in the employee's "
+              "personal copy."},
     "report.left_out": {
         "nl": "Niet in dit document: antwoorden die gezondheidsgegevens zijn, en alles wat daaruit volgt. Wie "
               "klachten heeft, kan zonder toestemming van de werkgever naar het (open) spreekuur van de "
@@ -188,6 +192,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "diagram.desk_ok": {"nl": "Je bureau ({desk} cm) past bij de vuistregel voor jouw lengte ({rec} cm).",
                         "en": "Your desk ({desk} cm) fits the rule of thumb for your height ({rec} cm)."},
 }
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """'1 foto', '3 foto's': singular or plural from a 'one|many' text (count.NOUN)."""
+    one, many = t("count." + noun, lang).split("|")
+    return (one if n == 1 else many).format(n=n)
 
 
 def t(key: str, lang: str, **kw: object) -> str:

@@ -139,10 +139,6 @@ UI: dict[str, dict[str, str]] = {
                                    "{findings} en {photos}.",
                              "en": "Only with the arbo expert: {answers} about health and workload, {findings} "
                                    "and {photos}."},
-    "count.answer": {"nl": "{n} antwoord|{n} antwoorden", "en": "{n} answer|{n} answers"},
-    "count.finding": {"nl": "{n} bevinding|{n} bevindingen", "en": "{n} finding|{n} findings"},
-    "count.measure": {"nl": "{n} maatregel|{n} maatregelen", "en": "{n} measure|{n} measures"},
-    "count.photo": {"nl": "{n} foto|{n} foto's", "en": "{n} photo|{n} photos"},
     "review.shared.local": {"nl": "Op deze computer blijft: je concept en je persoonlijke kopie.",
                             "en": "On this computer stays: your draft and your personal copy."},
     "review.missing": {"nl": "Nog niet ingevuld (verplicht): {items}", "en": "Not answered yet (required): {items}"},
@@ -255,9 +251,8 @@ UI: dict[str, dict[str, str]] = {
 
 
 def count(n: int, noun: str, lang: str) -> str:
-    """'1 foto', '3 foto's': singular or plural from a 'one|many' text."""
-    one, many = tr("count." + noun, lang).split("|")
-    return (one if n == 1 else many).format(n=n)
+    """'1 foto', '3 foto's' (core.i18n.count)."""
+    return i18n.count(n, noun, lang)
 
 
 def tr(key: str, lang: str, **kw: object) -> str:
