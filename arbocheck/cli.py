@@ -581,7 +581,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
              "(arbocheck --help).\nThe graphical interface is not built yet in this version; use "
              "the command line (arbocheck --help).")
         return EXIT_INPUT
-    return run(role=args.role, lang=args.explicit_lang)
+    return run(role=args.role, lang=args.explicit_lang, db=args.db)
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -619,6 +619,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("gui", parents=[lang], help="start the graphical program")
     g.add_argument("--role", choices=("worker", "employer", "expert"))
+    g.add_argument("--db", metavar="URL", help="the employer's register (employer and expert; default: SQLite in "
+                                               "the user data folder)")
     g.set_defaults(func=cmd_gui)
 
     sh = sub.add_parser("screenshots", parents=[lang],
@@ -758,7 +760,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang is None:
         args.lang = default_lang()
     if not getattr(args, "func", None):
-        args.role = None
+        args.role = args.db = None
         return cmd_gui(args)
     try:
         return args.func(args)

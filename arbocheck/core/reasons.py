@@ -73,15 +73,15 @@ TEXTS: dict[str, dict[str, str]] = {
               "en": "stale: revision {revision} after revision {latest}"},
     "other_key_on_record": {"nl": "ondertekend met een andere sleutel dan de sleutel die van deze medewerker bekend is",
                             "en": "signed with a different key than the one on record for this employee"},
-    "code_used": {"nl": "de inschrijfcode is al gebruikt", "en": "the enrolment code was already used"},
-    "proof_missing": {"nl": "het rapport heeft geen inschrijfbewijs, terwijl deze medewerker een inschrijfcode heeft "
+    "code_used": {"nl": "de aanmeldcode is al gebruikt", "en": "the enrolment code was already used"},
+    "proof_missing": {"nl": "het rapport heeft geen aanmeldbewijs, terwijl deze medewerker een aanmeldcode heeft "
                             "gekregen",
                       "en": "the report has no enrolment proof, but this employee was given an enrolment code"},
-    "proof_mismatch": {"nl": "het inschrijfbewijs past niet bij de code van deze medewerker",
+    "proof_mismatch": {"nl": "het aanmeldbewijs past niet bij de aanmeldcode van deze medewerker",
                        "en": "the enrolment proof does not match this employee's code"},
     # How an accepted report's key is trusted
-    "enrolment.enrolled": {"nl": "ingeschreven", "en": "enrolled"},
-    "enrolment.tofu": {"nl": "niet ingeschreven: sleutel vertrouwd bij eerste gebruik (TOFU)",
+    "enrolment.enrolled": {"nl": "aangemeld met code", "en": "enrolled"},
+    "enrolment.tofu": {"nl": "niet aangemeld: sleutel vertrouwd bij eerste gebruik (TOFU)",
                        "en": "not enrolled: key trusted on first use (TOFU)"},
     "enrolment.pinned": {"nl": "bekende sleutel", "en": "known key"},
     "outcome.accepted": {"nl": "{file}: geaccepteerd ({how})", "en": "{file}: accepted ({how})"},

@@ -21,9 +21,9 @@ QUESTIONNAIRE = "thuiswerkplek"
 
 class App(QObject):
     def __init__(self, lang: str | None = None, runner=None, settings: Settings | None = None,
-                 questionnaire: str = QUESTIONNAIRE):
+                 questionnaire: str = QUESTIONNAIRE, db: str | None = None):
         super().__init__()
-        self.questionnaire = questionnaire
+        self.questionnaire, self.db = questionnaire, db
         self.settings = settings or Settings()
         self.lang = lang or self.settings["language"]
         self.runner = runner or TaskRunner(self)
@@ -32,6 +32,7 @@ class App(QObject):
         self.start: StartWindow | None = None
         self.wizard = None  # the WizardWindow, once opened
         self.expert = None  # the ExpertWindow, once opened
+        self.employer = None  # the EmployerWindow, once opened
         self.recovered = False
 
     # -- windows -----------------------------------------------------------
@@ -61,6 +62,8 @@ class App(QObject):
         self._save_settings()
         if role == "expert":
             self.open_expert()
+        elif role == "employer":
+            self.open_employer()
         else:
             self.open_worker(fresh)
         if self.start is not None:
@@ -77,7 +80,27 @@ class App(QObject):
             return None
         self.expert = ExpertWindow(identity, self.runner, self.lang)
         self.expert.show()
+        if self.db:  # the reports stored in an employer's register
+            from ..core.register import Register
+
+            self.expert.open_paths([str(p) for p in Register.open(self.db).stored_pdfs()])
         return self.expert
+
+    def open_employer(self):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from ..core.register import Register
+        from .employer_window import EmployerWindow
+
+        try:
+            register = Register.open(self.db)
+        except (SQLAlchemyError, OSError) as e:
+            QMessageBox.critical(None, tr("error.title", self.lang), tr("emp.register_failed", self.lang,
+                                                                         reason=str(e).splitlines()[0]))
+            return None
+        self.employer = EmployerWindow(register, self.runner, self.lang, self.db)
+        self.employer.show()
+        return self.employer
 
     def open_worker(self, fresh: bool = False):
         from ..core import qloader
@@ -141,15 +164,17 @@ def _local_time(iso: str | None) -> str:
         return "?"
 
 
-def run(role: str | None = None, lang: str | None = None) -> int:
+def run(role: str | None = None, lang: str | None = None, db: str | None = None) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("arbocheck")
     qapp.setOrganizationName("arbocheck")
-    app = App(lang)
+    app = App(lang, db=db)
     if role == "worker":
         app.open_worker()
     elif role == "expert":
         app.open_expert()
+    elif role == "employer":
+        app.open_employer()
     else:
         app.show_start()
     if os.environ.get("ARBOCHECK_EXIT_AFTER_SHOW"):  # for the start-up benchmark and smoke tests

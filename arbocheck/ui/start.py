@@ -56,12 +56,6 @@ class StartWindow(QWidget):
             d = QLabel(desc)
             d.setWordWrap(True)
             cl.addWidget(d, 1)
-            if role == "employer":
-                b.setEnabled(False)
-                later = QLabel(tr("role.not_yet", lang))
-                later.setStyleSheet("color: #666;")
-                later.setWordWrap(True)
-                cl.addWidget(later, 1)
             lay.addWidget(card)
 
         self.resume_box = QFrame()
@@ -84,6 +78,7 @@ class StartWindow(QWidget):
             self.buttons["worker"].clicked.connect(lambda: self.chosen.emit("worker", False))
             self.buttons["worker"].setDefault(True)
         self.buttons["expert"].clicked.connect(lambda: self.chosen.emit("expert", False))
+        self.buttons["employer"].clicked.connect(lambda: self.chosen.emit("employer", False))
         lay.addWidget(self.resume_box)
         lay.addStretch(1)
         self.buttons["worker"].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 class _Relay(QObject):
     done = Signal(object, object)  # (callback, result)
-    progress = Signal(object, int, str)  # (callback, percent, what)
+    progress = Signal(object, int, object)  # (callback, percent, what: a text or a result so far)
 
 
 class _Job(QRunnable):

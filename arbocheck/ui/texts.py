@@ -6,6 +6,7 @@ A test checks that each key has both languages; widgets never hold literal text.
 from __future__ import annotations
 
 from ..core import i18n
+from .texts_employer import EMPLOYER
 
 UI: dict[str, dict[str, str]] = {
     "app.title": {"nl": "arbocheck — thuiswerkplek-check", "en": "arbocheck — home-workplace check"},
@@ -27,8 +28,6 @@ UI: dict[str, dict[str, str]] = {
     "role.expert": {"nl": "&Arbodeskundige", "en": "&Arbo expert"},
     "role.expert.desc": {"nl": "Ik beoordeel gemarkeerde punten en geef advies.",
                          "en": "I review flagged items and give advice."},
-    "role.not_yet": {"nl": "Dit deel van arbocheck is nog in aanbouw.",
-                     "en": "This part of arbocheck is still being built."},
     "start.resume": {"nl": "&Verdergaan waar je was", "en": "&Continue where you left off"},
     "start.resume.desc": {"nl": "Laatst bewaard: {when}", "en": "Last saved: {when}"},
     "start.fresh": {"nl": "&Opnieuw beginnen", "en": "Start &over"},
@@ -248,6 +247,8 @@ UI: dict[str, dict[str, str]] = {
     # Errors
     "error.title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
 }
+
+UI.update(EMPLOYER)
 
 
 def count(n: int, noun: str, lang: str) -> str:

@@ -8,7 +8,7 @@ def test_first_start_has_no_resume_and_opens_the_wizard(mini_app, qtbot):
     qtbot.addWidget(start)
     assert not start.resume.isVisibleTo(start)
     assert start.buttons["worker"].isEnabled()
-    assert not start.buttons["employer"].isEnabled() and start.buttons["expert"].isEnabled()
+    assert start.buttons["employer"].isEnabled() and start.buttons["expert"].isEnabled()
     qtbot.mouseClick(start.buttons["worker"], Qt.MouseButton.LeftButton)
     assert mini_app.wizard is not None and mini_app.wizard.current_key() == "intro"
     qtbot.addWidget(mini_app.wizard)
