@@ -59,9 +59,6 @@ def _limit_worker() -> None:  # pragma: no cover - runs in the child
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     except (ImportError, ValueError, OSError):
         pass
-    import logging
-
-    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
 
 
 def check_file(path: str) -> dict[str, Any]:
@@ -99,7 +96,10 @@ def _context():
     """Workers start from a clean process, never as a fork of one that may run GUI threads:
     a fork server (POSIX) that has pyHanko loaded once, else spawn (Windows)."""
     import multiprocessing as mp
+    import sys
 
+    if getattr(sys, "frozen", False):  # the frozen program has no main script to re-read (packaging/launch.py)
+        mp.process.ORIGINAL_DIR = None
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["arbocheck.core.verify", "pyhanko.sign.validation", "pyhanko.pdf_utils.reader",

@@ -47,6 +47,20 @@ def test_frozen_version_demo_and_verify(frozen, tmp_path):
     assert r.returncode == 1
 
 
+def test_frozen_register_import_checks_in_worker_processes(frozen, tmp_path):
+    """The employer's import starts worker processes from the frozen program itself."""
+    out = tmp_path / "demo"
+    assert run(frozen, "demo", "--out", str(out), tmp_path=tmp_path).returncode == 0
+    (out / "kapot.pdf").write_bytes(b"%PDF-1.7 not signed")
+    db = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    r = run(frozen, "register", "import", str(out / "demo-rie-bijdrage.pdf"), str(out / "kapot.pdf"), "--db", db,
+            tmp_path=tmp_path)
+    assert "demo-rie-bijdrage.pdf: accepted" in r.stdout and "kapot.pdf: rejected" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    r = run(frozen, "register", "verify", "--db", db, tmp_path=tmp_path)
+    assert r.returncode == 0 and "intact" in r.stdout, r.stdout + r.stderr
+
+
 def test_frozen_start_window_opens(frozen, tmp_path):
     r = run(frozen, tmp_path=tmp_path, ARBOCHECK_EXIT_AFTER_SHOW="1")
     assert r.returncode == 0 and "arbocheck: window shown" in r.stdout, r.stderr
