@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from pathlib import Path
@@ -751,9 +750,6 @@ def main(argv: list[str] | None = None) -> int:
             pass
     from .core.i18n import default_lang
 
-    # pyHanko logs a full traceback for every rejected incremental update; the
-    # reason a user needs is printed by us, in one line.
-    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.explicit_lang = args.lang  # the GUI remembers its own language unless one is given

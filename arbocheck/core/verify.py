@@ -48,6 +48,11 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         raise Rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
     if not data.startswith(b"%PDF-"):
         raise Rejected("not_pdf")
+    import logging
+
+    # pyHanko logs a full traceback for every rejected incremental update; the reason a
+    # user needs is the one Rejected carries, in one line.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
