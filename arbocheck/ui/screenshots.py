@@ -1,7 +1,8 @@
-"""Render every wizard page with a realistic sample worker to PNG, offscreen.
+"""Render every wizard page with a realistic sample worker, and the employer's and the arbo
+expert's windows with a sample team, to PNG, offscreen.
 
 `arbocheck screenshots --out DIR [--lang nl|en]` — for reviewing pages and for the README.
-Runs in a throw-away data folder; the user's own draft is never touched.
+Runs in a throw-away data folder; the user's own draft, keys and register are never touched.
 """
 
 from __future__ import annotations
@@ -55,5 +56,61 @@ def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> 
             page.grab().save(str(full))
             written.append(full)
         w.close()
+        written += _team_windows(out, lang, size, Path(tmp) / "home")
     (out / "index.json").write_text(json.dumps([p.name for p in written], indent=1), encoding="utf-8")
+    return written
+
+
+def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> list[Path]:
+    """The start window, the employer's tabs after importing the sample team, and the expert's queue."""
+    from PySide6.QtWidgets import QApplication
+
+    from ..core import expert
+    from ..core.register import Register
+    from ..core.sample_team import make_team
+    from .employer_window import EmployerWindow
+    from .expert_window import ExpertWindow
+    from .tasks import SyncRunner
+
+    from .start import StartWindow
+
+    qapp = QApplication.instance()
+    start = StartWindow(lang, None)
+    start.show()
+    qapp.processEvents()
+    written = [out / "start.png"]
+    start.grab().save(str(written[0]))
+    start.close()
+    old = os.environ.get("ARBOCHECK_HOME")
+    os.environ["ARBOCHECK_HOME"] = str(home)
+    try:
+        identity = expert.load_or_create()
+        reg = Register.open()
+        team = make_team(home / "team", reg, identity.recipient, lang)
+        (home / "team" / "rapporten" / "scan-van-formulier.pdf").write_bytes(b"%PDF-1.4 a scanned form, unsigned")
+        w = EmployerWindow(reg, SyncRunner(), lang)
+        w.resize(*size)
+        w.show()
+        w.import_tab.import_paths([str(home / "team" / "rapporten")])
+        for i, name in enumerate(("campaign", "import", "employees", "provisions", "topics")):
+            w.tabs.setCurrentIndex(i)
+            qapp.processEvents()
+            path = out / f"employer-{i + 1}-{name}.png"
+            w.grab().save(str(path))
+            written.append(path)
+        w.close()
+        x = ExpertWindow(identity, SyncRunner(), lang, name="")
+        x.resize(*size)
+        x.show()
+        x.open_paths([str(p) for p in team.reports])
+        qapp.processEvents()
+        path = out / "expert-queue.png"
+        x.grab().save(str(path))
+        written.append(path)
+        x.close()
+    finally:
+        if old is None:
+            os.environ.pop("ARBOCHECK_HOME", None)
+        else:
+            os.environ["ARBOCHECK_HOME"] = old
     return written
