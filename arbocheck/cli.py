@@ -408,51 +408,33 @@ def cmd_register_import(args: argparse.Namespace) -> int:
     return EXIT_OK if ok == len(outcomes) else EXIT_REJECTED
 
 
-def _overview(args: argparse.Namespace):
-    """The overview for export and summary: of --campaign-id, with --codes naming who is expected."""
-    from .core import overview
-    from .core.campaign_setup import read_codes
-    from .core.register import Register
-
-    reg = Register.open(args.db)
-    expected = list(read_codes(Path(args.codes))) if args.codes else None
-    return reg, overview.build(reg, expected, campaign_id=args.campaign_id)
-
-
 def cmd_register_export(args: argparse.Namespace) -> int:
     from .core import exports, overview
-    from .core.campaign import CampaignError
+    from .core.register import Register
     from .core.storage import atomic_write
 
-    try:
-        _, ov = _overview(args)
-    except CampaignError as e:
-        _err(e.text(_reason_lang(args)))
-        return EXIT_INPUT
-    data = exports.action_csv(ov) if args.format == "csv" else exports.action_xlsx(ov)
+    rows = overview.action_list(Register.open(args.db), args.campaign_id)
+    data = exports.action_csv(rows, args.lang) if args.format == "csv" else exports.action_xlsx(rows, args.lang)
     atomic_write(Path(args.out), data, keep_previous=False, mode=0o600)
-    _out(f"action list ({len(overview.action_list(ov))} open measures): {args.out}")
+    _out(f"action list ({len(rows)} open measures): {args.out}")
     return EXIT_OK
 
 
 def cmd_register_summary(args: argparse.Namespace) -> int:
-    from .core import campaign_setup, exports
-    from .core.campaign import CampaignError
+    from .core import campaign_setup, exports, overview
+    from .core.register import Register
     from .core.storage import atomic_write
 
-    try:
-        reg, ov = _overview(args)
-    except CampaignError as e:
-        _err(e.text(_reason_lang(args)))
-        return EXIT_INPUT
+    reg = Register.open(args.db)
+    ov = overview.summary(reg, args.campaign_id)
     organisation = args.organisation or exports.organisation_of(reg, args.campaign_id)
     if not organisation:
         _err("name the organisation with --organisation (no registered campaign names it)")
         return EXIT_INPUT
     key = campaign_setup.employer_key(organisation)
-    atomic_write(Path(args.out), exports.summary_pdf(ov, organisation, key, args.lang,
-                                                     exports.section_titles(args.lang)),
-                 keep_previous=False, mode=0o644)
+    pdf = exports.summary_pdf(ov, organisation, key, args.lang, exports.section_titles(args.lang),
+                              exports.measure_titles(args.lang))
+    atomic_write(Path(args.out), pdf, keep_previous=False, mode=0o644)
     _out(f"signed RI&E roll-up ({ov.handed_in} reports): {args.out}")
     return EXIT_OK
 
@@ -460,7 +442,11 @@ def cmd_register_summary(args: argparse.Namespace) -> int:
 def cmd_register_verify(args: argparse.Namespace) -> int:
     from .core.register import Register
 
-    problems = Register.open(args.db).verify()
+    reg = Register.open(args.db)
+    if args.rebuild:
+        reg.rebuild_overview()
+        _out("overview counts recomputed from the stored reports")
+    problems = reg.verify()
     for p in problems:
         _out(p)
     _out("register: " + ("intact" if not problems else f"{len(problems)} problem(s)"))
@@ -686,12 +672,10 @@ def build_parser() -> argparse.ArgumentParser:
     ri.add_argument("--codes", metavar="CSV", help="the enrolment codes made with 'campaign create' (with "
                                                    "--campaign)")
     ri.set_defaults(func=cmd_register_import)
-    rex = rgsub.add_parser("export", help="the action list for procurement (CSV or Excel)")
+    rex = rgsub.add_parser("export", parents=[lang], help="the action list for procurement (CSV or Excel)")
     rex.add_argument("--db", metavar="URL")
     rex.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     rex.add_argument("--out", required=True, metavar="PATH")
-    rex.add_argument("--codes", metavar="CSV", help="the campaign's employees, to list who has not handed in "
-                                                    "(default: the employees of the registered campaigns)")
     rex.add_argument("--campaign-id", metavar="ID", help="only this campaign")
     rex.set_defaults(func=cmd_register_export)
     rsm = rgsub.add_parser("summary", parents=[lang], help="a signed RI&E roll-up without individuals' data")
@@ -699,11 +683,12 @@ def build_parser() -> argparse.ArgumentParser:
     rsm.add_argument("--format", choices=("pdf",), default="pdf")
     rsm.add_argument("--organisation", help="default: the organisation of the registered campaign")
     rsm.add_argument("--out", required=True, metavar="PDF")
-    rsm.add_argument("--codes", metavar="CSV")
     rsm.add_argument("--campaign-id", metavar="ID", help="only this campaign")
     rsm.set_defaults(func=cmd_register_summary)
-    rvf = rgsub.add_parser("verify", help="re-check every stored PDF and the hash chains")
+    rvf = rgsub.add_parser("verify", help="re-check every stored PDF, the hash chains and the overview counts")
     rvf.add_argument("--db", metavar="URL")
+    rvf.add_argument("--rebuild", action="store_true",
+                     help="first recompute the overview counts from the stored reports (they follow from them)")
     rvf.set_defaults(func=cmd_register_verify)
 
     ep = sub.add_parser("expert", help="the arbo expert: keys, review, advice")

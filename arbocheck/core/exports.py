@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-from collections import Counter
 from html import escape
 
 from reportlab.lib.pagesizes import A4
@@ -15,20 +14,30 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from .i18n import t
 from .keys import SigningKey
-from .overview import MIN_GROUP, Overview, action_list
+from .overview import MIN_GROUP, Summary
 
-COLUMNS = ("employee_id", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
+COLUMNS = ("employee_id", "name", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
+
+
+def _questionnaire(questionnaire: str):
+    from . import qloader
+
+    try:
+        return qloader.find(questionnaire)
+    except (LookupError, qloader.QuestionnaireError):
+        return None
 
 
 def section_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, str]:
     """Topic titles for the roll-up, from the questionnaire (ids when it cannot be found)."""
-    from . import qloader
+    q = _questionnaire(questionnaire)
+    return {s.id: s.title.get(lang) for s in q.data.sections} if q else {}
 
-    try:
-        q = qloader.find(questionnaire)
-    except (LookupError, qloader.QuestionnaireError):
-        return {}
-    return {s.id: s.title.get(lang) for s in q.data.sections}
+
+def measure_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, str]:
+    """Measure texts in the employer's language (a report carries them in its worker's language)."""
+    q = _questionnaire(questionnaire)
+    return {m.id: m.text.get(lang) for m in q.data.measures} if q else {}
 
 
 def organisation_of(reg, campaign_id: str | None = None) -> str:
@@ -37,22 +46,28 @@ def organisation_of(reg, campaign_id: str | None = None) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
-def action_csv(ov: Overview) -> bytes:
+def _translated(rows: list[dict], lang: str | None) -> list[dict]:
+    titles = measure_titles(lang) if lang else {}
+    return [dict(r, text=titles.get(r["measure"], r["text"])) for r in rows]
+
+
+def action_csv(rows: list[dict], lang: str | None = None) -> bytes:
+    """The action list (overview.action_list) as CSV, measure texts in `lang` where known."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS)
     w.writeheader()
-    w.writerows(action_list(ov))
+    w.writerows(_translated(rows, lang))
     return buf.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it in UTF-8
 
 
-def action_xlsx(ov: Overview) -> bytes:
+def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
     ws.title = "actielijst"
     ws.append(list(COLUMNS))
-    for row in action_list(ov):
+    for row in _translated(rows, lang):
         ws.append([row[c] for c in COLUMNS])
     ws.freeze_panes = "A2"
     out = io.BytesIO()
@@ -60,8 +75,8 @@ def action_xlsx(ov: Overview) -> bytes:
     return out.getvalue()
 
 
-def summary_pdf(ov: Overview, organisation: str, key: SigningKey, lang: str = "nl",
-                section_titles: dict[str, str] | None = None) -> bytes:
+def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
+                section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
     from .assessment import ReportMeta, dumps
     from .report import _stamp_text
@@ -89,19 +104,18 @@ def summary_pdf(ov: Overview, organisation: str, key: SigningKey, lang: str = "n
                     + [P(escape(sup if c is None else str(c)), "cell") for c in cells])
     story.append(_table(rows, [70 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
     story.append(P(escape(t("summary.measures", lang)), "h2"))
-    people = Counter()
-    texts = {}
-    for p in ov.provisions:
-        people[p.measure] += 1
-        texts[p.measure] = (p.text, p.owner, p.provision)
+    texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
                                                       "report.provision_col")]]
     yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
-    for m, n in people.most_common():
-        text, owner, prov = texts[m]
-        shown = sup if (ov.suppressed or 0 < n < MIN_GROUP) else str(n)
-        rows.append([P(escape(text), "cell"), P(escape(t("owner." + owner, lang)), "cell"), P(shown, "cell"),
-                     P(yes if prov else no, "cell")])
+
+    def people(n: int) -> int | None:  # None: a group too small to show
+        return None if (ov.suppressed or 0 < n < MIN_GROUP) else n
+
+    for m in ov.measures:
+        n = people(m.people)
+        rows.append([P(escape(texts.get(m.measure, m.text)), "cell"), P(escape(t("owner." + m.owner, lang)), "cell"),
+                     P(sup if n is None else str(n), "cell"), P(yes if m.provision else no, "cell")])
     story.append(_table(rows, [80 * mm, 35 * mm, 25 * mm, 30 * mm]))
     stamp: dict = {}
     story += [Spacer(1, 8 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), stamp)]
@@ -114,8 +128,7 @@ def summary_pdf(ov: Overview, organisation: str, key: SigningKey, lang: str = "n
            "handed_in": ov.handed_in, "expected": ov.expected, "min_group": MIN_GROUP,
            "signer": {"name": organisation, "fingerprint": key.fingerprint},
            "topics": [tr_.__dict__ for tr_ in ov.topics],
-           "measures": [{"measure": m, "people": None if (ov.suppressed or 0 < n < MIN_GROUP) else n}
-                        for m, n in people.most_common()]}
+           "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}
     return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
                 signer_name=organisation, reason=title,
                 stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),

@@ -61,8 +61,9 @@ def _limit_worker() -> None:  # pragma: no cover - runs in the child
         pass
 
 
-def check_file(path: str) -> dict[str, Any]:
-    """In a worker: read (with a size cap) and verify. Returns plain data for the parent."""
+def check_file(path: str, pdf_dir: str | None = None) -> dict[str, Any]:
+    """In a worker: read (with a size cap) and verify; a report that passes is stored in `pdf_dir`
+    by its content hash, exactly the bytes that were verified. Returns plain data for the parent."""
     from .verify import Rejected, verify
 
     try:
@@ -72,6 +73,11 @@ def check_file(path: str) -> dict[str, Any]:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE + 1)
         v = verify(data)
+        digest = hashlib.sha256(data).hexdigest()
+        if pdf_dir is not None:
+            from .register import store_pdf
+
+            store_pdf(Path(pdf_dir), data, digest)
     except Rejected as e:
         return _rejected(e.key, **e.params)
     except MemoryError:
@@ -80,9 +86,8 @@ def check_file(path: str) -> dict[str, Any]:
         return _rejected("cannot_read", why=e.strerror or str(e))
     except Exception as e:  # noqa: BLE001 - hostile input: one plain reason, never a traceback
         return _rejected("cannot_check", kind=type(e).__name__)
-    return {"ok": True, "assessment": v.assessment, "signer_fp": v.signer_fingerprint,
-            "spki_sha256": hashlib.sha256(v.signer_spki).hexdigest(), "spki": v.signer_spki,
-            "sha256": hashlib.sha256(data).hexdigest()}
+    return {"ok": True, "assessment": v.assessment, "signer_fp": v.signer_fingerprint, "spki": v.signer_spki,
+            "sha256": digest}
 
 
 def files_of(paths: Iterable[str | Path]) -> list[Path]:
@@ -108,13 +113,13 @@ def _context():
     return mp.get_context("spawn")
 
 
-def _verify_iter(files: list[Path], workers: int):
+def _verify_iter(files: list[Path], workers: int, pdf_dir: Path):
     """Yield (path, result) in order while the workers run ahead, so the parent's
     register work overlaps their checking. A stuck or crashed worker costs only its own file."""
     todo = list(files)
     while todo:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker, mp_context=_context())
-        futures = [(pool.submit(check_file, str(p)), p) for p in todo]
+        futures = [(pool.submit(check_file, str(p), str(pdf_dir)), p) for p in todo]
         todo = []
         broken = False
         for i, (fut, p) in enumerate(futures):
@@ -149,31 +154,46 @@ def _strip(assessment: dict, health_items: frozenset[str], health_rules: frozens
     return a
 
 
+BATCH = 16  # reports stored per transaction: one commit (and fsync) for each batch
+
+
 def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes: dict[str, str] | None = None,
                  workers: int | None = None, progress: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
     """Check and store every file; one Outcome per file, in order.
 
     With `campaign` (and its `codes`) only that campaign's reports are taken; without, each
     report is checked against the campaign of its own campaign id when that is registered
-    here. `progress(percent, outcome)` is called after each file.
+    here. `progress(percent, outcome)` is called for each file once its batch is committed.
     """
     files = files_of(paths)
+    register.pdf_dir.mkdir(parents=True, exist_ok=True)
     admit = _Admission(register, campaign, codes)
-    outcomes = []
-    for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1)):
-        outcome = admit(path, r) if r["ok"] else Outcome(path, False, r["key"], r["params"])
-        outcomes.append(outcome)
-        if progress is not None:
-            progress(100 * len(outcomes) // len(files), outcome)
+    outcomes: list[Outcome] = []
+    batch: list[tuple[Path, dict]] = []
+
+    def flush() -> None:
+        for outcome in admit.store(batch):
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(100 * len(outcomes) // len(files), outcome)
+        batch.clear()
+
+    for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1), register.pdf_dir):
+        batch.append((path, r))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     return outcomes
 
 
 class _Admission:
-    """The parent's checks on a verified report: questionnaire, campaign, replay, enrolment; then storing it."""
+    """The parent's checks on verified reports: questionnaire, campaign, replay, enrolment; then
+    storing a batch of them, with the roll-up, in one transaction."""
 
     def __init__(self, register, campaign, codes):
         self.register, self.campaign, self.codes = register, campaign, codes
-        self.known = {} if campaign is not None else {k.campaign_id: k for k in register.campaigns()}
+        self.known = {} if campaign is not None else {k.campaign_id: k.campaign for k in register.campaigns()}
+        self.known_codes: dict[str, dict[str, str]] = {}
         self.health: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
 
     def _health(self, qref: dict) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -192,10 +212,55 @@ class _Admission:
         """(campaign, codes) this report is checked against, or (None, None)."""
         if self.campaign is not None:
             return self.campaign, self.codes
-        known = self.known.get(camp_id)
-        return (known.campaign, known.codes) if known is not None else (None, None)
+        camp = self.known.get(camp_id)
+        if camp is None:
+            return None, None
+        if camp_id not in self.known_codes:
+            self.known_codes[camp_id] = self.register.codes(camp_id)
+        return camp, self.known_codes[camp_id]
 
-    def __call__(self, path: Path, r: dict[str, Any]) -> Outcome:
+    def store(self, batch: list[tuple[Path, dict]]) -> list[Outcome]:
+        """Admit or refuse each file of the batch; all that are admitted are committed together."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from . import rollup
+
+        if not batch:
+            return []
+        reg = self.register
+        try:
+            with reg.engine.begin() as conn:
+                reg.lock(conn)
+                state = _Batch(conn, [r["assessment"] for _, r in batch if r["ok"]])
+                outcomes = [self._admit(state, path, r) if r["ok"] else Outcome(path, False, r["key"], r["params"])
+                            for path, r in batch]
+                reg.add_events(conn, state.events)
+                rows = reg.add_reports(conn, state.reports)
+                rollup.apply(conn, [rollup.stored(row, a) for row, (_, a) in zip(rows, state.reports)])
+        except SQLAlchemyError as e:
+            reason = str(e.orig if getattr(e, "orig", None) is not None else e).splitlines()[0][:200]
+            outcomes = [Outcome(path, False, "register_failed", {"why": reason}) for path, _ in batch]
+        self._forget_unused(batch, outcomes)
+        return outcomes
+
+    def _forget_unused(self, batch, outcomes) -> None:
+        """A checked file that was refused after all leaves no copy behind (unless another row keeps it)."""
+        from sqlalchemy import select
+
+        from .register import reports
+
+        unused = {r["sha256"] for (_, r), o in zip(batch, outcomes) if r["ok"] and not o.accepted}
+        if not unused:
+            return
+        with self.register.engine.connect() as conn:
+            kept = {d for (d,) in conn.execute(select(reports.c.pdf_sha256).where(reports.c.pdf_sha256.in_(unused)))}
+        for digest in unused - kept:
+            try:
+                (self.register.pdf_dir / f"{digest}.pdf").unlink()
+            except OSError:
+                pass
+
+    def _admit(self, state: "_Batch", path: Path, r: dict[str, Any]) -> Outcome:
         from . import campaign as campaign_mod
         from .verify import Rejected, check_campaign
 
@@ -203,12 +268,6 @@ class _Admission:
             return Outcome(path, False, key, params)
 
         a = r["assessment"]
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            return no("cannot_read", why=e.strerror or str(e))
-        if hashlib.sha256(data).hexdigest() != r["sha256"]:
-            return no("changed_while_checking")
         qref = a.get("questionnaire") or {}
         health = self._health(qref)
         if health is None:
@@ -222,39 +281,80 @@ class _Admission:
             except Rejected as e:
                 return no(e.key, **e.params)
         reg = self.register
-        with reg.engine.begin() as conn:
-            reg.lock(conn)
-            latest = reg.latest_revision(conn, str(a.get("report_id")))
-            revision = int(a.get("revision") or 1)
-            if latest is not None:
-                if latest[1] != camp_id:
-                    return no("handed_in_elsewhere")
-                if revision == latest[0]:
-                    return no("duplicate")
-                if revision < latest[0]:
-                    return no("stale", revision=revision, latest=latest[0])
-            pinned = reg.pinned_key(conn, camp_id, employee) if employee else None
-            if not employee:  # nobody to pin a key to: each such report stands on its own key
-                how = basis = "tofu"
-            elif pinned is not None:
-                if pinned[0] != r["signer_fp"]:
-                    return no("other_key_on_record")
-                how, basis = "pinned", pinned[1]
-            elif camp is not None and codes and employee in codes:
-                # A code was handed out for this employee: only its proof pins a key, never first use.
-                if not a.get("enrolment_proof"):
-                    return no("proof_missing")
-                if reg.code_burned(conn, camp_id, employee):
-                    return no("code_used")
-                if not campaign_mod.check_enrolment(str(a["enrolment_proof"]), codes[employee], camp_id, employee,
-                                                    r["spki"]):
-                    return no("proof_mismatch")
-                reg.add_event(conn, "code_burned", camp_id, employee, {"report_id": a["report_id"]})
-                reg.add_event(conn, "key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "enrolled"})
-                how = basis = "enrolled"
-            else:
-                reg.add_event(conn, "key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "tofu"})
-                how = basis = "tofu"
-            reg.add_report(conn, assessment=a, signer_fp=r["signer_fp"], enrolment=basis,
-                           pdf_sha256=reg.store_pdf(data))
+        report_id, revision = str(a.get("report_id")), int(a.get("revision") or 1)
+        latest = state.revisions.get(report_id)
+        if latest is not None:
+            if latest[1] != camp_id:
+                return no("handed_in_elsewhere")
+            if revision == latest[0]:
+                return no("duplicate")
+            if revision < latest[0]:
+                return no("stale", revision=revision, latest=latest[0])
+        events = []
+        pinned = state.pins.get((camp_id, employee)) if employee else None
+        if not employee:  # nobody to pin a key to: each such report stands on its own key
+            how = basis = "tofu"
+        elif pinned is not None:
+            if pinned[0] != r["signer_fp"]:
+                return no("other_key_on_record")
+            how, basis = "pinned", pinned[1]
+        elif camp is not None and codes and employee in codes:
+            # A code was handed out for this employee: only its proof pins a key, never first use.
+            if not a.get("enrolment_proof"):
+                return no("proof_missing")
+            if (camp_id, employee) in state.burned:
+                return no("code_used")
+            if not campaign_mod.check_enrolment(str(a["enrolment_proof"]), codes[employee], camp_id, employee,
+                                                r["spki"]):
+                return no("proof_mismatch")
+            events += [reg.event_row("code_burned", camp_id, employee, {"report_id": a["report_id"]}),
+                       reg.event_row("key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"],
+                                                                       "how": "enrolled"})]
+            state.burned.add((camp_id, employee))
+            how = basis = "enrolled"
+        else:
+            events.append(reg.event_row("key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "tofu"}))
+            how = basis = "tofu"
+        if not (reg.pdf_dir / f"{r['sha256']}.pdf").exists():
+            return no("cannot_read", why="the checked copy is missing")
+        if employee and pinned is None:
+            state.pins[(camp_id, employee)] = (r["signer_fp"], basis)
+        state.revisions[report_id] = (revision, camp_id)
+        state.events += events
+        state.reports.append((reg.report_row(a, signer_fp=r["signer_fp"], enrolment=basis, pdf_sha256=r["sha256"]), a))
         return Outcome(path, True, enrolment=how)
+
+
+class _Batch:
+    """What the register already says about the reports of one batch, read in three queries and
+    kept up to date as the batch is admitted (a duplicate within the batch is a duplicate too);
+    and what the batch will write."""
+
+    def __init__(self, conn, assessments: list[dict]):
+        import json
+
+        from sqlalchemy import select
+
+        from .register import events, reports
+
+        ids = {str(a.get("report_id")) for a in assessments}
+        people = {a.get("employee_id") for a in assessments if a.get("employee_id")}
+        self.revisions: dict[str, tuple[int, str | None]] = {}
+        for report_id, revision, campaign_id in conn.execute(
+                select(reports.c.report_id, reports.c.revision, reports.c.campaign_id)
+                .where(reports.c.report_id.in_(ids)).order_by(reports.c.seq)):
+            if report_id not in self.revisions or revision > self.revisions[report_id][0]:
+                self.revisions[report_id] = (revision, campaign_id)
+        self.pins: dict[tuple, tuple[str, str]] = {}
+        self.burned: set[tuple] = set()
+        for kind, campaign_id, employee, body in conn.execute(
+                select(events.c.kind, events.c.campaign_id, events.c.employee_id, events.c.body)
+                .where(events.c.kind.in_(("key_pinned", "code_burned")), events.c.employee_id.in_(people))
+                .order_by(events.c.seq)):
+            if kind == "code_burned":
+                self.burned.add((campaign_id, employee))
+            elif (campaign_id, employee) not in self.pins:  # the first pin counts
+                pin = json.loads(body)
+                self.pins[(campaign_id, employee)] = (pin["fingerprint"], pin.get("how", "tofu"))
+        self.events: list[dict] = []
+        self.reports: list[tuple[dict, dict]] = []

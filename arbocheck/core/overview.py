@@ -1,21 +1,24 @@
 """What the employer sees: who handed in, what to arrange, and a roll-up per topic.
 
-Built from the register's columns and per-finding/per-measure rows, so no JSON is
-parsed and it stays fast for large organisations. Never any health data: the
-register holds none. Every roll-up suppresses groups smaller than five people.
+Everything is a query on the register's running roll-up (rollup.py: each person's newest
+report, the counts per topic and per measure), so no JSON is parsed and no finding is
+scanned: `summary` reads counters, and the lists (`employees`, `provisions`) come a page at a
+time, filtered and sorted by the database, so the overview of an organisation with 100,000
+reports opens about as fast as one of fifty. Never any health data: the register holds none.
+Every roll-up suppresses groups smaller than five people.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import case, exists, func, literal, or_, select, union_all
 
-from .register import Register, events, findings, measures, reports
+from .register import Register, campaign_employees, campaigns, events, reports
+from .rollup import PRIORITIES, current, current_measures, measure_counts, scope_of, topic_counts
 
 MIN_GROUP = 5
+PAGE = 200
 
 
 @dataclass
@@ -28,12 +31,13 @@ class EmployeeRow:
     medium: int = 0
     low: int = 0
     last_report_at: str = ""
-    report_seq: int | None = None
 
 
 @dataclass
 class ProvisionRow:
+    person: str  # the key for marking it done (employee id, or the signer's key without one)
     employee_id: str
+    name: str
     measure: str
     text: str
     owner: str
@@ -53,94 +57,216 @@ class TopicRow:
 
 
 @dataclass
-class Overview:
-    employees: list[EmployeeRow]
-    provisions: list[ProvisionRow]
-    topics: list[TopicRow]
+class MeasureTotal:
+    measure: str
+    text: str
+    owner: str
+    provision: bool
+    people: int  # with this measure in their newest report
+    open: int  # of whom it is not yet arranged
+
+
+@dataclass
+class Summary:
     handed_in: int
-    expected: int | None
-    suppressed: bool = field(default=False)
-    """True when fewer than five people handed in: then every roll-up is withheld."""
+    expected: int | None  # None without a registered campaign: nobody is known to be missing
+    not_yet: int
+    tofu: int
+    with_priority: dict[str, int]  # employees with at least one finding of that priority
+    topics: list[TopicRow]
+    measures: list[MeasureTotal] = field(default_factory=list)
+
+    @property
+    def suppressed(self) -> bool:
+        """Fewer than five reports: every roll-up is withheld."""
+        return self.handed_in < MIN_GROUP
+
+    @property
+    def open_measures(self) -> int:
+        return sum(m.open for m in self.measures)
 
 
 def _suppress(n: int) -> int | None:
     return n if n == 0 or n >= MIN_GROUP else None
 
 
-def latest_seqs(campaign_id: str | None = None):
-    """The newest stored report per employee (a subquery of report seqs); a report without an
-    employee id counts as its signer's, so two such workers are never taken for one."""
-    q = select(func.max(reports.c.seq).label("seq"))
+def _people(campaign_id: str | None):
+    """Who is expected: (employee_id, name) of the registered campaigns' employees."""
+    q = select(campaign_employees.c.employee_id, func.max(campaign_employees.c.name).label("name"))
     if campaign_id is not None:
-        q = q.where(reports.c.campaign_id == campaign_id)
-    return q.group_by(func.coalesce(reports.c.employee_id, reports.c.signer_fp)).subquery()
+        q = q.where(campaign_employees.c.campaign_id == campaign_id)
+    return q.group_by(campaign_employees.c.employee_id).subquery("people")
 
 
-def build(reg: Register, expected_employees: Iterable[str] | None = None, campaign_id: str | None = None) -> Overview:
-    """The overview of one campaign, or of the whole register. Without `expected_employees`, the
-    employees of the registered campaigns are expected."""
-    names: dict[str, str] = {}
-    if expected_employees is None:
-        known = [k for k in reg.campaigns() if campaign_id is None or k.campaign_id == campaign_id]
-        if known:
-            names = {e["employee_id"]: e["name"] for k in known for e in k.employees}
-            expected_employees = list(names)
+def _has_campaigns(conn, campaign_id: str | None) -> bool:
+    q = select(campaigns.c.seq)
+    if campaign_id is not None:
+        q = q.where(campaigns.c.campaign_id == campaign_id)
+    return conn.execute(q.limit(1)).first() is not None
+
+
+# -- the summary ---------------------------------------------------------------------
+
+def summary(reg: Register, campaign_id: str | None = None) -> Summary:
+    scope = scope_of(campaign_id)
     with reg.engine.connect() as conn:
-        latest = latest_seqs(campaign_id)
-        rows = conn.execute(select(reports.c.seq, reports.c.employee_id, reports.c.enrolment, reports.c.n_high,
-                                   reports.c.n_medium, reports.c.n_low, reports.c.received_at, reports.c.signer_name)
-                            .where(reports.c.seq.in_(select(latest.c.seq)))).all()
-        done = {(e.employee_id, json.loads(e.body).get("measure")) for e in
-                conn.execute(select(events.c.employee_id, events.c.body).where(events.c.kind == "provision_done"))}
-        plan = conn.execute(select(measures).where(measures.c.report_seq.in_(select(latest.c.seq)),
-                                                   measures.c.owner.in_(("employer", "both")))
-                            .order_by(measures.c.employee_id, measures.c.priority, measures.c.measure)).mappings().all()
-        topic_rows = conn.execute(
-            select(findings.c.section, findings.c.priority, func.count(func.distinct(findings.c.employee_id)))
-            .where(findings.c.report_seq.in_(select(latest.c.seq)))
-            .group_by(findings.c.section, findings.c.priority)).all()
-        people_rows = conn.execute(
-            select(findings.c.section, func.count(func.distinct(findings.c.employee_id)))
-            .where(findings.c.report_seq.in_(select(latest.c.seq))).group_by(findings.c.section)).all()
-    employees = {r.employee_id or f"seq:{r.seq}": EmployeeRow(
-        r.employee_id or "—", "handed_in", r.enrolment, names.get(r.employee_id) or r.signer_name or "",
-        r.n_high, r.n_medium, r.n_low, r.received_at, r.seq) for r in rows}
-    expected = list(expected_employees) if expected_employees is not None else None
-    for eid in expected or []:
-        employees.setdefault(eid, EmployeeRow(eid, "not_yet", name=names.get(eid, "")))
-    handed_in = len(rows)
-    suppressed = handed_in < MIN_GROUP
-    per: dict[str, dict[str, int]] = {}
-    for section, prio, n in topic_rows:
-        per.setdefault(section, {})[prio] = n
-    topics = []
-    for section, people in sorted(people_rows):
-        counts = per.get(section, {})
-        if suppressed:
-            topics.append(TopicRow(section, None, None, None, None))
+        n, high, medium, low, tofu = conn.execute(select(
+            func.count(), func.sum(case((reports.c.n_high > 0, 1), else_=0)),
+            func.sum(case((reports.c.n_medium > 0, 1), else_=0)), func.sum(case((reports.c.n_low > 0, 1), else_=0)),
+            func.sum(case((reports.c.enrolment == "tofu", 1), else_=0)))
+            .select_from(current.join(reports, reports.c.seq == current.c.report_seq))
+            .where(current.c.scope == scope)).one()
+        expected = not_yet = None
+        if _has_campaigns(conn, campaign_id):
+            people = _people(campaign_id)
+            expected = conn.execute(select(func.count()).select_from(people)).scalar_one()
+            handed = select(current.c.employee_id).where(current.c.scope == scope, current.c.employee_id.is_not(None))
+            not_yet = conn.execute(select(func.count()).select_from(people)
+                                   .where(people.c.employee_id.not_in(handed))).scalar_one()
+        topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
+                                         topic_counts.c.medium, topic_counts.c.low)
+                                  .where(topic_counts.c.scope == scope)).all()
+        totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner, measure_counts.c.provision,
+                                     measure_counts.c.text, measure_counts.c.people)
+                              .where(measure_counts.c.scope == scope)).all()
+        done = dict(conn.execute(  # few: driven by the events, not by every measure
+            select(events.c.subject, func.count(func.distinct(events.c.employee_id)))
+            .where(events.c.kind == "provision_done",
+                   exists().where(current_measures.c.scope == scope, current_measures.c.person == events.c.employee_id,
+                                  current_measures.c.measure == events.c.subject))
+            .group_by(events.c.subject)).all())
+    n = n or 0
+    suppressed = n < MIN_GROUP
+    topics = [TopicRow(section, None, None, None, None) if suppressed else
+              TopicRow(section, _suppress(people), _suppress(h), _suppress(m), _suppress(lo))
+              for section, people, h, m, lo in sorted(topic_rows)]
+    return Summary(n, expected, not_yet if not_yet is not None else 0, tofu or 0,
+                   {"high": high or 0, "medium": medium or 0, "low": low or 0}, topics,
+                   sorted((MeasureTotal(m, text, owner, bool(prov), people, max(0, people - done.get(m, 0)))
+                           for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)))
+
+
+# -- the lists, a page at a time ---------------------------------------------------------
+
+EMPLOYEE_ORDER = ("priority", "employee_id", "name", "status", "enrolment", "high", "medium", "low", "last")
+
+
+def _needle(search: str) -> str:
+    return search.strip().lower()
+
+
+def _matches(needle: str, *columns):
+    return or_(*[func.lower(c).contains(needle, autoescape=True) for c in columns])
+
+
+def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all", search: str = "",
+              order: str = "priority", descending: bool = False, offset: int = 0,
+              limit: int | None = PAGE) -> tuple[list[EmployeeRow], int]:
+    """(rows, how many match): handed in (newest report each) and, with a campaign, not yet.
+
+    show: all | not_yet | handed_in | tofu | high. In the default order (most findings first,
+    then who has not handed in yet) a page is read straight from an index.
+    """
+    scope, people, needle = scope_of(campaign_id), _people(campaign_id), _needle(search)
+    c = current.c
+    name = func.coalesce(people.c.name, c.signer_name)
+    handed = (select(func.coalesce(c.employee_id, "—").label("employee_id"), name.label("name"),
+                     literal("handed_in").label("status"), c.enrolment.label("enrolment"), c.n_high.label("high"),
+                     c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"))
+              .select_from(current.outerjoin(people, people.c.employee_id == c.employee_id))
+              .where(c.scope == scope))
+    if show == "tofu":
+        handed = handed.where(c.enrolment == "tofu")
+    elif show == "high":
+        handed = handed.where(c.n_high > 0)
+    listed = select(c.employee_id).where(c.scope == scope, c.employee_id.is_not(None))
+    missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
+                     literal(0), literal("")).where(people.c.employee_id.not_in(listed))
+    if needle:
+        handed = handed.where(_matches(needle, c.employee_id, name))
+        missing = missing.where(_matches(needle, people.c.employee_id, people.c.name))
+    parts = {"all": (handed, missing), "not_yet": (missing,)}.get(show, (handed,))
+    with reg.engine.connect() as conn:
+        counts = [conn.execute(select(func.count()).select_from(part.subquery())).scalar_one() for part in parts]
+        if order == "priority":  # page by page: first the handed-in part, then who has not handed in
+            rows: list = []
+            first = offset
+            for part, n, keys in zip(parts, counts, ([c.n_high.desc(), c.n_medium.desc(), c.n_low.desc(), c.person],
+                                                     [people.c.employee_id]) if show == "all" else
+                                     ([people.c.employee_id],) if show == "not_yet" else
+                                     ([c.n_high.desc(), c.n_medium.desc(), c.n_low.desc(), c.person],)):
+                want = None if limit is None else limit - len(rows)
+                if first < n and want != 0:
+                    q = part.order_by(*keys).offset(first)
+                    rows += conn.execute(q.limit(want) if want is not None else q).all()
+                first = max(0, first - n)
         else:
-            topics.append(TopicRow(section, _suppress(people), _suppress(counts.get("high", 0)),
-                                   _suppress(counts.get("medium", 0)), _suppress(counts.get("low", 0))))
-    provisions = [ProvisionRow(m["employee_id"] or "—", m["measure"], m["text"], m["owner"], m["priority"],
-                               m["term_label"], bool(m["provision"]), (m["employee_id"], m["measure"]) in done)
-                  for m in plan]
-    return Overview(sorted(employees.values(), key=lambda e: (e.status != "handed_in", -e.high, e.employee_id)),
-                    provisions, topics, handed_in, len(expected) if expected is not None else None, suppressed)
+            u = union_all(*parts).subquery("u") if len(parts) > 1 else parts[0].subquery("u")
+            col = u.c[order] if order in EMPLOYEE_ORDER else u.c.employee_id
+            q = select(u).order_by(col.desc() if descending else col, u.c.employee_id).offset(offset)
+            rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    return [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7]) for r in rows], sum(counts)
 
 
-def mark_done(reg: Register, employee_id: str, measure: str, note: str = "") -> None:
-    """Record that a measure was arranged (an appended event, never an update)."""
+PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "term": "term_days",
+                   "provision": "provision", "done": "done"}
+
+
+def _done():
+    cm = current_measures.c
+    return exists().where(events.c.kind == "provision_done", events.c.employee_id == cm.person,
+                          events.c.subject == cm.measure)
+
+
+def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool = True,
+               only_provisions: bool = False, search: str = "", order: str = "priority", descending: bool = False,
+               offset: int = 0, limit: int | None = PAGE) -> tuple[list[ProvisionRow], int]:
+    """(rows, how many match): what the employer must arrange, per person, from the newest reports.
+    In the default order (most urgent first) a page is read straight from an index."""
+    people, cm, needle = _people(campaign_id), current_measures.c, _needle(search)
+    done = _done()
+    who = current.alias("who")
+    name = func.coalesce(people.c.name, who.c.signer_name)
+    where = [cm.scope == scope_of(campaign_id)]
+    if only_open:
+        where.append(~done)
+    if only_provisions:
+        where.append(cm.provision == 1)
+    if needle:
+        where.append(_matches(needle, cm.person, name, cm.text))
+    source = (current_measures.join(who, (who.c.scope == cm.scope) & (who.c.person == cm.person))
+              .outerjoin(people, people.c.employee_id == cm.employee_id))
+    column = PROVISION_ORDER.get(order)
+    if column is None:
+        keys = [cm.rank, cm.person, cm.measure]
+    else:
+        col = done if column == "done" else cm[column]
+        keys = [col.desc() if descending else col, cm.rank, cm.person, cm.measure]
+    q = (select(cm.person, cm.employee_id, name.label("name"), cm.measure, cm.text, cm.owner, cm.rank, cm.term_label,
+                cm.provision, done.label("done"))
+         .select_from(source).where(*where).order_by(*keys).offset(offset))
+    with reg.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
+        rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    return [ProvisionRow(r.person, r.employee_id or "—", r.name or "", r.measure, r.text, r.owner,
+                         PRIORITIES[r.rank] if r.rank < len(PRIORITIES) else "low", r.term_label, bool(r.provision),
+                         bool(r.done)) for r in rows], total
+
+
+def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
+    """Record that a measure was arranged for this person (an appended event, never an update)."""
     with reg.engine.begin() as conn:
         reg.lock(conn)
-        reg.add_event(conn, "provision_done", None, employee_id, {"measure": measure, "note": note})
+        reg.add_event(conn, "provision_done", None, person, {"measure": measure, "note": note}, subject=measure)
 
 
-def action_list(ov: Overview, only_open: bool = True) -> list[dict]:
+def action_list(reg: Register, campaign_id: str | None = None, only_open: bool = True) -> list[dict]:
     """The procurement list: which provision for whom, with priority and term."""
-    return [{"employee_id": p.employee_id, "measure": p.measure, "text": p.text, "owner": p.owner,
+    rows, _ = provisions(reg, campaign_id, only_open=only_open, limit=None)
+    return [{"employee_id": p.employee_id, "name": p.name, "measure": p.measure, "text": p.text, "owner": p.owner,
              "priority": p.priority, "term": p.term_label, "arbo_provision": "yes" if p.provision else "no",
-             "done": "yes" if p.done else "no"}
-            for p in ov.provisions if not (only_open and p.done)]
+             "done": "yes" if p.done else "no"} for p in rows]
 
 
-__all__ = ["Overview", "build", "mark_done", "action_list"]
+__all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
+           "provisions", "mark_done", "action_list", "MIN_GROUP", "PAGE"]

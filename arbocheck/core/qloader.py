@@ -129,12 +129,8 @@ def find(qid: str, version: str | None = None, dirs: Iterable[Path] | None = Non
     """
     found: list[Questionnaire] = []
     for path in questionnaire_files(dirs):
-        try:
-            head = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
-        if isinstance(head, dict) and head.get("id") == qid:
-            found.append(load(path))
+        if _head_id(path) == qid:
+            found.append(_load_cached(path))
     if not found:
         raise LookupError(f"questionnaire '{qid}' does not exist")
     if version is None:
@@ -144,6 +140,31 @@ def find(qid: str, version: str | None = None, dirs: Iterable[Path] | None = Non
             return q
     have = ", ".join(sorted(q.version for q in found))
     raise LookupError(f"questionnaire '{qid}' has no version '{version}' (available: {have})")
+
+
+def _head_id(path: Path) -> str | None:
+    """The questionnaire id a file declares (its top-level `id:` line), without parsing all of it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("id:"):
+                    value = yaml.safe_load(line[3:])
+                    return str(value) if value is not None else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        pass
+    return None
+
+
+_CACHE: dict[tuple[str, int, int], Questionnaire] = {}
+
+
+def _load_cached(path: Path) -> Questionnaire:
+    """load(), once per file as long as it does not change (find() is asked for every report)."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = load(path)
+    return _CACHE[key]
 
 
 def load(path: str | Path, display: str | None = None) -> Questionnaire:

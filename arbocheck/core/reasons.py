@@ -57,8 +57,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "checker_crashed": {
         "nl": "het bestand kon niet veilig worden gecontroleerd (de controle had te weinig geheugen of liep vast)",
         "en": "the file could not be checked safely (its checker ran out of memory or crashed)"},
-    "changed_while_checking": {"nl": "het bestand veranderde terwijl het werd gecontroleerd",
-                               "en": "the file changed while it was being checked"},
+    "register_failed": {"nl": "het register kon het rapport niet opslaan: {why}",
+                        "en": "the register could not store the report: {why}"},
     "unknown_questionnaire": {"nl": "onbekende vragenlijst {id} {version}",
                               "en": "unknown questionnaire {id} {version}"},
     "other_campaign": {"nl": "het rapport hoort bij campagne {got}, niet bij {want}",

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, create_engine, event, insert, select)
+from sqlalchemy import (Column, Index, Integer, MetaData, String, Table, Text, create_engine, event, func, insert,
+                        select)
 from sqlalchemy.engine import Engine
 
 from . import paths
@@ -35,6 +36,8 @@ reports = Table(
     Column("revision", Integer, nullable=False),
     Column("campaign_id", String(64), index=True),
     Column("employee_id", String(128), index=True),
+    # Whose report: the employee id, or for a report without one its signer's key ("key:…").
+    Column("person", String(128), nullable=False),
     Column("signer_fp", String(80), nullable=False),
     Column("signer_name", String(200), nullable=False, default=""),
     Column("enrolment", String(16), nullable=False),  # enrolled | tofu: how the signing key was first trusted
@@ -45,26 +48,30 @@ reports = Table(
     Column("assessment", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Index("ix_reports_person_seq", "person", "seq"),
+    Index("ix_reports_campaign_person_seq", "campaign_id", "person", "seq"),
 )
 
 # One row per finding and per action-plan measure of a stored report, for roll-ups that need no JSON.
 findings = Table(
     "findings", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("report_seq", Integer, nullable=False, index=True),
+    Column("report_seq", Integer, nullable=False),
     Column("employee_id", String(128), index=True),
     Column("rule", String(64), nullable=False),
-    Column("section", String(64), nullable=False, index=True),
+    Column("section", String(64), nullable=False),
     Column("priority", String(8), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Index("ix_findings_report_section", "report_seq", "section", "priority"),
 )
 
 measures = Table(
     "measures", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("report_seq", Integer, nullable=False, index=True),
+    Column("report_seq", Integer, nullable=False),
     Column("employee_id", String(128), index=True),
+    Column("person", String(128), nullable=False),  # as in reports: the employee id or "key:…"
     Column("measure", String(64), nullable=False),
     Column("text", Text, nullable=False),
     Column("owner", String(16), nullable=False),
@@ -74,35 +81,51 @@ measures = Table(
     Column("provision", Integer, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Index("ix_measures_report_owner", "report_seq", "owner"),
 )
 
 events = Table(
     "events", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
-    Column("kind", String(32), nullable=False, index=True),  # key_pinned | code_burned | provision_done
+    Column("kind", String(32), nullable=False),  # key_pinned | code_burned | provision_done
     Column("campaign_id", String(64), index=True),
-    Column("employee_id", String(128), index=True),
+    Column("employee_id", String(128)),  # provision_done: the person, as in reports
+    Column("subject", String(64)),  # provision_done: the measure
     Column("body", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Index("ix_events_kind_employee", "kind", "employee_id", "subject"),
 )
 
-# The campaigns this register collects for: the signed campaign file as handed out, and the
-# employees with their one-time codes (needed to check an enrolment proof). A later row for the
-# same campaign id supersedes an earlier one (append-only, like every table here).
+# The campaigns this register collects for: the signed campaign file as handed out, and who takes
+# part with their one-time codes (needed to check an enrolment proof). A campaign id is
+# registered once: new codes would lock out those who have the old ones.
 campaigns = Table(
     "campaigns", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
     Column("campaign_id", String(64), nullable=False, index=True),
     Column("campaign_file", Text, nullable=False),
-    Column("employees", Text, nullable=False),  # JSON: [{"employee_id", "name", "code"}]
+    Column("n_employees", Integer, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
 )
 
-TABLES = (reports, events, findings, measures, campaigns)
+campaign_employees = Table(
+    "campaign_employees", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("campaign_id", String(64), nullable=False),
+    Column("employee_id", String(128), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+    Index("ix_campaign_employees", "campaign_id", "employee_id"),
+    Index("ix_campaign_employees_employee", "employee_id"),
+)
+
+TABLES = (reports, events, findings, measures, campaigns, campaign_employees)
 HASHED = {t.name: [c.name for c in t.columns if c.name not in ("seq", "row_hash")] for t in TABLES}
 
 
@@ -115,18 +138,31 @@ def _row_hash(table: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def store_pdf(pdf_dir: Path, data: bytes, digest: str | None = None) -> str:
+    """Keep a report by its content hash (crash-safe; never under a name the file chose)."""
+    digest = digest or hashlib.sha256(data).hexdigest()
+    target = pdf_dir / f"{digest}.pdf"
+    if not target.exists():
+        atomic_write(target, data, keep_previous=False, mode=0o600)
+    return digest
+
+
+def person_of(employee_id: str | None, signer_fp: str) -> str:
+    """Whose report it is: the employee id, or the signing key for a report without one."""
+    return employee_id or f"key:{signer_fp}"
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
 class KnownCampaign:
-    """A campaign registered here: the checked campaign file and who takes part."""
+    """A campaign registered here: the checked campaign file and how many take part."""
 
     campaign: Campaign
     file: bytes
-    employees: tuple[dict[str, str], ...]  # {"employee_id", "name"}
-    codes: dict[str, str]
+    n_employees: int
     registered_at: str
 
     @property
@@ -154,6 +190,8 @@ class Register:
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=FULL")
                 cur.close()
+        from . import rollup  # noqa: F401 - its derived tables belong to the same schema
+
         metadata.create_all(engine)
         if pdf_dir is None:
             pdf_dir = (Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///")
@@ -169,96 +207,115 @@ class Register:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727001)")
 
     def _append(self, conn, table: Table, row: dict[str, Any]) -> dict[str, Any]:
-        last = conn.execute(select(table.c.row_hash).order_by(table.c.seq.desc()).limit(1)).scalar()
-        row = dict(row, prev_hash=last or GENESIS)
-        row["row_hash"] = _row_hash(table.name, row)
+        row = self._chain(conn, table, [row])[0]
         row["seq"] = conn.execute(insert(table).values(**row).returning(table.c.seq)).scalar_one()
         return row
 
-    def store_pdf(self, data: bytes) -> str:
-        digest = hashlib.sha256(data).hexdigest()
-        target = self.pdf_dir / f"{digest}.pdf"
-        if not target.exists():
-            atomic_write(target, data, keep_previous=False, mode=0o600)
-        return digest
+    def _append_many(self, conn, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Chain and insert several rows at once (one read of the last hash, one insert); with their seqs."""
+        if not rows:
+            return []
+        rows = self._chain(conn, table, rows)
+        seqs = conn.execute(insert(table).returning(table.c.seq, sort_by_parameter_order=True), rows).scalars().all()
+        for row, seq in zip(rows, seqs):
+            row["seq"] = seq
+        return rows
 
-    def add_report(self, conn, *, assessment: dict, signer_fp: str, enrolment: str, pdf_sha256: str) -> dict:
+    @staticmethod
+    def _chain(conn, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows with prev_hash and row_hash, chained onto the table's last row (the caller holds the lock)."""
+        last = conn.execute(select(table.c.row_hash).order_by(table.c.seq.desc()).limit(1)).scalar() or GENESIS
+        out = []
+        for row in rows:
+            row = dict(row, prev_hash=last)
+            row["row_hash"] = last = _row_hash(table.name, row)
+            out.append(row)
+        return out
+
+    def store_pdf(self, data: bytes) -> str:
+        return store_pdf(self.pdf_dir, data)
+
+    @staticmethod
+    def report_row(assessment: dict, *, signer_fp: str, enrolment: str, pdf_sha256: str) -> dict:
+        """A reports row for a checked assessment (with the health parts already removed)."""
         counts = assessment.get("counts") or {}
         employee = assessment.get("employee_id")
-        row = self._append(conn, reports, {
-            "received_at": _now(), "report_id": str(assessment["report_id"]),
-            "revision": int(assessment.get("revision") or 1), "campaign_id": assessment.get("campaign_id"),
-            "employee_id": employee, "signer_fp": signer_fp,
-            "signer_name": str((assessment.get("signer") or {}).get("name") or "")[:200], "enrolment": enrolment,
-            "pdf_sha256": pdf_sha256, "n_high": int(counts.get("high", 0)), "n_medium": int(counts.get("medium", 0)),
-            "n_low": int(counts.get("low", 0)),
-            "assessment": json.dumps(assessment, sort_keys=True, ensure_ascii=False)})
-        for f in assessment.get("findings", []):
-            self._append(conn, findings, {"report_seq": row["seq"], "employee_id": employee, "rule": str(f["rule"]),
-                                          "section": str(f["section"]), "priority": str(f["priority"])})
-        for p in assessment.get("action_plan", []):
-            self._append(conn, measures, {
-                "report_seq": row["seq"], "employee_id": employee, "measure": str(p["measure"]),
-                "text": str(p["text"]), "owner": str(p["owner"]), "priority": str(p["priority"]),
-                "term_days": int(p.get("term_days", 0)), "term_label": str(p.get("term_label", "")),
-                "provision": int(bool(p.get("provision")))})
-        return row
+        return {"received_at": _now(), "report_id": str(assessment["report_id"]),
+                "revision": int(assessment.get("revision") or 1), "campaign_id": assessment.get("campaign_id"),
+                "employee_id": employee, "person": person_of(employee, signer_fp), "signer_fp": signer_fp,
+                "signer_name": str((assessment.get("signer") or {}).get("name") or "")[:200], "enrolment": enrolment,
+                "pdf_sha256": pdf_sha256, "n_high": int(counts.get("high", 0)),
+                "n_medium": int(counts.get("medium", 0)), "n_low": int(counts.get("low", 0)),
+                "assessment": json.dumps(assessment, sort_keys=True, ensure_ascii=False)}
 
-    def add_event(self, conn, kind: str, campaign_id: str | None, employee_id: str | None, body: dict) -> dict:
-        return self._append(conn, events, {"at": _now(), "kind": kind, "campaign_id": campaign_id,
-                                           "employee_id": employee_id,
-                                           "body": json.dumps(body, sort_keys=True, ensure_ascii=False)})
+    def add_reports(self, conn, items: list[tuple[dict, dict]]) -> list[dict]:
+        """Store reports: (report_row, assessment) pairs, with their finding and measure rows. The rows, with seqs."""
+        rows = self._append_many(conn, reports, [row for row, _ in items])
+        self._append_many(conn, findings, [
+            {"report_seq": row["seq"], "employee_id": row["employee_id"], "rule": str(f["rule"]),
+             "section": str(f["section"]), "priority": str(f["priority"])}
+            for row, (_, a) in zip(rows, items) for f in a.get("findings", [])])
+        self._append_many(conn, measures, [
+            {"report_seq": row["seq"], "employee_id": row["employee_id"], "person": row["person"],
+             "measure": str(p["measure"]), "text": str(p["text"]), "owner": str(p["owner"]),
+             "priority": str(p["priority"]), "term_days": int(p.get("term_days", 0)),
+             "term_label": str(p.get("term_label", "")), "provision": int(bool(p.get("provision")))}
+            for row, (_, a) in zip(rows, items) for p in a.get("action_plan", [])])
+        return rows
+
+    @staticmethod
+    def event_row(kind: str, campaign_id: str | None, employee_id: str | None, body: dict,
+                  subject: str | None = None) -> dict:
+        return {"at": _now(), "kind": kind, "campaign_id": campaign_id, "employee_id": employee_id,
+                "subject": subject, "body": json.dumps(body, sort_keys=True, ensure_ascii=False)}
+
+    def add_event(self, conn, kind: str, campaign_id: str | None, employee_id: str | None, body: dict,
+                  subject: str | None = None) -> dict:
+        return self._append(conn, events, self.event_row(kind, campaign_id, employee_id, body, subject))
+
+    def add_events(self, conn, rows: list[dict]) -> None:
+        self._append_many(conn, events, rows)
 
     def add_campaign(self, campaign_file: bytes, employees: list[dict[str, str]], codes: dict[str, str]) -> KnownCampaign:
         """Register a campaign (checked first) with its employees and their one-time codes."""
         camp = load_campaign(campaign_file)
-        people = [{"employee_id": e["employee_id"], "name": e.get("name", ""), "code": codes.get(e["employee_id"], "")}
-                  for e in employees]
         with self.engine.begin() as conn:
             self.lock(conn)
-            row = self._append(conn, campaigns, {
-                "at": _now(), "campaign_id": camp.campaign_id, "campaign_file": campaign_file.decode("utf-8"),
-                "employees": json.dumps(people, sort_keys=True, ensure_ascii=False)})
-        return self._known(row)
+            if conn.execute(select(campaigns.c.seq).where(campaigns.c.campaign_id == camp.campaign_id)).first():
+                raise CampaignError("campaign.exists", id=camp.campaign_id)
+            row = self._append(conn, campaigns, {"at": _now(), "campaign_id": camp.campaign_id,
+                                                 "campaign_file": campaign_file.decode("utf-8"),
+                                                 "n_employees": len(employees)})
+            self._append_many(conn, campaign_employees, [
+                {"campaign_id": camp.campaign_id, "employee_id": e["employee_id"], "name": e.get("name", "")[:200],
+                 "code": codes.get(e["employee_id"], "")} for e in employees])
+        return KnownCampaign(camp, campaign_file, len(employees), row["at"])
 
     # -- reading --------------------------------------------------------------
 
-    @staticmethod
-    def _known(row) -> KnownCampaign:
-        people = json.loads(row["employees"])
-        data = row["campaign_file"].encode("utf-8")
-        return KnownCampaign(load_campaign(data), data,
-                             tuple({"employee_id": p["employee_id"], "name": p.get("name", "")} for p in people),
-                             {p["employee_id"]: p["code"] for p in people if p.get("code")}, row["at"])
-
     def campaigns(self) -> list[KnownCampaign]:
-        """Every registered campaign (its newest row), oldest first."""
+        """Every registered campaign, oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(campaigns).order_by(campaigns.c.seq)).mappings().all()
-        newest = {r["campaign_id"]: r for r in rows}
-        return [self._known(r) for r in newest.values()]
+        return [KnownCampaign(load_campaign(r["campaign_file"].encode("utf-8")), r["campaign_file"].encode("utf-8"),
+                              r["n_employees"], r["at"]) for r in rows]
 
+    def codes(self, campaign_id: str) -> dict[str, str]:
+        """{employee_id: one-time code} of a registered campaign."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(campaign_employees.c.employee_id, campaign_employees.c.code)
+                                .where(campaign_employees.c.campaign_id == campaign_id)).all()
+        return {eid: code for eid, code in rows if code}
 
-    def pinned_key(self, conn, campaign_id: str | None, employee_id: str | None) -> tuple[str, str] | None:
-        """(fingerprint, how it was first trusted: enrolled | tofu) of this employee's key, if pinned."""
-        q = select(events.c.body).where(events.c.kind == "key_pinned", events.c.campaign_id == campaign_id,
-                                        events.c.employee_id == employee_id).order_by(events.c.seq).limit(1)
-        body = conn.execute(q).scalar()
-        if not body:
-            return None
-        pin = json.loads(body)
-        return pin["fingerprint"], pin.get("how", "tofu")
+    def rebuild_overview(self) -> None:
+        """Recompute the overview counts from the stored reports (they follow from them)."""
+        from . import rollup
 
-    def code_burned(self, conn, campaign_id: str, employee_id: str) -> bool:
-        q = select(events.c.seq).where(events.c.kind == "code_burned", events.c.campaign_id == campaign_id,
-                                       events.c.employee_id == employee_id).limit(1)
-        return conn.execute(q).first() is not None
-
-    def latest_revision(self, conn, report_id: str) -> tuple[int, str | None] | None:
-        q = select(reports.c.revision, reports.c.campaign_id).where(reports.c.report_id == report_id) \
-            .order_by(reports.c.revision.desc()).limit(1)
-        row = conn.execute(q).first()
-        return (row[0], row[1]) if row else None
+        with self.engine.begin() as conn:
+            self.lock(conn)
+            rollup.rebuild(conn)
+            if self.engine.dialect.name == "postgresql":  # a bulk rewrite: give the planner fresh statistics
+                conn.exec_driver_sql("ANALYZE " + ", ".join(t.name for t in rollup.DERIVED))
 
     def stored_pdfs(self) -> list[Path]:
         """The stored report files, newest row last (for the arbo expert's review)."""
@@ -269,11 +326,13 @@ class Register:
     # -- checking -------------------------------------------------------------
 
     def verify(self) -> list[str]:
-        """Every problem with the chains and the stored PDFs (empty when all is well)."""
+        """Every problem with the chains, the stored PDFs and the overview counts (empty when all is well)."""
+        from . import rollup
         from .verify import Rejected, verify as verify_pdf
 
         problems: list[str] = []
         with self.engine.connect() as conn:
+            problems += rollup.check(conn)
             for row in conn.execute(select(campaigns.c.seq, campaigns.c.campaign_file)).mappings():
                 try:
                     load_campaign(row["campaign_file"].encode("utf-8"))

@@ -226,7 +226,7 @@ class CampaignTab(QWidget):
         for r, k in enumerate(known):
             c = k.campaign
             deadline = _dt.date.fromisoformat(c.deadline).strftime("%d-%m-%Y")
-            cells = [c.campaign_id, c.organisation, deadline, str(len(k.employees)),
+            cells = [c.campaign_id, c.organisation, deadline, str(k.n_employees),
                      (c.expert_fingerprint or "")[:39] or tr("camp.no_expert", self.lang)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

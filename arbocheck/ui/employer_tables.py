@@ -1,6 +1,7 @@
 """The employer's tables: who handed in what, and what the employer must arrange.
 
-Views on core.overview rows (models, no domain logic); fast for thousands of rows.
+Views on core.overview (models, no domain logic). Rows come a page at a time from the
+register, filtered and sorted there, so a register of 100,000 reports scrolls like one of fifty.
 """
 
 from __future__ import annotations
@@ -8,33 +9,82 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ..core import overview
 from ..core.i18n import t
-from ..core.overview import EmployeeRow, Overview, ProvisionRow
+from ..core.overview import EmployeeRow, ProvisionRow, Summary
 from .badges import COLOURS
 from .text_labels import paragraph
 from .texts import tr
 
-PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
+class PagedModel(QAbstractTableModel):
+    """Rows fetched page by page through the task runner; the newest request wins.
 
-class RowsModel(QAbstractTableModel):
-    """Rows of dataclasses shown through a list of (header key, cell text, sort key) columns."""
+    columns: (header key, cell text, order key for the register or None when not sortable).
+    """
 
-    def __init__(self, columns: list[tuple[str, Callable, Callable | None]], lang: str):
+    def __init__(self, columns: list[tuple[str, Callable, str | None]], runner, lang: str):
         super().__init__()
-        self.columns, self.lang, self.rows = columns, lang, []
+        self.columns, self.runner, self.lang = columns, runner, lang
+        self.rows: list = []
+        self.total = 0
+        self.fetch: Callable[[int, str, bool], tuple[list, int]] | None = None  # (offset, order, descending)
+        self.order, self.descending = "priority", False
+        self.generation = 0
+        self.loading = False
+        self.loaded: Callable[[], None] = lambda: None
 
-    def set_rows(self, rows: list) -> None:
+    def reload(self, fetch: Callable[[int, str, bool], tuple[list, int]]) -> None:
+        self.fetch = fetch
+        self.generation += 1
         self.beginResetModel()
-        self.rows = rows
+        self.rows, self.total = [], 0
         self.endResetModel()
+        self._request(0)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def _request(self, offset: int) -> None:
+        if self.fetch is None:
+            return
+        gen, fetch, order, desc = self.generation, self.fetch, self.order, self.descending
+        self.loading = True
+        self.runner.run(lambda: fetch(offset, order, desc), on_done=lambda got: self._arrived(gen, offset, *got),
+                        on_error=lambda e: self._failed(gen))
+
+    def _arrived(self, gen: int, offset: int, rows: list, total: int) -> None:
+        if gen != self.generation or offset != len(self.rows):
+            return  # an answer to an older question
+        self.loading = False
+        self.total = total
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+        self.loaded()
+
+    def _failed(self, gen: int) -> None:
+        if gen == self.generation:
+            self.loading = False
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._request(len(self.rows))
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column][2]
+        if key is None or self.fetch is None:
+            return
+        self.order, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload(self.fetch)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -47,11 +97,8 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
-        _, text, sort_key = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text(row)
-        if role == Qt.ItemDataRole.UserRole:  # what sorting compares
-            return (sort_key or text)(row)
+            return self.columns[index.column()][1](row)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.background(row, index.column())
         return None
@@ -60,21 +107,24 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-class EmployeesModel(RowsModel):
-    def __init__(self, lang: str):
+class EmployeesModel(PagedModel):
+    def __init__(self, runner, lang: str):
         def enrol(e: EmployeeRow) -> str:
             return tr(f"emps.enrolment.{e.enrolment}", lang) if e.status == "handed_in" and e.enrolment else ""
 
+        def count(get):
+            return lambda e: str(get(e)) if e.status == "handed_in" else ""
+
         super().__init__([
-            ("emps.col.id", lambda e: e.employee_id, None),
-            ("emps.col.name", lambda e: e.name, None),
-            ("emps.col.status", lambda e: tr(f"emps.status.{e.status}", lang), None),
-            ("emps.col.enrolment", enrol, None),
-            ("emps.col.high", lambda e: str(e.high) if e.status == "handed_in" else "", lambda e: e.high),
-            ("emps.col.medium", lambda e: str(e.medium) if e.status == "handed_in" else "", lambda e: e.medium),
-            ("emps.col.low", lambda e: str(e.low) if e.status == "handed_in" else "", lambda e: e.low),
-            ("emps.col.last", lambda e: _date(e.last_report_at), lambda e: e.last_report_at),
-        ], lang)
+            ("emps.col.id", lambda e: e.employee_id, "employee_id"),
+            ("emps.col.name", lambda e: e.name, "name"),
+            ("emps.col.status", lambda e: tr(f"emps.status.{e.status}", lang), "status"),
+            ("emps.col.enrolment", enrol, "enrolment"),
+            ("emps.col.high", count(lambda e: e.high), "high"),
+            ("emps.col.medium", count(lambda e: e.medium), "medium"),
+            ("emps.col.low", count(lambda e: e.low), "low"),
+            ("emps.col.last", lambda e: _date(e.last_report_at), "last"),
+        ], runner, lang)
 
     def background(self, row: EmployeeRow, column: int):
         if column == 4 and row.high:
@@ -84,17 +134,17 @@ class EmployeesModel(RowsModel):
         return None
 
 
-class ProvisionsModel(RowsModel):
-    def __init__(self, lang: str, names: Callable[[str], str]):
+class ProvisionsModel(PagedModel):
+    def __init__(self, runner, lang: str, texts: dict[str, str]):
         yes, no = tr("prov.yes", lang), tr("prov.no", lang)
         super().__init__([
-            ("prov.col.employee", lambda p: _who(p.employee_id, names(p.employee_id)), None),
-            ("prov.col.measure", lambda p: p.text, None),
-            ("prov.col.priority", lambda p: t("priority." + p.priority, lang), lambda p: PRIORITY_ORDER.get(p.priority, 3)),
-            ("prov.col.term", lambda p: p.term_label, None),
-            ("prov.col.provision", lambda p: yes if p.provision else no, None),
-            ("prov.col.done", lambda p: yes if p.done else no, None),
-        ], lang)
+            ("prov.col.employee", lambda p: f"{p.employee_id} · {p.name}" if p.name else p.employee_id, "employee"),
+            ("prov.col.measure", lambda p: texts.get(p.measure, p.text), "measure"),
+            ("prov.col.priority", lambda p: t("priority." + p.priority, lang), "priority"),
+            ("prov.col.term", lambda p: p.term_label, "term"),
+            ("prov.col.provision", lambda p: yes if p.provision else no, "provision"),
+            ("prov.col.done", lambda p: yes if p.done else no, "done"),
+        ], runner, lang)
 
     def background(self, row: ProvisionRow, column: int):
         if column == 2:
@@ -104,39 +154,12 @@ class ProvisionsModel(RowsModel):
         return None
 
 
-class Filter(QSortFilterProxyModel):
-    """Sorts on each column's sort key; keeps the rows a predicate accepts."""
-
-    def __init__(self, model: RowsModel):
-        super().__init__()
-        self.setSourceModel(model)
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-        self.accept: Callable[[object], bool] = lambda row: True
-
-    def set_predicate(self, accept: Callable[[object], bool]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self.accept = accept
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.accept = accept
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, parent) -> bool:  # noqa: N802
-        return self.accept(self.sourceModel().rows[source_row])
-
-    def lessThan(self, left, right) -> bool:  # noqa: N802
-        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-
-def table(proxy: Filter, accessible: str) -> QTableView:
+def table(model: PagedModel, accessible: str) -> QTableView:
     view = QTableView()
-    view.setModel(proxy)
+    view.setModel(model)
     view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicatorShown(False)  # until the user picks a column: priority order
+    view.horizontalHeader().sectionClicked.connect(lambda *_: view.horizontalHeader().setSortIndicatorShown(True))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,11 +173,13 @@ def table(proxy: Filter, accessible: str) -> QTableView:
 
 
 class EmployeesTab(QWidget):
-    def __init__(self, lang: str):
+    def __init__(self, register, runner, lang: str):
         super().__init__()
-        self.lang = lang
-        self.model = EmployeesModel(lang)
-        self.proxy = Filter(self.model)
+        self.register, self.lang = register, lang
+        self.campaign_id: str | None = None
+        self.everyone = 0
+        self.model = EmployeesModel(runner, lang)
+        self.model.loaded = self._counted
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
         self.show_combo = QComboBox()
@@ -174,40 +199,34 @@ class EmployeesTab(QWidget):
         self.count = QLabel("")
         row.addWidget(self.count)
         lay.addLayout(row)
-        self.view = table(self.proxy, tr("emp.tab.employees", lang).replace("&", ""))
-        self.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.view = table(self.model, tr("emp.tab.employees", lang).replace("&", ""))
         lay.addWidget(self.view, 1)
         self.show_combo.currentIndexChanged.connect(self.apply)
         self.search.textChanged.connect(self.apply)
 
-    def set_overview(self, ov: Overview) -> None:
-        self.model.set_rows(ov.employees)
+    def set_summary(self, campaign_id: str | None, s: Summary) -> None:
+        self.campaign_id, self.everyone = campaign_id, s.handed_in + s.not_yet
         self.apply()
-        self.view.resizeColumnsToContents()
 
     def apply(self) -> None:
-        show, needle = self.show_combo.currentData(), self.search.text().strip().lower()
+        reg, cid = self.register, self.campaign_id
+        show, search = self.show_combo.currentData(), self.search.text()
+        self.model.reload(lambda offset, order, desc: overview.employees(
+            reg, cid, show=show, search=search, order=order, descending=desc, offset=offset))
 
-        def accept(e: EmployeeRow) -> bool:
-            if show == "not_yet" and e.status != "not_yet" or show == "handed_in" and e.status != "handed_in":
-                return False
-            if show == "tofu" and not (e.status == "handed_in" and e.enrolment == "tofu"):
-                return False
-            if show == "high" and not e.high:
-                return False
-            return not needle or needle in f"{e.employee_id} {e.name}".lower()
-
-        self.proxy.set_predicate(accept)
-        self.count.setText(tr("emps.shown", self.lang, n=self.proxy.rowCount(), total=self.model.rowCount()))
+    def _counted(self) -> None:
+        self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone))
+        if self.model.rows and len(self.model.rows) <= overview.PAGE:
+            self.view.resizeColumnsToContents()
 
 
 class ProvisionsTab(QWidget):
-    def __init__(self, lang: str, mark_done: Callable[[ProvisionRow], None]):
+    def __init__(self, register, runner, lang: str, texts: dict[str, str], mark_done: Callable[[ProvisionRow], None]):
         super().__init__()
-        self.lang, self.mark_done = lang, mark_done
-        self.names: dict[str, str] = {}
-        self.model = ProvisionsModel(lang, lambda eid: self.names.get(eid, ""))
-        self.proxy = Filter(self.model)
+        self.register, self.lang, self.texts, self.mark_done = register, lang, texts, mark_done
+        self.campaign_id: str | None = None
+        self.model = ProvisionsModel(runner, lang, texts)
+        self.model.loaded = self._counted
         lay = QVBoxLayout(self)
         lay.addWidget(paragraph(escape(tr("prov.lead", lang))))
         self.totals = paragraph("")
@@ -230,8 +249,7 @@ class ProvisionsTab(QWidget):
         row.addWidget(self.count)
         row.addWidget(self.done_button)
         lay.addLayout(row)
-        self.view = table(self.proxy, tr("emp.tab.provisions", lang).replace("&", ""))
-        self.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.view = table(self.model, tr("emp.tab.provisions", lang).replace("&", ""))
         lay.addWidget(self.view, 1)
         self.message = paragraph("")
         lay.addWidget(self.message)
@@ -239,41 +257,33 @@ class ProvisionsTab(QWidget):
             box.toggled.connect(self.apply)
         self.search.textChanged.connect(self.apply)
         self.view.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
         self.done_button.clicked.connect(self._mark)
 
-    def set_overview(self, ov: Overview) -> None:
-        self.names = {e.employee_id: e.name for e in ov.employees}
-        self.model.set_rows(ov.provisions)
+    def set_summary(self, campaign_id: str | None, s: Summary) -> None:
+        self.campaign_id = campaign_id
+        order = [m for m in s.measures if m.provision and m.open]
+        self.totals.setText(f"<b>{escape(tr('prov.totals', self.lang))}:</b> " + escape(" · ".join(
+            f"{self.texts.get(m.measure, m.text)} {m.open}×" for m in order)) if order else "")
         self.apply()
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(1, min(self.view.columnWidth(1), 420))
 
     def apply(self) -> None:
-        only_open, only_prov = self.only_open.isChecked(), self.only_provisions.isChecked()
-        needle = self.search.text().strip().lower()
+        reg, cid = self.register, self.campaign_id
+        only_open, only_prov, search = self.only_open.isChecked(), self.only_provisions.isChecked(), self.search.text()
+        self.model.reload(lambda offset, order, desc: overview.provisions(
+            reg, cid, only_open=only_open, only_provisions=only_prov, search=search, order=order, descending=desc,
+            offset=offset))
 
-        def accept(p: ProvisionRow) -> bool:
-            if only_open and p.done or only_prov and not p.provision:
-                return False
-            return not needle or needle in f"{p.employee_id} {self.names.get(p.employee_id, '')} {p.text}".lower()
-
-        self.proxy.set_predicate(accept)
-        shown = [self.model.rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()]
-                 for i in range(self.proxy.rowCount())]
-        self.count.setText(tr("prov.shown", self.lang, n=len(shown), open=sum(not p.done for p in shown)))
-        totals: dict[str, int] = {}
-        for p in self.model.rows:
-            if not p.done and p.provision:
-                totals[p.text] = totals.get(p.text, 0) + 1
-        self.totals.setText(f"<b>{escape(tr('prov.totals', self.lang))}:</b> " + escape(" · ".join(
-            f"{text} {n}×" for text, n in sorted(totals.items(), key=lambda kv: -kv[1]))) if totals else "")
+    def _counted(self) -> None:
+        self.count.setText(tr("prov.shown", self.lang, n=self.model.total))
+        if self.model.rows and len(self.model.rows) <= overview.PAGE:
+            self.view.resizeColumnsToContents()
+            self.view.setColumnWidth(1, min(self.view.columnWidth(1), 420))
         self._selection()
 
     def selected(self) -> ProvisionRow | None:
         rows = self.view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.rows[self.proxy.mapToSource(rows[0]).row()]
+        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
 
     def _selection(self, *_) -> None:
         p = self.selected()
@@ -283,10 +293,6 @@ class ProvisionsTab(QWidget):
         p = self.selected()
         if p is not None and not p.done:
             self.mark_done(p)
-
-
-def _who(employee_id: str, name: str) -> str:
-    return f"{employee_id} · {name}" if name else employee_id
 
 
 def _date(iso: str) -> str:

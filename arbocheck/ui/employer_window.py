@@ -34,10 +34,11 @@ class EmployerWindow(QMainWindow):
     def __init__(self, register, runner, lang: str, url: str | None = None):
         super().__init__()
         self.register, self.runner, self.lang = register, runner, lang
-        self.ov: overview.Overview | None = None
+        self.summary_: overview.Summary | None = None
         self.known: list = []
         self.first_load = True
         self.titles = exports.section_titles(lang)
+        self.measure_texts = exports.measure_titles(lang)
         self.setWindowTitle(tr("emp.title", lang))
         self.resize(1280, 760)
 
@@ -65,8 +66,8 @@ class EmployerWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.campaign_tab = CampaignTab(register, runner, lang)
         self.import_tab = ImportTab(register, runner, lang)
-        self.employees_tab = EmployeesTab(lang)
-        self.provisions_tab = ProvisionsTab(lang, self.mark_done)
+        self.employees_tab = EmployeesTab(register, runner, lang)
+        self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done)
         self.topics_tab = TopicsTab(lang)
         for w, key in ((self.campaign_tab, "emp.tab.campaign"), (self.import_tab, "emp.tab.import"),
                        (self.employees_tab, "emp.tab.employees"), (self.provisions_tab, "emp.tab.provisions"),
@@ -111,13 +112,13 @@ class EmployerWindow(QMainWindow):
         self.summary.setText(tr("emp.loading", self.lang))
 
         def job():
-            return reg.campaigns(), overview.build(reg, campaign_id=chosen)
+            return reg.campaigns(), overview.summary(reg, chosen)
 
         self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns),
                         on_error=lambda e: self.summary.setText(text_of(e, self.lang)))
 
-    def _loaded(self, known: list, ov: overview.Overview, reload_campaigns: bool) -> None:
-        self.known, self.ov = known, ov
+    def _loaded(self, known: list, ov: overview.Summary, reload_campaigns: bool) -> None:
+        self.known, self.summary_ = known, ov
         if reload_campaigns:
             self._show_key()
             self.campaign_tab.set_campaigns(known)
@@ -132,13 +133,13 @@ class EmployerWindow(QMainWindow):
         if self.first_load:  # a new register starts at the campaign; one in use at its employees
             self.first_load = False
             self.tabs.setCurrentIndex(0 if not known and not ov.handed_in else 2)
-        open_ = sum(not p.done for p in ov.provisions)
+        open_, chosen = ov.open_measures, self.campaign.currentData()
         if ov.expected is not None:
             self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
         else:
             self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
-        self.employees_tab.set_overview(ov)
-        self.provisions_tab.set_overview(ov)
+        self.employees_tab.set_summary(chosen, ov)
+        self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, self._organisation())
 
     def _organisation(self) -> str:
@@ -150,9 +151,10 @@ class EmployerWindow(QMainWindow):
 
     def mark_done(self, p: overview.ProvisionRow) -> None:
         reg = self.provisions_tab
-        self.runner.run(lambda: overview.mark_done(self.register, p.employee_id, p.measure),
+        text = self.measure_texts.get(p.measure, p.text)
+        self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
                         on_done=lambda _: (reg.message.setText(escape(tr(
-                            "prov.marked", self.lang, measure=p.text, employee=p.employee_id))), self.refresh()),
+                            "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
                         on_error=lambda e: reg.message.setText(escape(text_of(e, self.lang))))
 
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
@@ -166,7 +168,7 @@ class EmployerWindow(QMainWindow):
         from ..core import campaign_setup
         from ..core.storage import atomic_write
 
-        ov, tab = self.ov, self.topics_tab
+        ov, tab, reg, chosen = self.summary_, self.topics_tab, self.register, self.campaign.currentData()
         if ov is None:
             return
         organisation = tab.organisation.text().strip()
@@ -177,14 +179,15 @@ class EmployerWindow(QMainWindow):
         path = self.choose_save_path(kind, f"{name}.{kind}")
         if not path:
             return
-        lang, titles = self.lang, self.titles
+        lang, titles, texts = self.lang, self.titles, self.measure_texts
 
         def job():
             if kind == "pdf":
                 key = campaign_setup.employer_key(organisation)
-                data = exports.summary_pdf(ov, organisation, key, lang, titles)
+                data = exports.summary_pdf(ov, organisation, key, lang, titles, texts)
             else:
-                data = exports.action_xlsx(ov) if kind == "xlsx" else exports.action_csv(ov)
+                rows = overview.action_list(reg, chosen)
+                data = exports.action_xlsx(rows, lang) if kind == "xlsx" else exports.action_csv(rows, lang)
             atomic_write(Path(path), data, keep_previous=False, mode=0o644 if kind == "pdf" else 0o600)
             return Path(path)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from ..core.overview import MIN_GROUP, Overview, TopicRow
+from ..core.overview import MIN_GROUP, Summary, TopicRow
 from .badges import COLOURS
 from .text_labels import heading, paragraph
 from .texts import tr
@@ -116,7 +116,7 @@ class TopicsTab(QWidget):
         self.message = paragraph("")
         lay.addWidget(self.message)
 
-    def set_overview(self, ov: Overview, titles: dict[str, str], organisation: str) -> None:
+    def set_overview(self, ov: Summary, titles: dict[str, str], organisation: str) -> None:
         self.chart.set_data(ov.topics, titles, ov.handed_in)
         self.note.setText(escape(tr("top.suppressed_all", self.lang, n=MIN_GROUP)) if ov.suppressed else "")
         if organisation and not self.organisation.text().strip():

@@ -70,9 +70,9 @@ def test_registered_campaign_checks_enrolment_without_extra_files(home, tmp_path
     o = import_files(reg, [again])[0]
     assert not o.accepted and o.key == "other_key_on_record"
 
-    ov = overview.build(reg)
-    rows = {e.employee_id: e for e in ov.employees}
-    assert ov.expected == 3 and ov.handed_in == 1
+    s = overview.summary(reg)
+    rows = {e.employee_id: e for e in overview.employees(reg)[0]}
+    assert s.expected == 3 and s.handed_in == 1 and s.not_yet == 2
     assert rows["E1"].status == "handed_in" and rows["E1"].enrolment == "enrolled" and rows["E1"].name == "Anna de Vries"
     assert rows["E2"].status == rows["E3"].status == "not_yet" and rows["E3"].name == "Cor Visser"
     assert reg.verify() == []
@@ -103,7 +103,7 @@ def test_a_later_revision_keeps_the_enrolment_it_rests_on(home, tmp_path):
     second.write_bytes(build(q, ans, {}, key, rm, lambda i: b"", personal_copy=False).signed)
     o = import_files(reg, [second])[0]
     assert o.accepted and o.enrolment == "pinned"
-    row = next(e for e in overview.build(reg).employees if e.employee_id == "E1")
+    row = next(e for e in overview.employees(reg)[0] if e.employee_id == "E1")
     assert row.enrolment == "enrolled" and row.high == 0  # the newest report counts
 
 
@@ -113,9 +113,9 @@ def test_workers_without_an_employee_id_are_not_taken_for_one(home, tmp_path):
     folder.mkdir()
     files = [worker_report(folder, n, keys.generate(n), None) for n in ("Anna", "Bram")]
     assert all(o.accepted and o.enrolment == "tofu" for o in import_files(reg, files))
-    ov = overview.build(reg)
-    assert ov.handed_in == 2 and sorted(e.name for e in ov.employees) == ["Anna", "Bram"]
-    assert ov.expected is None  # no campaign: nobody is known to be missing
+    s = overview.summary(reg)
+    assert s.handed_in == 2 and sorted(e.name for e in overview.employees(reg)[0]) == ["Anna", "Bram"]
+    assert s.expected is None  # no campaign: nobody is known to be missing
 
 
 def test_employee_lists_as_exported_by_spreadsheets():
