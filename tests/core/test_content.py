@@ -1,10 +1,12 @@
 """The shipped questionnaire: valid, stable ids, honest about norms, private by design."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from arbocheck.core import qloader
+from arbocheck.core.conditions import referenced
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))
@@ -66,6 +68,73 @@ def test_no_two_hour_rule_presented_as_law(q):
         if "5.10" in norm.source:
             for lang in ("nl", "en"):
                 assert "2 uur" not in norm.title.get(lang) and "two hours" not in norm.title.get(lang)
+
+
+def _strings(v):
+    if isinstance(v, str):
+        yield v
+    elif isinstance(v, dict):
+        for x in v.values():
+            yield from _strings(x)
+    elif isinstance(v, (list, tuple)):
+        for x in v:
+            yield from _strings(x)
+
+
+_FIXED_TWO_HOURS = re.compile(r"\b(elke|om de|na)\s+(2|twee)\s+uur\b|\b(every|after)\s+(2|two)\s+hours\b", re.I)
+_REPEALED = re.compile(r"niet meer|no longer|\bno fixed\b", re.I)
+
+
+def test_two_hour_break_rule_only_mentioned_as_repealed(q):
+    """Anywhere in the content (titles, sources, help, advice), 'every two hours' is named only as gone."""
+    for text in _strings(q.data.model_dump()):
+        if _FIXED_TWO_HOURS.search(text):
+            assert _REPEALED.search(text), text
+
+
+# A norm's `source` is one string shown in both languages, so it holds references only: sites,
+# organisations, articles, case and document numbers, and document titles in quotes (which keep
+# their own language). Explanations go in the title, which has nl and en.
+_NAMES_WITH_WORDS = ("American Academy of Ophthalmology",)
+_PROSE_WORDS = {
+    "de", "het", "een", "en", "van", "met", "zonder", "geen", "niet", "bij", "voor", "op", "sinds",
+    "zoals", "naar", "tot", "of", "te", "is", "kan", "mag", "meer", "hoogstens", "minstens",
+    "gewijzigd", "tekst", "verwijzing", "afgeleid", "praktijk", "handreiking", "vraag", "antwoord",
+    "richtlijn", "gerichte", "vrijstelling", "aangenomen", "resolutie",
+    "the", "a", "an", "and", "with", "without", "no", "not", "at", "for", "on", "since", "as", "to",
+    "from", "by", "are", "may", "amended", "derived", "practice",
+}
+_DUTCH_ABBREVIATIONS = {"Vo", "HvJ"}  # verordening, Hof van Justitie: write "EU 883/2004", "C-203/24"
+
+
+def test_norm_sources_are_public_and_language_neutral(q):
+    for norm in q.data.norms:
+        for text in (norm.source, norm.title.nl, norm.title.en):
+            assert "NORMS" not in text and ".md" not in text, (norm.id, "cite the public source, not the design notes")
+        bare = re.sub(r'"[^"]*"', " ", norm.source)
+        bare = re.sub(r"[\w.-]+\.[a-z]{2,3}\b(/\S*)?", " ", bare)  # web addresses
+        for name in _NAMES_WITH_WORDS:
+            bare = bare.replace(name, " ")
+        words = set(re.findall(r"[^\W\d_]+", bare))
+        prose = ({w for w in words if w.islower()} & _PROSE_WORDS) | (words & _DUTCH_ABBREVIATIONS)
+        assert not prose, (norm.id, sorted(prose), "explanations belong in the nl/en title")
+
+
+def test_body_height_rule_of_thumb_is_guidance(q):
+    """NORMS.md §2: desk and seat height from body height is an unverified rule of thumb."""
+    assert q.norms["vuistregel_lengte"].status == "guidance"
+    for norm in q.data.norms:
+        if norm.title.nl.lower().startswith("vuistregel") or norm.title.en.lower().startswith("rule of thumb"):
+            assert norm.status == "guidance", norm.id
+    from_height = {"body_height_cm"}
+    for d in q.data.derived:  # listed in dependency order
+        if from_height & set(d.inputs.values()):
+            from_height.add(d.id)
+    from_height.discard("body_height_cm")
+    assert {"rec_desk_height_cm", "rec_seat_height_cm", "footrest_height_cm"} <= from_height
+    for rule in q.data.rules:
+        if referenced(rule.when) & from_height:
+            assert "vuistregel_lengte" in rule.norms, rule.id
 
 
 def test_every_rule_cites_a_norm_and_guidance_is_marked(q):
