@@ -97,3 +97,22 @@ def test_reports_sealed_for_another_expert_say_so(home, qtbot, tmp_path):
     w.open_paths([str(folder)])
     assert "voor een andere arbodeskundige verzegeld" in w.summary.text()
     assert not any(it.health for it in w.shown)
+
+
+def test_the_expert_opens_an_employers_register(home, qtbot, tmp_path):
+    """'arbocheck gui --role expert --db URL': every report stored in that register, unsealed."""
+    from arbocheck.core.importer import import_files
+    from arbocheck.core.register import Register
+    from arbocheck.ui.app import App
+    from arbocheck.ui.tasks import SyncRunner
+
+    folder = tmp_path / "r"
+    folder.mkdir()
+    make_reports(folder, expert.load_or_create().recipient)
+    url = f"sqlite:///{tmp_path / 'register.sqlite'}"
+    assert sum(o.accepted for o in import_files(Register.open(url), [folder])) == 3
+    app = App(lang="nl", runner=SyncRunner(), db=url)
+    w = app.open_expert()
+    qtbot.addWidget(w)
+    assert "3 van 3 rapporten geaccepteerd" in w.summary.text()
+    assert any(it.health for it in w.items)  # the sealed parts opened: the register kept the whole PDFs
