@@ -6,12 +6,14 @@ Problems are printed in plain words; no tracebacks for a user's mistake.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 from . import __version__
 
@@ -561,10 +563,9 @@ def cmd_expert_report(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run  # type: ignore[import-not-found]
-    except ImportError:
-        _err("De grafische interface is nog niet gebouwd in deze versie; gebruik de opdrachtregel "
-             "(arbocheck --help).\nThe graphical interface is not built yet in this version; use "
-             "the command line (arbocheck --help).")
+    except ImportError as e:  # Qt missing or damaged in this installation
+        _err(f"De grafische interface kan niet starten ({e}); de opdrachtregel werkt wel (arbocheck --help).\n"
+             f"The graphical interface cannot start ({e}); the command line works (arbocheck --help).")
         return EXIT_INPUT
     return run(role=args.role, lang=args.explicit_lang, db=args.db)
 
@@ -589,6 +590,8 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 # -- parser ----------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from .core.i18n import LANGS
 
     lang = argparse.ArgumentParser(add_help=False)  # --lang may stand before or after the command
@@ -727,6 +730,35 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _GuiArgs:
+    def __init__(self, role: str | None = None, lang: str | None = None, db: str | None = None):
+        self.role, self.explicit_lang, self.db = role, lang, db
+
+
+def _plain_gui_start(argv: list[str]) -> _GuiArgs | None:
+    """The options of a plain GUI start ([gui] [--role R] [--lang L] [--db URL]), or None for
+    anything else, which the full parser then handles (with its help and its error messages)."""
+    from .core.i18n import LANGS
+
+    if argv and argv[0] != "gui":
+        return None
+    choices = {"--role": ("worker", "employer", "expert"), "--lang": LANGS, "--db": None}
+    found: dict[str, str] = {}
+    rest = argv[1:]
+    while rest:
+        name, eq, value = rest.pop(0).partition("=")
+        if name not in choices or name in found:
+            return None
+        if not eq:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if choices[name] is not None and value not in choices[name] or not value or value.startswith("-"):
+            return None
+        found[name] = value
+    return _GuiArgs(found.get("--role"), found.get("--lang"), found.get("--db"))
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -735,6 +767,10 @@ def main(argv: list[str] | None = None) -> int:
             pass
     from .core.i18n import default_lang
 
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui = _plain_gui_start(argv)
+    if gui is not None:  # a double-click or 'arbocheck gui ...': the window, without building every parser
+        return cmd_gui(gui)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.explicit_lang = args.lang  # the GUI remembers its own language unless one is given

@@ -33,6 +33,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    ARBOCHECK_HOME=home, ARBOCHECK_EXIT_AFTER_SHOW="1")
+        # An installed program starts from compiled bytecode (pip compiles at install, the frozen
+        # build bundles it): let the warm-up run write it, as a first start would.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         runs = {"bare PySide6 window": [sys.executable, "-c", BARE],
                 "arbocheck (source install)": [sys.executable, "-m", "arbocheck", "gui"]}
         if FROZEN.exists():

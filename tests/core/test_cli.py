@@ -111,3 +111,18 @@ def test_schema_file_is_in_step_with_the_model(root):
     assert r.returncode == 0
     on_disk = (root / "questionnaires" / "schema.json").read_text(encoding="utf-8")
     assert on_disk == r.stdout, "regenerate: arbocheck questionnaire schema --out questionnaires/schema.json"
+
+
+def test_a_plain_gui_start_is_parsed_without_the_full_parser():
+    """A double-click starts the window without building every subcommand's parser; anything
+    unusual goes to the full parser, with its help and its error messages."""
+    from arbocheck.cli import _plain_gui_start as plain
+
+    assert vars(plain([])) == {"role": None, "explicit_lang": None, "db": None}
+    assert vars(plain(["gui", "--role=employer", "--db", "sqlite:///r.sqlite", "--lang", "en"])) == {
+        "role": "employer", "explicit_lang": "en", "db": "sqlite:///r.sqlite"}
+    for other in (["gui", "--help"], ["gui", "--role", "boss"], ["gui", "--db"], ["gui", "--lang", "en", "--lang", "nl"],
+                  ["demo", "--out", "x"], ["--version"]):
+        assert plain(other) is None, other
+    r = run("gui", "--role", "boss")
+    assert r.returncode == 2 and "invalid choice" in r.stderr
