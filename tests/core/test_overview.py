@@ -43,35 +43,9 @@ def folder(tmp_path_factory):
     return tmp
 
 
-@pytest.fixture(scope="module")
-def postgres():
-    import pg
-
-    with pg.server() as url:
-        yield url
-
-
 @pytest.fixture
 def reg(tmp_path):
     return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_reg(request, tmp_path):
-    """An empty register on SQLite, and the same on a real PostgreSQL server."""
-    if request.param == "sqlite":
-        return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
-    url = request.getfixturevalue("postgres")
-    if url is None:
-        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    from sqlalchemy import create_engine
-
-    from arbocheck.core.register import metadata
-
-    engine = create_engine(url)
-    metadata.drop_all(engine)
-    engine.dispose()
-    return Register.open(url, pdf_dir=tmp_path / "pdfs")
 
 
 def test_summary_lists_and_marking_done(folder, any_reg):

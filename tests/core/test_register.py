@@ -16,30 +16,9 @@ from arbocheck.core.report import build
 SCEN = Path(__file__).parent / "scenarios"
 
 
-@pytest.fixture(scope="module")
-def postgres():
-    import pg
-
-    with pg.server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def reg(request, tmp_path):
-    """An empty register on SQLite, and the same on a real PostgreSQL server."""
-    from arbocheck.core.register import metadata
-
-    if request.param == "sqlite":
-        return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
-    url = request.getfixturevalue("postgres")
-    if url is None:
-        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url)
-    metadata.drop_all(engine)
-    engine.dispose()
-    return Register.open(url, pdf_dir=tmp_path / "pdfs")
+@pytest.fixture
+def reg(any_reg):
+    return any_reg
 
 
 @pytest.fixture(scope="module")
