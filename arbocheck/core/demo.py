@@ -27,12 +27,17 @@ class DemoError(Exception):
     pass
 
 
-def sample_answers_path() -> Path:
+def example_path(name: str) -> Path:
+    """A file of questionnaires/examples/ (the installed copy or the source tree's)."""
     for d in qloader.default_dirs():
-        p = d / "examples" / SAMPLE
+        p = d / "examples" / name
         if p.exists():
             return p
-    raise DemoError(f"no examples/{SAMPLE} beside the questionnaires")
+    raise DemoError(f"no examples/{name} beside the questionnaires")
+
+
+def sample_answers_path() -> Path:
+    return example_path(SAMPLE)
 
 
 def drawn_photo(kind: str = "side", gps: bool = True) -> bytes:

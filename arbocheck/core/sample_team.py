@@ -16,7 +16,7 @@ import yaml
 from . import campaign as campaign_mod
 from . import campaign_setup, keys, qloader
 from .assessment import ReportMeta
-from .demo import DemoError
+from .demo import example_path
 from .report import build
 from .storage import atomic_write
 
@@ -32,17 +32,9 @@ class Team:
     employees: int
 
 
-def team_path() -> Path:
-    for d in qloader.default_dirs():
-        p = d / "examples" / TEAM
-        if p.exists():
-            return p
-    raise DemoError(f"no examples/{TEAM} beside the questionnaires")
-
-
 def make_team(out: Path, register=None, expert_recipient: str | None = None, lang: str = "nl") -> Team:
     """The campaign (registered in `register` when given) and the reports, in `out`."""
-    data = yaml.safe_load(team_path().read_text(encoding="utf-8"))
+    data = yaml.safe_load(example_path(TEAM).read_text(encoding="utf-8"))
     qref = data["questionnaire"]
     q = qloader.find(qref["id"], str(qref["version"]))
     listed = [w for w in data["workers"] if w.get("listed", True)]
