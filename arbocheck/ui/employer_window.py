@@ -150,12 +150,11 @@ class EmployerWindow(QMainWindow):
     # -- acting -------------------------------------------------------------------------
 
     def mark_done(self, p: overview.ProvisionRow) -> None:
-        reg = self.provisions_tab
-        text = self.measure_texts.get(p.measure, p.text)
+        tab, text = self.provisions_tab, self.measure_texts.get(p.measure, p.text)
         self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
-                        on_done=lambda _: (reg.message.setText(escape(tr(
+                        on_done=lambda _: (tab.message.setText(escape(tr(
                             "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
-                        on_error=lambda e: reg.message.setText(escape(text_of(e, self.lang))))
+                        on_error=lambda e: tab.message.setText(escape(text_of(e, self.lang))))
 
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
         """Where an export goes (tests replace this)."""
