@@ -41,8 +41,31 @@ class ReportMeta:
     expert_fingerprint: str | None = None
 
 
-def _photo_json(p: PhotoRef, index: dict[str, int], page_hash: dict[str, str]) -> dict:
-    return {"sha256": page_hash.get(p.id, p.id), "section": p.section, "caption": p.caption, "figure": index[p.id]}
+def printed_sections(q: Questionnaire, personal: bool = False) -> list[str]:
+    """Ids of the sections the report prints, in questionnaire order: a section with no
+    item to show (all health items, in the employer's version) is left out."""
+    return [sec.id for sec in q.data.sections if any(personal or not it.health for it in sec.items)]
+
+
+def figure_numbers(q: Questionnaire, photos: list[PhotoRef], personal: bool = False) -> list[int | None]:
+    """The figure number of each photo in `photos` (same positions), as the report prints them.
+
+    Numbered 1, 2, … down the report: by section in questionnaire order, then in list
+    order within a section — not in the order they were added. A photo whose section
+    the report does not print gets None. By position, not by id: the same image may
+    be listed in two sections. The report (report_pdf) and assessment.json both take
+    their numbers from here, so they always agree.
+    """
+    rank = {sid: i for i, sid in enumerate(printed_sections(q, personal))}
+    order = sorted((rank[p.section], i) for i, p in enumerate(photos) if p.section in rank)
+    numbers: list[int | None] = [None] * len(photos)
+    for n, (_, i) in enumerate(order, 1):
+        numbers[i] = n
+    return numbers
+
+
+def _photo_json(p: PhotoRef, figure: int | None, page_hash: dict[str, str]) -> dict:
+    return {"sha256": page_hash.get(p.id, p.id), "section": p.section, "caption": p.caption, "figure": figure}
 
 
 def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any], rm: ReportMeta,
@@ -53,7 +76,7 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
     report, so a photo in assessment.json can be matched to its image stream.
     """
     s = split(q, answers, meta_draft, rm.lang)
-    figures = {p.id: i + 1 for i, p in enumerate(s.employer_photos)}
+    figures = figure_numbers(q, s.employer_photos)
     profile_ids = [it.id for it in q.data.sections[0].items]
     assessment = {
         "format": FORMAT,
@@ -74,7 +97,7 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
         "counts": {p: sum(f.priority == p for f in s.employer_findings) for p in ("high", "medium", "low")},
         "findings": [_finding_json(f) for f in s.employer_findings],
         "action_plan": [p.to_json() | {"health": False} for p in s.employer_plan],
-        "photos": [_photo_json(p, figures, page_hash or {}) for p in s.employer_photos],
+        "photos": [_photo_json(p, n, page_hash or {}) for p, n in zip(s.employer_photos, figures)],
         "confidential": {
             "sealed": sealed,
             "recipient_fingerprint": rm.expert_fingerprint if sealed else None,

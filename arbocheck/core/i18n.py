@@ -15,6 +15,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "count.finding": {"nl": "{n} bevinding|{n} bevindingen", "en": "{n} finding|{n} findings"},
     "count.measure": {"nl": "{n} maatregel|{n} maatregelen", "en": "{n} measure|{n} measures"},
     "count.photo": {"nl": "{n} foto|{n} foto's", "en": "{n} photo|{n} photos"},
+    # A scale answer between the two ends the questionnaire names (core/textfmt.py)
+    "scale.between": {"nl": "{v} op een schaal van {min} ({low}) tot {max} ({high})",
+                      "en": "{v} on a scale from {min} ({low}) to {max} ({high})"},
     "priority.high": {"nl": "hoog", "en": "high"},
     "priority.medium": {"nl": "midden", "en": "medium"},
     "priority.low": {"nl": "laag", "en": "low"},
@@ -191,6 +194,20 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "Your desk ({desk} cm) is lower than the rule of thumb for your height ({rec} cm)."},
     "diagram.desk_ok": {"nl": "Je bureau ({desk} cm) past bij de vuistregel voor jouw lengte ({rec} cm).",
                         "en": "Your desk ({desk} cm) fits the rule of thumb for your height ({rec} cm)."},
+    # Dates in reports: "1 december 2026" / "1 December 2026", whatever the OS locale (textfmt.date).
+    "date.long": {"nl": "{day} {month} {year}", "en": "{day} {month} {year}"},
+    "date.month.1": {"nl": "januari", "en": "January"},
+    "date.month.2": {"nl": "februari", "en": "February"},
+    "date.month.3": {"nl": "maart", "en": "March"},
+    "date.month.4": {"nl": "april", "en": "April"},
+    "date.month.5": {"nl": "mei", "en": "May"},
+    "date.month.6": {"nl": "juni", "en": "June"},
+    "date.month.7": {"nl": "juli", "en": "July"},
+    "date.month.8": {"nl": "augustus", "en": "August"},
+    "date.month.9": {"nl": "september", "en": "September"},
+    "date.month.10": {"nl": "oktober", "en": "October"},
+    "date.month.11": {"nl": "november", "en": "November"},
+    "date.month.12": {"nl": "december", "en": "December"},
 }
 
 

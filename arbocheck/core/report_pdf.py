@@ -27,13 +27,15 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, Pa
                                 SimpleDocTemplate, Spacer, Table, TableStyle)
 
 from . import paths
-from .assessment import ReportMeta
+from .assessment import ReportMeta, figure_numbers, printed_sections
 from .diagram import side_view
+from .draft_photos import refs
 from .i18n import count, t
 from .qloader import Questionnaire
 from .qmodel import unit_text
 from .report_drawing import diagram_drawing, signature_drawing
 from .sharing import split
+from .textfmt import date as fmt_date
 from .textfmt import value as fmt_value
 
 FONT = "NotoSans"
@@ -261,7 +263,9 @@ def build_pdf(inp: ReportInput) -> bytes:
     findings = ev.findings if inp.personal else s.employer_findings
     plan = ev.plan if inp.personal else s.employer_plan
     shown_answers = dict(s.employer_answers, **(s.expert_answers if inp.personal else {}))
-    photos = (s.employer_photos + s.expert_photos) if inp.personal else s.employer_photos
+    # The personal copy shows every photo in the draft's own order (a section's shared and
+    # expert-only photos as the worker put them), the employer's version only the shared ones.
+    photos = refs(inp.draft_meta or {}) if inp.personal else s.employer_photos
     values = dict(ev.values) if inp.personal else dict(s.employer_answers, **s.employer_derived)
     title = t("report.title.personal" if inp.personal else "report.title", lang)
     P = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
@@ -273,7 +277,7 @@ def build_pdf(inp: ReportInput) -> bytes:
     story += [P(escape(title), "h1"), Spacer(1, 2 * mm)]
     story.append(P(escape(t("report.personal_lead" if inp.personal else "report.lead", lang))))
     story.append(Spacer(1, 5 * mm))
-    date = rm.created_at[:10]
+    date = fmt_date(rm.created_at, lang)  # "1 december 2026"; assessment.json keeps ISO
     facts = [
         (t("report.organisation", lang), rm.organisation or "—"),
         (t("report.worker", lang), rm.signer_name or "—"),
@@ -334,11 +338,13 @@ def build_pdf(inp: ReportInput) -> bytes:
         story.append(P(escape(t("report.no_measures", lang))))
 
     # -- per topic -------------------------------------------------------------
-    figure_no = {p.id: i + 1 for i, p in enumerate(photos)}
+    # Numbered down the report, from the same function as assessment.json's "figure".
+    figure_no = figure_numbers(q, photos, inp.personal)
+    printed = set(printed_sections(q, inp.personal))
     drew_diagram = False
     for sec in q.data.sections:
         items = [it for it in sec.items if (inp.personal or not it.health)]
-        if not items:
+        if sec.id not in printed:
             continue
         block = [CondPageBreak(60 * mm), P(escape(sec.title.get(lang)), "h2")]
         rows = [[P(escape(t("report.question", lang)), "cellb"), P(escape(t("report.answer", lang)), "cellb")]]
@@ -381,17 +387,17 @@ def build_pdf(inp: ReportInput) -> bytes:
                 P(escape(f.advice)),
                 P(escape(t("norm", lang)) + ": " + norms, "small"),
             ]))
-        sec_photos = [p for p in photos if p.section == sec.id]
+        sec_photos = [(figure_no[i], p) for i, p in enumerate(photos) if p.section == sec.id]
         if sec_photos:
             block.append(P(escape(t("report.photos", lang)), "h3"))
-            for p in sec_photos:
+            for n, p in sec_photos:
                 jpeg = inp.photo_bytes(p.id)
                 img = ImageReader(io.BytesIO(jpeg))
                 iw, ih = img.getSize()
                 w = 120 * mm
                 h = min(95 * mm, w * ih / iw)
                 w = h * iw / ih
-                caption = t("report.figure", lang, n=figure_no[p.id]) + (f": {p.caption}" if p.caption else "")
+                caption = t("report.figure", lang, n=n) + (f": {p.caption}" if p.caption else "")
                 block.append(KeepTogether([Image(io.BytesIO(jpeg), width=w, height=h), P(escape(caption), "small"),
                                            Spacer(1, 3 * mm)]))
         story += block

@@ -370,3 +370,76 @@ def test_real_reports_end_no_page_on_a_heading_and_keep_tables_in_the_margins(mo
         assert ends == {}, f"headings that end a page: {ends}"
         wide_tables = [round(f._width) for _, f, w in placed if f.__class__.__name__ == "Table" and f._width > w + 0.01]
         assert wide_tables == [], "tables wider than the text"
+
+
+# -- what the pages say: figure numbers, dates, scale answers ------------------------------------
+
+def _text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_photos_are_numbered_down_the_report_not_in_the_order_they_were_added(worker_key):
+    import re
+
+    q = qloader.load(ROOT / "questionnaires" / "thuiswerkplek.yaml")
+    sections = [s.id for s in q.data.sections if s.photo_prompt]
+    assert len(sections) >= 4
+    imgs = [photos.process(tagged_jpeg((600 + 80 * i, 450))) for i in range(4)]
+    store = {p.sha256: p.data for p in imgs}
+    # Added last section first; two photos in the first section (the second one is the same image
+    # as a photo elsewhere: numbers go by place, not by image); an expert-only photo in between.
+    added = [(imgs[0], sections[-1], "laatste", False), (imgs[1], sections[2], "midden", False),
+             (imgs[3], sections[1], "alleen-expert", True), (imgs[2], sections[0], "eerste-a", False),
+             (imgs[0], sections[0], "eerste-b", False)]
+    meta = {"photos": [PhotoRef(img.sha256, sec, cap, expert_only=priv).to_json() for img, sec, cap, priv in added]}
+    rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="")
+    ex = build(q, {}, meta, worker_key, rm, store.__getitem__)
+
+    # assessment.json, as the employer reads it from the signed file
+    listed = verify(ex.signed, pinned_spki=worker_key.spki_der).assessment["photos"]
+    figure = {p["caption"]: p["figure"] for p in listed}
+    assert figure == {"eerste-a": 1, "eerste-b": 2, "midden": 3, "laatste": 4}
+    rank = [sections.index(p["section"]) for p in sorted(listed, key=lambda p: p["figure"])]
+    assert rank == sorted(rank)
+
+    # the signed report prints the same numbers, increasing down the pages
+    printed = re.findall(r"Foto (\d+): (\S+)", _text(ex.signed))
+    assert printed == [(str(n), cap) for cap, n in sorted(figure.items(), key=lambda kv: kv[1])]
+    assert "alleen-expert" not in _text(ex.signed)
+
+    # the personal copy numbers its own photos (the expert-only one included) down its pages too
+    printed = re.findall(r"Foto (\d+): (\S+)", _text(ex.personal))
+    assert printed == [("1", "eerste-a"), ("2", "eerste-b"), ("3", "alleen-expert"), ("4", "midden"), ("5", "laatste")]
+
+
+@pytest.mark.parametrize("lang, long, iso", [("nl", "1 december 2026", "2026-12-01"),
+                                             ("en", "1 December 2026", "2026-12-01")])
+def test_dates_print_in_the_report_language_and_stay_iso_in_the_json(mini, monkeypatch, lang, long, iso):
+    from arbocheck.core.report_pdf import ReportInput, build_pdf
+
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")  # the OS locale plays no part
+    rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="AB" * 32, lang=lang,
+                    created_at="2026-12-01T10:00:00+00:00")
+    for personal in (False, True):
+        text = _text(build_pdf(ReportInput(mini, ANSWERS, {}, rm, lambda pid: b"", personal=personal)))
+        # cover, declaration block, and the footer of every page
+        assert text.count(long) >= 2 + text.count("pagina " if lang == "nl" else "page "), text
+        assert iso not in text
+    a, _ = assessment.build(mini, ANSWERS, {}, rm, sealed=False)
+    assert a["created_at"] == "2026-12-01T10:00:00+00:00"
+
+
+def test_scale_answers_print_with_what_they_mean(mini):
+    from arbocheck.core import textfmt
+    from arbocheck.core.report_pdf import ReportInput, build_pdf
+
+    assert textfmt.value(mini, "neck_pain", 1, "nl") == "1 — nooit"
+    assert textfmt.value(mini, "neck_pain", 5, "en") == "5 — always"
+    assert textfmt.value(mini, "neck_pain", 3, "nl") == "3 op een schaal van 1 (nooit) tot 5 (altijd)"
+    assert textfmt.value(mini, "neck_pain", 2, "en") == "2 on a scale from 1 (never) to 5 (always)"
+    assert textfmt.value(mini, "desk_height_cm", 74, "nl") == "74"  # other numbers stay bare
+    for lang, shown in (("nl", "5 — altijd"), ("en", "5 — always")):
+        rm = ReportMeta(signer_name="X", fingerprint="AB" * 32, lang=lang)
+        assert shown in _text(build_pdf(ReportInput(mini, ANSWERS, {}, rm, lambda pid: b"", personal=True)))
