@@ -20,6 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from . import assessment as assessment_mod
 from .expert import OpenedReport, ReviewItem, review_items
+from . import textfmt
 from .i18n import t
 from .keys import SigningKey
 from .qloader import Questionnaire
@@ -89,7 +90,7 @@ def _pdf(doc: dict, lang: str, stamp: dict) -> bytes:
              (t("report.organisation", lang), doc.get("organisation") or "—"),
              (t("report.report_id", lang), f"{doc['report_id']} · rev. {doc.get('revision')}"),
              (t("advice.expert", lang), doc["signer"]["name"] or "—"),
-             (t("report.date", lang), doc["created_at"][:10])]
+             (t("report.date", lang), textfmt.date(doc["created_at"], lang))]
     story.append(_table([[P(escape(k), "cellb"), P(escape(str(v)), "cell")] for k, v in facts],
                         [45 * mm, 125 * mm], header=False))
     story.append(P(escape(t("advice.items", lang)), "h2"))

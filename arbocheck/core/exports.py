@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from . import textfmt
 from .i18n import t
 from .keys import SigningKey
 from .overview import MIN_GROUP, Summary
@@ -94,7 +95,8 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     story.append(_table([[P(escape(t("report.organisation", lang)), "cellb"), P(escape(organisation), "cell")],
                          [P(escape(t("summary.coverage", lang)), "cellb"), P(escape(cov), "cell")],
                          [P(escape(t("report.date", lang)), "cellb"),
-                          P(_dt.date.today().isoformat(), "cell")]], [60 * mm, 110 * mm], header=False))
+                          P(escape(textfmt.date(_dt.date.today().isoformat(), lang)), "cell")]],
+                        [60 * mm, 110 * mm], header=False))
     story.append(P(escape(t("summary.topics", lang)), "h2"))
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "summary.people", "priority.high",
                                                       "priority.medium", "priority.low")]]
