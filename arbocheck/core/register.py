@@ -232,9 +232,6 @@ class Register:
             out.append(row)
         return out
 
-    def store_pdf(self, data: bytes) -> str:
-        return store_pdf(self.pdf_dir, data)
-
     @staticmethod
     def report_row(assessment: dict, *, signer_fp: str, enrolment: str, pdf_sha256: str) -> dict:
         """A reports row for a checked assessment (with the health parts already removed)."""

@@ -31,7 +31,6 @@ UI: dict[str, dict[str, str]] = {
     "start.resume": {"nl": "&Verdergaan waar je was", "en": "&Continue where you left off"},
     "start.resume.desc": {"nl": "Laatst bewaard: {when}", "en": "Last saved: {when}"},
     "start.fresh": {"nl": "&Opnieuw beginnen", "en": "Start &over"},
-    "start.begin": {"nl": "&Beginnen", "en": "&Begin"},
     "start.fresh.confirm.title": {"nl": "Opnieuw beginnen?", "en": "Start over?"},
     "start.fresh.confirm": {"nl": "Je antwoorden en foto's tot nu toe worden opzijgezet en je begint met een "
                                   "lege vragenlijst. Weet je het zeker?",
@@ -83,7 +82,6 @@ UI: dict[str, dict[str, str]] = {
     "item.unanswered": {"nl": "—", "en": "—"},
     "item.help": {"nl": "Uitleg", "en": "Explanation"},
     "item.help.tip": {"nl": "Uitleg en norm tonen of verbergen", "en": "Show or hide explanation and norm"},
-    "item.clear": {"nl": "Wissen", "en": "Clear"},
     "item.required": {"nl": "verplicht", "en": "required"},
     "item.other_country": {"nl": "Ander land (ISO-code)…", "en": "Other country (ISO code)…"},
     "item.country_code": {"nl": "Landcode, bijvoorbeeld PL", "en": "Country code, for example PL"},
@@ -199,11 +197,6 @@ UI: dict[str, dict[str, str]] = {
     "campaign.remove": {"nl": "Campagne &verwijderen", "en": "&Remove campaign"},
     "campaign.error": {"nl": "Dit campagnebestand kan niet worden gebruikt: {reason}",
                        "en": "This campaign file cannot be used: {reason}"},
-    "sign.not_available": {
-        "nl": "Het ondertekende rapport voor je werkgever kan deze versie van arbocheck nog niet maken. Je "
-              "antwoorden zijn bewaard; zodra de exportfunctie er is, kun je hier verder.",
-        "en": "This version of arbocheck cannot create the signed report for your employer yet. Your answers "
-              "are saved; as soon as export is available you can continue here."},
     "sign.missing": {"nl": "Je kunt pas ondertekenen als alle verplichte vragen zijn ingevuld.",
                      "en": "You can sign once all required questions are answered."},
     # The expert's window
