@@ -37,6 +37,7 @@ current = Table(
     Column("received_at", String(40), nullable=False),
     Index("ix_current_order", "scope", "n_high", "n_medium", "n_low", "person"),
     Index("ix_current_employee", "scope", "employee_id"),
+    Index("ix_current_person", "person"),  # the importer's lookup of whom a batch replaces
 )
 
 # What the employer must arrange according to those newest reports, in the order it is listed.
