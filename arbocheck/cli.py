@@ -379,7 +379,7 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
     camp = new.campaign
     _out(f"campaign file (for every employee): {args.out}")
     _out(f"one-time enrolment codes for {len(new.employees)} employees (hand out separately): {args.codes}")
-    _out(f"registered in the register, so 'register import' checks the enrolment codes")
+    _out("registered in the register, so 'register import' checks the enrolment codes")
     _out(f"employer key fingerprint: {camp.employer_fingerprint}")
     if camp.expert_fingerprint:
         _out(f"arbo expert key fingerprint: {camp.expert_fingerprint}")
@@ -416,7 +416,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
     from .core.storage import atomic_write
 
     rows = overview.action_list(Register.open(args.db), args.campaign_id)
-    data = exports.action_csv(rows, args.lang) if args.format == "csv" else exports.action_xlsx(rows, args.lang)
+    data = exports.action_file(rows, args.format, args.lang)
     atomic_write(Path(args.out), data, keep_previous=False, mode=0o600)
     _out(f"action list ({len(rows)} open measures): {args.out}")
     return EXIT_OK
@@ -429,7 +429,7 @@ def cmd_register_summary(args: argparse.Namespace) -> int:
 
     reg = Register.open(args.db)
     ov = overview.summary(reg, args.campaign_id)
-    organisation = args.organisation or exports.organisation_of(reg, args.campaign_id)
+    organisation = args.organisation or exports.organisation_of(reg.campaigns(), args.campaign_id)
     if not organisation:
         _err("name the organisation with --organisation (no registered campaign names it)")
         return EXIT_INPUT

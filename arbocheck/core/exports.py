@@ -41,9 +41,9 @@ def measure_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str,
     return {m.id: m.text.get(lang) for m in q.data.measures} if q else {}
 
 
-def organisation_of(reg, campaign_id: str | None = None) -> str:
-    """The organisation the registered campaigns name, when they name exactly one."""
-    names = {k.campaign.organisation for k in reg.campaigns() if campaign_id in (None, k.campaign_id)}
+def organisation_of(known: list, campaign_id: str | None = None) -> str:
+    """The organisation the registered campaigns (Register.campaigns()) name, when they name exactly one."""
+    names = {k.campaign.organisation for k in known if campaign_id in (None, k.campaign_id)}
     return names.pop() if len(names) == 1 else ""
 
 
@@ -59,6 +59,11 @@ def action_csv(rows: list[dict], lang: str | None = None) -> bytes:
     w.writeheader()
     w.writerows(_translated(rows, lang))
     return buf.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it in UTF-8
+
+
+def action_file(rows: list[dict], fmt: str, lang: str | None = None) -> bytes:
+    """The action list as "csv" or "xlsx"."""
+    return action_xlsx(rows, lang) if fmt == "xlsx" else action_csv(rows, lang)
 
 
 def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:

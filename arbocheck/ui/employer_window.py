@@ -140,12 +140,7 @@ class EmployerWindow(QMainWindow):
             self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
-        self.topics_tab.set_overview(ov, self.titles, self._organisation())
-
-    def _organisation(self) -> str:
-        chosen = self.campaign.currentData()
-        names = {k.campaign.organisation for k in self.known if chosen in (None, k.campaign_id)}
-        return names.pop() if len(names) == 1 else ""
+        self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
 
     # -- acting -------------------------------------------------------------------------
 
@@ -186,7 +181,7 @@ class EmployerWindow(QMainWindow):
                 data = exports.summary_pdf(ov, organisation, key, lang, titles, texts)
             else:
                 rows = overview.action_list(reg, chosen)
-                data = exports.action_xlsx(rows, lang) if kind == "xlsx" else exports.action_csv(rows, lang)
+                data = exports.action_file(rows, kind, lang)
             atomic_write(Path(path), data, keep_previous=False, mode=0o644 if kind == "pdf" else 0o600)
             return Path(path)
 
