@@ -55,6 +55,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         _out(f"{name}: ok ({q.id} {q.version}: {len(q.data.sections)} sections, "
              f"{len(q.items)} items, {len(q.data.rules)} rules)")
+        for w in q.warnings:
+            _err(f"warning: {w}")
     return EXIT_INPUT if bad else EXIT_OK
 
 
@@ -175,16 +177,27 @@ def _print_evaluation(ev) -> None:
     _out(f"{ev.questionnaire_id} {ev.questionnaire_version}: "
          + t("summary", lang, n=len(ev.findings), **c))
     _out()
-    if not ev.findings:
+    if ev.state == "empty":
+        _out(t("state.empty", lang))
+    elif ev.state == "incomplete":
+        _out(t("state.incomplete" if ev.findings else "state.incomplete.none", lang, n=len(ev.missing)))
+    elif not ev.findings:
         _out(t("no_findings", lang))
+    if ev.warnings:
+        _out()
+        _out(t("warnings", lang) + ":")
+        for w in ev.warnings:
+            _out(f"  ! {w.message} ({t('warning.' + w.severity, lang)}; {', '.join(w.items)})")
+    _out()
     for f in ev.findings:
         _out(f"[{t('priority.' + f.priority, lang).upper()}] {f.title}")
         _out(f"    {t('owner', lang)}: {t('owner.' + f.owner, lang)} · {f.item}"
              + (f" · {t('health_sealed', lang)}" if f.health else ""))
         _out(f"    {f.advice}")
+        if f.outside_scope:
+            _out(f"    ({t('norm.outside_scope', lang)})")
         for n in f.norms:
-            _out(f"    {t('norm', lang)}: {n.title} ({n.source})"
-                 + (f" — {t('norm.guidance', lang)}" if n.status == "guidance" else ""))
+            _out(f"    {t('norm', lang)} ({t('norm.status.' + n.status, lang)}): {n.title}. {n.source}")
         _out()
     if ev.plan:
         _out(t("action_plan", lang))

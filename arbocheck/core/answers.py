@@ -148,14 +148,19 @@ def effective(q: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_derived(q: Questionnaire, values: dict[str, Any]) -> dict[str, Any]:
-    """Values plus every derived value that can be computed from them."""
+    """Values plus this year's yearly amounts plus every derived value that can be computed from them.
+
+    A derived function that takes a `lists` parameter gets the questionnaire's country lists."""
     from .derived import FUNCTIONS, parameters
 
     out = dict(values)
+    out.update(q.yearly_values())
     for name in q.derived_order:
         dv = q.derived[name]
-        required, _ = parameters(dv.function)
+        required, optional = parameters(dv.function)
         kwargs = dict(dv.params)
+        if "lists" in optional:
+            kwargs["lists"] = q.lists
         missing = False
         for param, ref in dv.inputs.items():
             v = out.get(ref)

@@ -25,30 +25,81 @@ def parameters(name: str) -> tuple[set[str], set[str]]:
     return required, set(sig.parameters) - required
 
 
-def _share_of_height(body_height_cm: float, divisor: float) -> int | None:
-    if not body_height_cm or body_height_cm <= 0:
+def _round(x: float) -> int:
+    """Round half up (45.5 → 46), as a person would, not to the even neighbour."""
+    import math
+
+    return math.floor(x + 0.5)
+
+
+def _stature(body_height_cm: float | None) -> float | None:
+    """A body height the anthropometric ratios can be applied to (None outside 100–250 cm)."""
+    if not body_height_cm or not 100 <= body_height_cm <= 250:
         return None
-    return round(body_height_cm / divisor)
+    return float(body_height_cm)
 
 
 @derived_function
-def recommended_desk_height_cm(body_height_cm: float, divisor: float = 2.5) -> int | None:
-    """Rule of thumb for a sitting desk height: body height / 2.5 (NORMS.md §2, guidance).
+def seat_height_from_stature(body_height_cm: float, popliteal_ratio: float = 0.25, shoe_cm: float = 3) -> int | None:
+    """Seat height as a starting value: popliteal height (knee hollow to floor) plus shoes.
 
-    >>> recommended_desk_height_cm(180)
-    72
-    """
-    return _share_of_height(body_height_cm, divisor)
+    Popliteal height is about 0.25 × stature for adult men and women alike (Pheasant,
+    Bodyspace, P50: 440/1740 and 400/1610 mm); NPR 1813 adds 3 cm for shoes. A rule of
+    thumb with an individual spread of ±3–5 cm (NORMS.md §7); the real check is thighs
+    about horizontal and feet flat.
 
-
-@derived_function
-def recommended_seat_height_cm(body_height_cm: float, divisor: float = 3.7) -> int | None:
-    """Rule of thumb for seat height: body height / 3.7 (NORMS.md §2, guidance).
-
-    >>> recommended_seat_height_cm(170)
+    >>> seat_height_from_stature(170)
     46
     """
-    return _share_of_height(body_height_cm, divisor)
+    h = _stature(body_height_cm)
+    return None if h is None else _round(h * popliteal_ratio + shoe_cm)
+
+
+@derived_function
+def desk_height_from_stature(body_height_cm: float, popliteal_ratio: float = 0.25, elbow_ratio: float = 0.143,
+                             shoe_cm: float = 3) -> int | None:
+    """Sitting desk height as a starting value: the seat height plus the sitting elbow height.
+
+    Sitting elbow height above the seat is about 0.143 × stature (Pheasant P50: 245/1740
+    and 235/1610 mm), so the desk top lands at the elbows with the forearms level.
+
+    >>> desk_height_from_stature(170)
+    70
+    """
+    h = _stature(body_height_cm)
+    return None if h is None else _round(h * popliteal_ratio + shoe_cm + h * elbow_ratio)
+
+
+@derived_function
+def total(a: float, b: float = 0) -> float:
+    """a + b, e.g. home-working days plus other working days in the country of residence."""
+    return a + (b or 0)
+
+
+@derived_function
+def product(a: float, b: float) -> float:
+    """a × b, e.g. working days a week × hours a day."""
+    return round(a * b, 1)
+
+
+@derived_function
+def pick(condition: bool, if_true: float, if_false: float) -> float:
+    """`if_true` when `condition` is true, else `if_false` (e.g. the seat height to aim for:
+    the recommended one at an adjustable desk, the one that fits a fixed desk otherwise)."""
+    return if_true if condition else if_false
+
+
+@derived_function
+def member_of(code: str, list_id: str, lists=None) -> bool | None:
+    """Whether a country is on one of the questionnaire's lists (e.g. the states that signed
+    the telework framework agreement) on today's date. The questionnaire passes `lists`."""
+    import datetime as _dt
+
+    lst = (lists or {}).get(list_id)
+    if lst is None or not code:
+        return None
+    today = _dt.date.today()
+    return any(m.code == code and m.since <= today for m in lst.members)
 
 
 @derived_function

@@ -24,19 +24,72 @@ TEXTS: dict[str, dict[str, str]] = {
     "owner.employer": {"nl": "werkgever", "en": "employer"},
     "owner.worker": {"nl": "werknemer", "en": "employee"},
     "owner.both": {"nl": "werkgever en werknemer", "en": "employer and employee"},
-    "norm.guidance": {"nl": "richtlijn, geen wettelijke eis", "en": "guidance, not a legal requirement"},
-    "norm.law": {"nl": "wet- en regelgeving", "en": "law"},
-    "norm.standard": {"nl": "norm", "en": "standard"},
-    "provision": {"nl": "arbovoorziening (onbelast te verstrekken)", "en": "arbo provision (may be supplied tax-free)"},
+    # What a norm is, in plain words (qmodel.Norm.status)
+    "norm.status.law": {"nl": "wettelijke eis", "en": "legal requirement"},
+    "norm.status.standard": {"nl": "norm (NEN/EN): geen wet, tenzij een wet ernaar verwijst",
+                             "en": "standard (NEN/EN): not law unless a law refers to it"},
+    "norm.status.guidance": {"nl": "richtlijn van een officiële instantie, geen wettelijke eis",
+                             "en": "official guidance, not a legal requirement"},
+    "norm.status.sector": {"nl": "afspraak voor één sector (arbocatalogus): geldt alleen daar",
+                           "en": "sector agreement (arbocatalogus): binds only that sector"},
+    "norm.status.rule_of_thumb": {"nl": "vuistregel, geen wettelijke eis", "en": "rule of thumb, not a legal requirement"},
+    "norm.status.research": {"nl": "wetenschappelijk onderzoek, geen wettelijke eis",
+                             "en": "research, not a legal requirement"},
+    "norm.outside_scope": {"nl": "de regels voor beeldschermwerk gelden hier niet; het is een tip op basis van de zorgplicht",
+                           "en": "the DSE rules do not apply here; this is a tip based on the general duty of care"},
+    "provision": {"nl": "werkgever verstrekt", "en": "employer supplies"},
+    "provision.arbo": {"nl": "arbovoorziening (onbelast te verstrekken)", "en": "arbo provision (may be supplied tax-free)"},
     "findings": {"nl": "Bevindingen", "en": "Findings"},
     "no_findings": {"nl": "Geen bevindingen: op wat je hebt ingevuld is niets aan te merken.",
                     "en": "No findings: nothing to remark on what you have answered."},
+    "state.empty": {"nl": "Er is nog niets ingevuld, dus er valt nog niets te beoordelen.",
+                    "en": "Nothing has been answered yet, so there is nothing to judge."},
+    "state.incomplete": {"nl": "De check is nog niet af: {n} verplichte vragen staan nog open. Wat er staat, is een "
+                               "oordeel over wat je tot nu toe invulde.",
+                         "en": "The check is not finished: {n} required questions are still open. What follows "
+                               "judges only what you have answered so far."},
+    "state.incomplete.none": {"nl": "Op wat je tot nu toe invulde, is niets aan te merken, maar de check is nog niet af.",
+                              "en": "Nothing to remark on what you have answered so far, but the check is not finished."},
+    "warnings": {"nl": "Controleer deze antwoorden", "en": "Check these answers"},
+    "warning.impossible": {"nl": "kan niet kloppen", "en": "cannot be right"},
+    "warning.unlikely": {"nl": "klopt dit?", "en": "is this right?"},
+    "warning.blocks": {"nl": "Je kunt pas ondertekenen als je dit hebt aangepast.",
+                       "en": "You can sign once you have corrected this."},
+    # Who sees what (core/sharing.py computes which of these applies from the items' flags)
+    "share.section.employer": {"nl": "Je werkgever ziet je antwoorden op deze pagina in je rapport.",
+                               "en": "Your employer sees your answers on this page in your report."},
+    "share.section.mixed_expert": {
+        "nl": "Vragen gemarkeerd als vertrouwelijk gaan alleen naar de bedrijfsarts of de arbodienst, die medisch "
+              "beroepsgeheim hebben. Je andere antwoorden op deze pagina ziet je werkgever.",
+        "en": "Questions marked confidential go only to the occupational physician or the occupational health "
+              "service, who are bound by medical confidentiality. Your employer sees your other answers on this page."},
+    "share.section.mixed_personal": {
+        "nl": "Vragen gemarkeerd als vertrouwelijk blijven in je persoonlijke kopie: er is geen bedrijfsarts of "
+              "arbodienst bij je rapport bekend. Je andere antwoorden op deze pagina ziet je werkgever.",
+        "en": "Questions marked confidential stay in your personal copy: no occupational physician or health service "
+              "is known for your report. Your employer sees your other answers on this page."},
+    "share.section.all_expert": {
+        "nl": "Je antwoorden op deze pagina gaan alleen naar de bedrijfsarts of de arbodienst, die medisch "
+              "beroepsgeheim hebben. Je werkgever ziet ze niet.",
+        "en": "Your answers on this page go only to the occupational physician or the occupational health service, "
+              "who are bound by medical confidentiality. Your employer does not see them."},
+    "share.section.all_personal": {
+        "nl": "Je antwoorden op deze pagina blijven in je persoonlijke kopie. Er is geen bedrijfsarts of arbodienst "
+              "bij je rapport bekend, dus ze gaan naar niemand; je werkgever ziet ze niet.",
+        "en": "Your answers on this page stay in your personal copy. No occupational physician or health service is "
+              "known for your report, so they go to no one; your employer does not see them."},
+    "share.item.expert": {"nl": "Vertrouwelijk: alleen voor de bedrijfsarts of arbodienst",
+                          "en": "Confidential: only for the occupational physician or health service"},
+    "share.item.personal": {"nl": "Vertrouwelijk: blijft in je persoonlijke kopie",
+                            "en": "Confidential: stays in your personal copy"},
+    "share.item.employer_text": {"nl": "Je werkgever leest wat je hier schrijft.",
+                                 "en": "Your employer reads what you write here."},
     "action_plan": {"nl": "Plan van aanpak", "en": "Action plan"},
     "missing": {"nl": "Nog niet beantwoord (verplicht)", "en": "Not yet answered (required)"},
     "summary": {"nl": "{n} bevinding(en): {high} hoog, {medium} midden, {low} laag",
                 "en": "{n} finding(s): {high} high, {medium} medium, {low} low"},
-    "health_sealed": {"nl": "gezondheid: alleen voor de arbodeskundige",
-                      "en": "health: for the arbo expert only"},
+    "health_sealed": {"nl": "vertrouwelijk: alleen voor de bedrijfsarts of arbodienst",
+                      "en": "confidential: only for the occupational physician or health service"},
     "term": {"nl": "termijn", "en": "term"},
     "owner": {"nl": "eigenaar", "en": "owner"},
     "norm": {"nl": "Norm", "en": "Norm"},

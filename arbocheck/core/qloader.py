@@ -54,6 +54,8 @@ class Questionnaire:
     derived: dict[str, Derived] = field(default_factory=dict)
     derived_order: list[str] = field(default_factory=list)
     health_rules: frozenset[str] = frozenset()
+    warnings: list[Problem] = field(default_factory=list)
+    """Not errors, but worth an editor's attention (e.g. a yearly amount whose year has passed)."""
 
     @property
     def id(self) -> str:
@@ -83,7 +85,34 @@ class Questionnaire:
     def sections(self) -> dict:
         return {s.id: s for s in self.data.sections}
 
+    @cached_property
+    def scopes(self) -> dict:
+        return {s.id: s for s in self.data.scopes}
+
+    @cached_property
+    def lists(self) -> dict:
+        return {x.id: x for x in self.data.lists}
+
+    @cached_property
+    def yearly(self) -> dict:
+        return {y.id: y for y in self.data.yearly}
+
+    def yearly_values(self, year: int | None = None) -> dict[str, Any]:
+        """`{id: value, id_year: year}` for every yearly amount: the value for `year` (default:
+        this year), or the latest year before it when that year is not in the data yet."""
+        import datetime as _dt
+
+        year = year or _dt.date.today().year
+        out: dict[str, Any] = {}
+        for y in self.data.yearly:
+            known = sorted(y.values, key=lambda v: v.year)
+            pick = next((v for v in reversed(known) if v.year <= year), known[0])
+            out[y.id], out[y.id + "_year"] = pick.value, pick.year
+        return out
+
     def health_items(self) -> frozenset[str]:
+        """Items whose answers never reach the employer: health data (AVG art. 9) and what is
+        treated as such (leisure-time exercise, confidential free text)."""
         return frozenset(i for i, it in self.items.items() if it.health)
 
     def reads_health(self, ids: Iterable[str]) -> bool:
@@ -281,6 +310,7 @@ class _Checker:
     def __init__(self, q: Questionnaire, raw: Any, name: str):
         self.q, self.raw, self.name = q, raw, name
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, loc: tuple, where: str, msg: str) -> None:
         self.problems.append(Problem(self.name, yamllines.line_at(self.raw, loc), where, msg))
@@ -293,6 +323,10 @@ class _Checker:
         self._unique("sections", [s.id for s in d.sections], "section")
         self._unique("rules", [r.id for r in d.rules], "rule")
         self._unique("review_statuses", [r.id for r in d.review_statuses], "review status")
+        self._unique("scopes", [x.id for x in d.scopes], "scope")
+        self._unique("checks", [x.id for x in d.checks], "check")
+        self._unique("yearly", [x.id for x in d.yearly], "yearly amount")
+        self._unique("lists", [x.id for x in d.lists], "list")
         self._index_items()
         self._index_derived()
         for prio, term in d.default_terms.items():
@@ -301,11 +335,58 @@ class _Checker:
         for si, sec in enumerate(d.sections):
             for ii, it in enumerate(sec.items):
                 self._check_item(("sections", si, "items", ii), it)
+        for ni, norm in enumerate(d.norms):
+            self._check_norm(("norms", ni), norm)
+        for si, scope in enumerate(d.scopes):
+            loc, where = ("scopes", si), f"scope '{scope.id}'"
+            self._check_condition(loc + ("when",), where, scope.when)
+            self._check_norms(loc + ("outside", "norms"), where, scope.outside.norms)
+            for n in scope.outside.norms:
+                if n in self.q.norms and self.q.norms[n].scope == scope.id:
+                    self.add(loc + ("outside", "norms"), where, f"norm '{n}' applies only inside this scope")
+        for yi, y in enumerate(d.yearly):
+            self._check_norms(("yearly", yi, "norm"), f"yearly amount '{y.id}'", [y.norm])
+            self._yearly_expiry(("yearly", yi), y)
+        for li, lst in enumerate(d.lists):
+            self._check_norms(("lists", li, "norm"), f"list '{lst.id}'", [lst.norm])
         for ri, rule in enumerate(d.rules):
             self._check_rule(("rules", ri), rule)
-        health = {r.id for r in d.rules if r.health or self.q.reads_health(referenced(r.when) | {r.item})}
+        for ci, chk in enumerate(d.checks):
+            loc, where = ("checks", ci), f"check '{chk.id}'"
+            self._check_condition(loc + ("when",), where, chk.when)
+            for it in chk.items:
+                if it not in self.q.items:
+                    self.add(loc + ("items",), where, f"names unknown item '{it}'")
+        health = {r.id for r in d.rules if r.health or self.q.reads_health(
+            rule_reads(r) | (referenced(self.q.scopes[r.scope].when) if r.scope in self.q.scopes else set()))}
         self.q.health_rules = frozenset(health)
+        self.q.warnings = sorted(self.warnings, key=lambda p: p.line)
         return sorted(self.problems, key=lambda p: p.line)
+
+    def _check_norm(self, loc: tuple, norm) -> None:
+        where = f"norm '{norm.id}'"
+        if norm.scope is not None and norm.scope not in self.q.scopes:
+            self.add(loc + ("scope",), where, f"unknown scope '{norm.scope}'")
+        for si, src in enumerate(norm.sources):
+            if src.url is not None and not official_url(src.url, self.q.data.source_domains):
+                self.add(loc + ("sources", si, "url"), where,
+                         f"source {src.url} is not on an official domain (source_domains: "
+                         f"{', '.join(self.q.data.source_domains)})")
+
+    def _yearly_expiry(self, loc: tuple, y) -> None:
+        import datetime as _dt
+
+        latest = max(v.year for v in y.values)
+        this_year = _dt.date.today().year
+        line = yamllines.line_at(self.raw, loc)
+        if latest < this_year:
+            self.warnings.append(Problem(self.name, line, f"yearly amount '{y.id}'",
+                                         f"the latest value is for {latest}; add the value for {this_year}"))
+        for v in y.values:
+            if v.year >= this_year - 1 and v.checked == "secondary":
+                self.warnings.append(Problem(self.name, line, f"yearly amount '{y.id}'",
+                                             f"the value for {v.year} ({v.value:g}) comes from a secondary source; "
+                                             f"confirm it with the Belastingdienst or the law"))
 
     def _unique(self, key: str, ids: list[str], kind: str) -> None:
         seen: set[str] = set()
@@ -377,6 +458,9 @@ class _Checker:
     def _known(self, ident: str) -> bool:
         return ident in self.q.items or ident in self.q.derived
 
+    def _placeholder_known(self, ident: str) -> bool:
+        return self._known(ident) or ident in self.q.yearly or ident.removesuffix("_year") in self.q.yearly
+
     def _check_condition(self, loc: tuple, where: str, cond: Condition | None) -> None:
         for leaf in leaves(cond):
             for ident in filter(None, (leaf.item, leaf.ref)):
@@ -414,24 +498,79 @@ class _Checker:
             bad = bad_value(it, it.default)
             if bad:
                 self.add(loc + ("default",), where, f"default: {bad}")
+        if isinstance(it, FreeText):
+            if it.check_health_words and self.q.data.health_words is None:
+                self.add(loc + ("check_health_words",), where, "check_health_words needs a top-level 'health_words'")
+            if it.move_to is not None:
+                target = self.q.items.get(it.move_to)
+                if not isinstance(target, FreeText) or not target.health:
+                    self.add(loc + ("move_to",), where, f"move_to must name a confidential text item, not '{it.move_to}'")
 
     def _check_rule(self, loc: tuple, rule: Rule) -> None:
         where = f"rule '{rule.id}'"
         if rule.item not in self.q.items:
             self.add(loc + ("item",), where, f"names unknown item '{rule.item}'")
+        for other in rule.also:
+            if other not in self.q.items:
+                self.add(loc + ("also",), where, f"also names unknown item '{other}'")
         self._check_condition(loc + ("when",), where, rule.when)
         self._check_norms(loc + ("norms",), where, rule.norms)
-        for m in rule.measures:
-            if m not in self.q.measures:
-                self.add(loc + ("measures",), where, f"unknown measure '{m}'")
+        for mi, m in enumerate(rule.measures):
+            mid = m if isinstance(m, str) else m.measure
+            if mid not in self.q.measures:
+                self.add(loc + ("measures", mi), where, f"unknown measure '{mid}'")
+            if not isinstance(m, str):
+                self._check_condition(loc + ("measures", mi, "when"), where, m.when)
+        if len(set(rule.measure_ids())) != len(rule.measures):
+            self.add(loc + ("measures",), where, "a measure is listed twice")
         if rule.term is not None and rule.term not in self.q.terms:
             self.add(loc + ("term",), where, f"unknown term '{rule.term}'")
-        for key in ("title", "advice"):
-            text: Text = getattr(rule, key)
+        if rule.scope is not None and rule.scope not in self.q.scopes:
+            self.add(loc + ("scope",), where, f"unknown scope '{rule.scope}'")
+        for n in rule.norms:
+            norm = self.q.norms.get(n)
+            if norm is not None and norm.scope is not None and norm.scope != rule.scope:
+                self.add(loc + ("norms",), where,
+                         f"norm '{n}' applies only within scope '{norm.scope}': give the rule 'scope: {norm.scope}'")
+        texts = [("title", rule.title), ("advice", rule.advice)]
+        for ai, extra in enumerate(rule.advice_if):
+            self._check_condition(loc + ("advice_if", ai, "when"), where, extra.when)
+            texts.append((f"advice_if[{ai + 1}]", extra.text))
+        for key, text in texts:
             for lang in LANGS:
                 for ph in placeholders(text.get(lang)):
-                    if not self._known(ph):
-                        self.add(loc + (key, lang), where, f"{key} ({lang}) uses unknown placeholder '{{{ph}}}'")
+                    if not self._placeholder_known(ph):
+                        self.add(loc + (key.split("[")[0], lang) if "[" not in key else loc + ("advice_if",), where,
+                                 f"{key} ({lang}) uses unknown placeholder '{{{ph}}}'")
+
+
+def rule_reads(rule: Rule) -> set[str]:
+    """Every item or derived id a rule reads: its item, conditions (of the rule, its measures and
+    its extra sentences) and the placeholders in its texts. A rule that reads health data is sealed."""
+    out = referenced(rule.when) | {rule.item} | set(rule.also)
+    for m in rule.measures:
+        if not isinstance(m, str):
+            out |= referenced(m.when)
+    texts = [rule.title, rule.advice]
+    for extra in rule.advice_if:
+        out |= referenced(extra.when)
+        texts.append(extra.text)
+    for text in texts:
+        for lang in LANGS:
+            out |= {ph.removesuffix("_year") for ph in placeholders(text.get(lang))}
+    return out
+
+
+def official_url(url: str, domains: Iterable[str]) -> bool:
+    """Whether an https URL's host is one of `domains` or a subdomain of one."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(host == d or host.endswith("." + d) for d in domains)
 
 
 def placeholders(text: str) -> list[str]:

@@ -7,6 +7,7 @@ says what shape that data must have. Semantic checks that need the whole file
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
@@ -98,18 +99,125 @@ Not.model_rebuild()
 # --------------------------------------------------------------------------
 # Norms, derived values, measures, terms.
 
-class Norm(_Strict):
-    """A legal article, a standard or a guidance value, with its public source.
+NORM_STATUSES = ("law", "standard", "guidance", "sector", "rule_of_thumb", "research")
 
-    `status: guidance` marks values NORMS.md calls unverified or derived: they
-    are shown as guidance ("richtlijn"), never as law.
+
+class Source(_Strict):
+    """Where a norm comes from: a law article, an official page, a standard.
+
+    `title` says in words what the document is (both languages); `reference` is the
+    citation a reader can look up ("Arbobesluit art. 5.8, BWBR0008498"), left out where
+    the title and the address say it all; `url`, when given, must lie on one of the
+    questionnaire's `source_domains` (official sites only). A source needs a reference or a url.
+    """
+
+    title: Text
+    reference: Annotated[str, Field(min_length=3, max_length=300)] | None = None
+    url: Annotated[str, Field(pattern=r"^https://[^\s]+$", max_length=400)] | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> "Source":
+        if self.reference is None and self.url is None:
+            raise ValueError("a source needs a reference or a url")
+        return self
+
+
+class Norm(_Strict):
+    """A legal article, a standard, official guidance, a sector agreement or a rule of thumb.
+
+    `status` is honest about what binds whom: `law` (statute, decree, regulation),
+    `standard` (NEN/EN/ISO: voluntary unless a law refers to it), `guidance` (an
+    official body's guidance or FAQ), `sector` (an arbocatalogus or sector agreement:
+    binds only that sector), `rule_of_thumb` (a value derived here), `research`.
+    `scope` names a scope (e.g. screen work from 2 h a day) outside which the norm does
+    not apply: a rule that cites it must carry that scope.
     """
 
     id: Id
     title: Text
-    source: Annotated[str, Field(min_length=3)]
-    status: Literal["law", "standard", "guidance"]
-    url: str | None = None
+    status: Literal["law", "standard", "guidance", "sector", "rule_of_thumb", "research"]
+    sources: Annotated[list[Source], Field(min_length=1)]
+    scope: Id | None = None
+
+
+class ScopeOutside(_Strict):
+    """What a rule becomes outside its scope: a lower priority and the general norms that still apply."""
+
+    priority: Literal["high", "medium", "low"]
+    norms: Annotated[list[Id], Field(min_length=1)]
+
+
+class Scope(_Strict):
+    """Where a group of norms applies, e.g. the screen-work rules from 2 hours a day.
+
+    A rule with this scope fires as written while `when` holds, in the `outside` form
+    when it does not, and not at all while the items `when` reads are unanswered.
+    """
+
+    id: Id
+    when: "Condition"
+    label: Text
+    outside: ScopeOutside
+    note: Text
+    """One sentence for the worker when they are outside the scope (shown once, not per finding)."""
+
+
+class Check(_Strict):
+    """An impossible or unlikely combination of answers: shown as "check this answer".
+
+    `impossible` blocks signing until it is resolved; `unlikely` only asks to look again.
+    """
+
+    id: Id
+    when: "Condition"
+    items: Annotated[list[Id], Field(min_length=1)]
+    severity: Literal["impossible", "unlikely"]
+    message: Text
+
+
+class HealthWords(_Strict):
+    """Words that suggest health data in a remark meant for the employer (per language)."""
+
+    nl: Annotated[list[Annotated[str, Field(min_length=2)]], Field(min_length=1)]
+    en: Annotated[list[Annotated[str, Field(min_length=2)]], Field(min_length=1)]
+    message: Text
+
+
+class YearValue(_Strict):
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    value: float
+    checked: Literal["official", "secondary"] = "official"
+    """`secondary`: read only on a secondary source so far; validation asks to confirm it."""
+
+
+class Yearly(_Strict):
+    """An amount that changes every year (e.g. the tax-free home-working allowance).
+
+    Advice uses `{id}` (the value for the current year, else the latest known) and
+    `{id_year}` (the year it holds for); validation warns once the latest year has passed.
+    """
+
+    id: Id
+    label: Text
+    unit: str
+    values: Annotated[list[YearValue], Field(min_length=1)]
+    norm: Id
+
+
+class ListMember(_Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    since: _dt.date
+
+
+class CountryList(_Strict):
+    """A list of states with the date each joined (e.g. the telework framework agreement)."""
+
+    id: Id
+    label: Text
+    as_of: _dt.date
+    """The date the list was last checked against its source."""
+    members: Annotated[list[ListMember], Field(min_length=1)]
+    norm: Id
 
 
 class Derived(_Strict):
@@ -123,7 +231,7 @@ class Derived(_Strict):
     function: Id
     inputs: dict[str, Id] = Field(default_factory=dict)
     params: dict[str, float | int | str] = Field(default_factory=dict)
-    unit: str | None = None
+    unit: str | Text | None = None
     label: Text
     report_section: Id | None = None
     """The section whose 'measured and recommended' table shows this value (None: not shown)."""
@@ -142,7 +250,10 @@ class Measure(_Strict):
     text: Text
     owner: Literal["employer", "worker", "both"]
     provision: bool = False
-    """True when this is an arbo provision the employer may supply tax-free."""
+    """True when this is equipment the employer supplies (something to order)."""
+    exemption: Literal["arbo"] | None = None
+    """`arbo`: the employer may supply it tax-free as an arbo provision (Belastingdienst's
+    conditions); None: no tax claim is made."""
 
 
 # --------------------------------------------------------------------------
@@ -159,6 +270,8 @@ class _ItemBase(_Strict):
     id: Id
     text: Text
     help: Text | None = None
+    note: Text | None = None
+    """Shown under the question at all times (not behind "Uitleg"): a warning the person must see."""
     norms: list[Id] = Field(default_factory=list)
     health: bool
     """Whether the answer is health data (AVG art. 9): never shown to the employer."""
@@ -231,6 +344,10 @@ class FreeText(_ItemBase):
     max_length: Annotated[int, Field(ge=1, le=10000)] = 2000
     multiline: bool = True
     default: str | None = None
+    check_health_words: bool = False
+    """Warn when the text holds words that suggest health data (the questionnaire's `health_words`)."""
+    move_to: Id | None = None
+    """The confidential item the wizard offers to move such text to."""
 
 
 class Country(_ItemBase):
@@ -267,26 +384,52 @@ class Section(_Strict):
     items: Annotated[list[Item], Field(min_length=1)]
 
 
+class MeasureWhen(_Strict):
+    """A measure that a finding asks for only while `when` holds (e.g. a keyboard only when it is missing)."""
+
+    measure: Id
+    when: Condition
+
+
+class AdviceIf(_Strict):
+    """A sentence added to a finding's advice while `when` holds."""
+
+    when: Condition
+    text: Text
+
+
 class Rule(_Strict):
     """Answers → a finding, with personal advice and action-plan measures.
 
     `{name}` placeholders in `advice` are filled with the worker's own answers
-    and derived values.
+    and derived values. One finding per problem: conditional `measures` and
+    `advice_if` sentences let one rule name only what is missing.
     """
 
     id: Id
     item: Id
     """The item the finding is about (shown beside it in the wizard)."""
+    also: list[Id] = Field(default_factory=list)
+    """Other items the finding speaks about: shown there too, so no "all right" contradicts it."""
     when: Condition
     priority: Literal["high", "medium", "low"]
     owner: Literal["employer", "worker", "both"]
     title: Text
     advice: Text
-    measures: list[Id] = Field(default_factory=list)
+    advice_if: list[AdviceIf] = Field(default_factory=list)
+    measures: list[Union[Id, MeasureWhen]] = Field(default_factory=list)
     term: Id | None = None
     norms: Annotated[list[Id], Field(min_length=1)]
+    scope: Id | None = None
+    """A scope (e.g. screen work from 2 h a day): outside it the rule fires in the scope's `outside` form."""
+    outside: Literal["tip", "skip"] = "tip"
+    """Outside its scope: `tip` (the general duty of care still asks for it, at low priority) or
+    `skip` (it rests on the scope's rules alone, e.g. the right to an eye test)."""
     health: bool = False
     """Forced on when the rule reads a health item."""
+
+    def measure_ids(self) -> list[str]:
+        return [m if isinstance(m, str) else m.measure for m in self.measures]
 
 
 REVIEW_STATUSES = ("advice_given", "home_visit_needed", "refer_to_physician", "resolved")
@@ -307,11 +450,19 @@ class QuestionnaireData(_Strict):
     intro: Text
     default_terms: dict[Literal["high", "medium", "low"], Id]
     terms: Annotated[list[Term], Field(min_length=1)]
+    source_domains: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]],
+                              Field(min_length=1)]
+    """The official web domains a norm's source may link to (a subdomain counts)."""
     norms: Annotated[list[Norm], Field(min_length=1)]
+    scopes: list[Scope] = Field(default_factory=list)
+    yearly: list[Yearly] = Field(default_factory=list)
+    lists: list[CountryList] = Field(default_factory=list)
     derived: list[Derived] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     sections: Annotated[list[Section], Field(min_length=1)]
     rules: list[Rule] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    health_words: HealthWords | None = None
     review_statuses: list[ReviewStatus] = Field(default_factory=list)
 
     @field_validator("default_terms")

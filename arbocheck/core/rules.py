@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import answers as answers_mod
-from .conditions import holds
+from .conditions import holds, referenced
 from .qloader import Questionnaire
 from .textfmt import fill
 
@@ -28,7 +28,32 @@ class NormRef:
     id: str
     title: str
     source: str
-    status: str  # law | standard | guidance
+    """The sources as one line a person reads: "title (reference); ..." in the finding's language."""
+    status: str  # law | standard | guidance | sector | rule_of_thumb | research
+    sources: tuple[dict, ...] = ()
+    """Each source as {title, reference, url}."""
+
+
+def norm_ref(q: Questionnaire, norm_id: str, lang: str) -> NormRef:
+    n = q.norms[norm_id]
+    sources = tuple({"title": s.title.get(lang), "reference": s.reference, "url": s.url} for s in n.sources)
+    line = "; ".join(f"{s['title']} ({s['reference']})" if s["reference"] else s["title"] for s in sources)
+    return NormRef(norm_id, n.title.get(lang), line, n.status, sources)
+
+
+@dataclass(frozen=True)
+class Warning:
+    """An impossible or unlikely answer: "check this answer" beside `items`."""
+
+    check: str
+    items: tuple[str, ...]
+    severity: str  # impossible | unlikely
+    message: str
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["items"] = list(self.items)
+        return d
 
 
 @dataclass(frozen=True)
@@ -43,11 +68,20 @@ class Finding:
     measures: tuple[str, ...]
     norms: tuple[NormRef, ...]
     health: bool
+    also: tuple[str, ...] = ()
+    """Other items this finding speaks about."""
+    outside_scope: str | None = None
+    """The scope (e.g. screen_work) whose rules do not apply to this worker: the finding then rests
+    on the general duty of care only, at the scope's lower priority."""
+
+    def concerns(self, item_id: str) -> bool:
+        return item_id == self.item or item_id in self.also
 
     def to_json(self) -> dict:
         d = asdict(self)
         d["measures"] = list(self.measures)
-        d["norms"] = [asdict(n) for n in self.norms]
+        d["also"] = list(self.also)
+        d["norms"] = [asdict(n) | {"sources": [dict(x) for x in n.sources]} for n in self.norms]
         return d
 
 
@@ -81,19 +115,48 @@ class Evaluation:
     plan: list[PlanItem]
     missing: list[str]
     values: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Warning] = field(default_factory=list)
+    answered: int = 0
+    """How many questions are answered (hidden ones not counted)."""
+    outside_scopes: list[str] = field(default_factory=list)
+    """Scopes whose rules do not apply to this worker (e.g. screen_work under 2 h a day)."""
 
     def counts(self) -> dict[str, int]:
         return {p: sum(f.priority == p for f in self.findings) for p in PRIORITIES}
+
+    @property
+    def state(self) -> str:
+        """`empty` (nothing answered), `incomplete` (a required question open) or `complete`.
+
+        Only a complete check without findings may read as "nothing to remark"."""
+        if not self.answered:
+            return "empty"
+        return "incomplete" if self.missing else "complete"
+
+    @property
+    def blocked(self) -> list[Warning]:
+        """Impossible answers: the check cannot be signed while one stands."""
+        return [w for w in self.warnings if w.severity == "impossible"]
 
     def to_json(self) -> dict:
         return {
             "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
             "lang": self.lang,
+            "state": self.state,
             "counts": self.counts(),
             "findings": [f.to_json() for f in self.findings],
             "action_plan": [p.to_json() for p in self.plan],
+            "warnings": [w.to_json() for w in self.warnings],
             "missing": list(self.missing),
         }
+
+
+def scope_state(q: Questionnaire, scope_id: str, values: dict[str, Any]) -> bool | None:
+    """True inside the scope, False outside it, None while the answers it reads are missing."""
+    scope = q.scopes[scope_id]
+    if any(values.get(ident) is None for ident in referenced(scope.when)):
+        return None
+    return holds(scope.when, values)
 
 
 def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl") -> Evaluation:
@@ -101,23 +164,66 @@ def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl") -> Eva
     eff = answers_mod.effective(q, answers)
     values = answers_mod.with_derived(q, eff)
     section_order = {s.id: i for i, s in enumerate(q.data.sections)}
+    scopes = {sid: scope_state(q, sid, values) for sid in q.scopes}
     findings: list[Finding] = []
     for rule in q.data.rules:
-        if not holds(rule.when, values):
+        inside = scopes[rule.scope] if rule.scope else True
+        if inside is None or (inside is False and rule.outside == "skip") or not holds(rule.when, values):
             continue
-        norms = tuple(NormRef(n, q.norms[n].title.get(lang), q.norms[n].source, q.norms[n].status)
-                      for n in rule.norms)
+        priority, norm_ids = rule.priority, list(rule.norms)
+        if not inside:
+            outside = q.scopes[rule.scope].outside
+            priority = outside.priority
+            norm_ids = [n for n in norm_ids if q.norms[n].scope != rule.scope]
+            norm_ids += [n for n in outside.norms if n not in norm_ids]
+        advice = " ".join([fill(q, rule.advice.get(lang), values, lang)]
+                          + [fill(q, x.text.get(lang), values, lang) for x in rule.advice_if if holds(x.when, values)])
+        measures = tuple(m if isinstance(m, str) else m.measure for m in rule.measures
+                         if isinstance(m, str) or holds(m.when, values))
         findings.append(Finding(
             rule=rule.id, item=rule.item, section=q.section_of[rule.item],
-            priority=rule.priority, owner=rule.owner,
+            priority=priority, owner=rule.owner,
             title=fill(q, rule.title.get(lang), values, lang),
-            advice=fill(q, rule.advice.get(lang), values, lang),
-            measures=tuple(rule.measures), norms=norms,
-            health=rule.id in q.health_rules,
+            advice=advice,
+            measures=measures, norms=tuple(norm_ref(q, n, lang) for n in norm_ids),
+            health=rule.id in q.health_rules, also=tuple(rule.also),
+            outside_scope=None if inside else rule.scope,
         ))
     findings.sort(key=lambda f: (_RANK[f.priority], section_order[f.section]))
+    answered = sum(1 for k in eff if answers.get(k) is not None)  # a default is not an answer
     return Evaluation(q.id, q.version, lang, findings, action_plan(q, findings, lang),
-                      answers_mod.missing_required(q, answers), values)
+                      answers_mod.missing_required(q, answers), values,
+                      warnings=warnings(q, eff, values, lang), answered=answered,
+                      outside_scopes=[sid for sid, inside in scopes.items() if inside is False])
+
+
+def warnings(q: Questionnaire, eff: dict[str, Any], values: dict[str, Any], lang: str) -> list[Warning]:
+    """Every impossible or unlikely answer combination, in questionnaire order."""
+    out: list[Warning] = []
+    for chk in q.data.checks:
+        if all(i in eff for i in chk.items) and holds(chk.when, values):
+            out.append(Warning(chk.id, tuple(chk.items), chk.severity, fill(q, chk.message.get(lang), values, lang)))
+    hw = q.data.health_words
+    if hw is not None:
+        for item_id, it in q.items.items():
+            if getattr(it, "check_health_words", False) and isinstance(eff.get(item_id), str):
+                found = health_words_in(eff[item_id], hw)
+                if found:
+                    out.append(Warning("health_words", (item_id,), "unlikely",
+                                       hw.message.get(lang).format(words=", ".join(found))))
+    return out
+
+
+def health_words_in(text: str, hw) -> list[str]:
+    """The words of the health-word list (both languages) that start a word in `text`."""
+    import re
+
+    low = text.casefold()
+    found = []
+    for word in dict.fromkeys(hw.nl + hw.en):
+        if re.search(r"(?<!\w)" + re.escape(word.casefold()), low):
+            found.append(word)
+    return found
 
 
 def action_plan(q: Questionnaire, findings: list[Finding], lang: str = "nl") -> list[PlanItem]:
@@ -125,7 +231,7 @@ def action_plan(q: Questionnaire, findings: list[Finding], lang: str = "nl") -> 
 
     Its priority is the most urgent of those findings, its term the shortest.
     """
-    by_measure: dict[str, list[Finding]] = {}
+    by_measure: dict[str, list[Finding]] = {}  # measures of the findings, in order
     for f in findings:
         for m in f.measures:
             by_measure.setdefault(m, []).append(f)

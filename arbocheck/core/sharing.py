@@ -53,3 +53,65 @@ def split(q: Questionnaire, answers: dict[str, Any], meta: dict[str, Any] | None
         expert_photos=[p for p in photos if p.expert_only],
         evaluation=ev,
     )
+
+
+# ---------------------------------------------------------------------------
+# Who sees what, in words: computed from the same `health` flags that `split` uses,
+# so a statement cannot promise what the split does not do.
+
+AUDIENCES = ("employer", "expert", "personal")
+
+
+def audience(q: Questionnaire, item_id: str, sealed: bool) -> str:
+    """Where an answer goes: `employer` (the signed report), `expert` (the sealed part, for the
+    bedrijfsarts or arbodienst) or `personal` (the worker's own copy only: no expert key is known)."""
+    if not q.items[item_id].health:
+        return "employer"
+    return "expert" if sealed else "personal"
+
+
+def section_audiences(q: Questionnaire, section_id: str, sealed: bool) -> set[str]:
+    return {audience(q, it.id, sealed) for it in q.sections[section_id].items}
+
+
+def section_statement(q: Questionnaire, section_id: str, sealed: bool, lang: str) -> str:
+    """One sentence on where the answers of a wizard page go, e.g. "Je werkgever ziet je antwoorden
+    op deze pagina, behalve bij de vragen gemarkeerd als vertrouwelijk: ..."."""
+    from .i18n import t
+
+    groups = section_audiences(q, section_id, sealed)
+    if groups == {"employer"}:
+        return t("share.section.employer", lang)
+    only = groups - {"employer"}
+    key = "expert" if "expert" in only else "personal"
+    if "employer" in groups:
+        return t(f"share.section.mixed_{key}", lang)
+    return t(f"share.section.all_{key}", lang)
+
+
+def item_statement(q: Questionnaire, item_id: str, sealed: bool, lang: str) -> str | None:
+    """The mark beside a confidential question ("Vertrouwelijk: alleen voor de bedrijfsarts of
+    arbodienst"); None for an answer that goes to the employer (the page's sentence says so)."""
+    from .i18n import t
+
+    from .qmodel import FreeText
+
+    where = audience(q, item_id, sealed)
+    if where == "employer":
+        # Free text is where people write what they should not: say who reads it, right there.
+        return t("share.item.employer_text", lang) if isinstance(q.items[item_id], FreeText) else None
+    return t(f"share.item.{where}", lang)
+
+
+def expert_recipient(meta: dict[str, Any] | None) -> str | None:
+    """The age recipient of the bedrijfsarts or arbodienst named by the draft's campaign, if any."""
+    raw = (meta or {}).get("campaign_file")
+    if not raw:
+        return None
+    from . import campaign as campaign_mod
+
+    try:
+        camp = campaign_mod.load(str(raw).encode("utf-8"))
+    except campaign_mod.CampaignError:
+        return None
+    return camp.expert_recipient or None

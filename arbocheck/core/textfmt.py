@@ -59,6 +59,9 @@ def value(q: Questionnaire, name: str, v: Any, lang: str, *, scale_labels: bool 
     if isinstance(v, bool):
         yes, no = _WORDS.get(lang, _WORDS["en"])
         return yes if v else no
+    if name in q.yearly and isinstance(v, (int, float)):  # an amount of money: always two decimals
+        text = f"{v:.2f}"
+        return text.replace(".", ",") if lang == "nl" else text
     it = q.items.get(name)
     if (scale_labels and isinstance(it, Scale) and isinstance(v, (int, float))
             and float(v).is_integer() and it.min <= v <= it.max):

@@ -167,7 +167,7 @@ def test_exports(folder, reg):
     assert not any(f'"E{i}"' in dumped for i in range(7))  # no individual in the roll-up
     pages = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Scherm en laptop" in pages and "E0" not in pages and "minder dan 5" in pages
-    assert "Laptopstandaard verstrekken" in pages
+    assert "Een laptopstandaard verstrekken" in pages
 
 
 def test_small_groups_are_suppressed(folder, reg):

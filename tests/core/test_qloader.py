@@ -95,7 +95,7 @@ def test_rule_with_unknown_item_measure_norm_term_and_placeholder(tmp_path):
 
 
 def test_unknown_derived_function_and_cycle(tmp_path):
-    probs, _ = problems_after(tmp_path, "function: recommended_desk_height_cm", "function: guess_desk")
+    probs, _ = problems_after(tmp_path, "function: desk_height_from_stature", "function: guess_desk")
     assert len(probs) == 1 and "derived 'rec_desk_height_cm': unknown function 'guess_desk'" in probs[0]
     probs, _ = problems_after(tmp_path, "inputs: {body_height_cm: body_height_cm}",
                               "inputs: {body_height_cm: desk_excess}")

@@ -19,7 +19,7 @@ def test_advice_carries_the_workers_own_numbers(mini):
     [f] = ev.findings
     assert f.rule == "desk_too_high" and f.owner == "worker" and f.priority == "medium"
     assert f.advice == "Je bureau is 74 cm hoog; bij 160 cm past ongeveer 64 cm."
-    assert f.norms[0].status == "guidance"
+    assert f.norms[0].status == "rule_of_thumb"
     en = rules.evaluate(mini, SHORT_AT_FIXED_DESK, "en").findings[0]
     assert en.advice == "Your desk is 74 cm high; at 160 cm about 64 cm fits."
 

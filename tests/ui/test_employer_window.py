@@ -116,8 +116,8 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
 
     # 4. What to arrange: the laptop stand for Anna, marked done, leaves the open list.
     p = w.provisions_tab
-    stands = [r for r in range(p.model.rowCount()) if p.model.index(r, 1).data() == "Laptopstandaard verstrekken"]
-    assert stands and "Laptopstandaard verstrekken 1×" in p.totals.text()
+    stands = [r for r in range(p.model.rowCount()) if p.model.index(r, 1).data() == "Een laptopstandaard verstrekken"]
+    assert stands and "Een laptopstandaard verstrekken 1×" in p.totals.text()
     assert not p.done_button.isEnabled()
     p.view.selectRow(stands[0])
     assert p.done_button.isEnabled()
