@@ -202,7 +202,8 @@ def _print_evaluation(ev) -> None:
     if ev.plan:
         _out(t("action_plan", lang))
         for p in ev.plan:
-            extra = f", {t('provision', lang)}" if p.provision else ""
+            extra = (f", {t('provision', lang)}" if p.provision else "") + (
+                f", {t('provision.arbo', lang)}" if p.exemption == "arbo" else "")
             _out(f"  - {p.text} ({t('owner.' + p.owner, lang)}, {t('priority.' + p.priority, lang)}, "
                  f"{p.term_label}{extra})")
     if ev.missing:

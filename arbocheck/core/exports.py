@@ -113,7 +113,7 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     story.append(P(escape(t("summary.measures", lang)), "h2"))
     texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
-                                                      "report.provision_col")]]
+                                                      "summary.supply_col")]]
     yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
 
     def people(n: int) -> int | None:  # None: a group too small to show

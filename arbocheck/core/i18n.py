@@ -156,10 +156,16 @@ TEXTS: dict[str, dict[str, str]] = {
               "and the proposed measures for the action plan. The document is signed electronically; any change "
               "after signing shows."},
     "report.health_note": {
-        "nl": "Gezondheidsgegevens (klachten, werkdruk, stress) staan niet in dit document. Zij zijn alleen "
-              "leesbaar voor de arbodeskundige of bedrijfsarts (AVG art. 9).",
-        "en": "Health data (complaints, workload, stress) is not in this document. Only the arbo expert or "
-              "occupational physician can read it (GDPR art. 9)."},
+        "nl": "Gezondheidsgegevens (klachten, werkdruk, stress) staan niet in dit document. Alleen de bedrijfsarts of "
+              "de arbodienst, die medisch beroepsgeheim hebben, kan ze lezen (AVG art. 9).",
+        "en": "Health data (complaints, workload, stress) is not in this document. Only the occupational physician "
+              "or health service, bound by medical confidentiality, can read it (GDPR art. 9)."},
+    "report.health_note.none": {
+        "nl": "Gezondheidsgegevens (klachten, werkdruk, stress) staan niet in dit document. Er was geen bedrijfsarts of "
+              "arbodienst bekend: ze staan alleen in de persoonlijke kopie van de medewerker (AVG art. 9).",
+        "en": "Health data (complaints, workload, stress) is not in this document. No occupational physician or "
+              "health service was known: it is only in the employee's personal copy (GDPR art. 9)."},
+    "report.source": {"nl": "bron", "en": "source"},
     "report.organisation": {"nl": "Organisatie", "en": "Organisation"},
     "report.worker": {"nl": "Medewerker", "en": "Employee"},
     "report.employee_id": {"nl": "Personeelsnummer", "en": "Employee number"},
@@ -180,6 +186,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.measure": {"nl": "Maatregel", "en": "Measure"},
     "report.priority": {"nl": "Prioriteit", "en": "Priority"},
     "report.provision_col": {"nl": "Arbovoorziening", "en": "Arbo provision"},
+    "summary.supply_col": {"nl": "Werkgever levert", "en": "Employer supplies"},
     "report.no_measures": {"nl": "Er zijn geen maatregelen nodig.", "en": "No measures are needed."},
     "report.question": {"nl": "Vraag", "en": "Question"},
     "report.answer": {"nl": "Antwoord", "en": "Answer"},
@@ -225,7 +232,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.machine.sealed": {"nl": " en confidential.age (het verzegelde deel)",
                               "en": " and confidential.age (the sealed part)"},
     "report.page": {"nl": "pagina {n} van {total}", "en": "page {n} of {total}"},
-    "report.guidance": {"nl": "richtlijn", "en": "guidance"},
+    "report.guidance": {"nl": "vuistregel", "en": "rule of thumb"},
     "report.health_section": {"nl": "Gezondheid en werkdruk (alleen in je persoonlijke kopie)",
                               "en": "Health and workload (only in your personal copy)"},
     "report.unanswered": {"nl": "niet ingevuld", "en": "not answered"},

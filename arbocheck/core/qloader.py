@@ -340,6 +340,8 @@ class _Checker:
         for si, scope in enumerate(d.scopes):
             loc, where = ("scopes", si), f"scope '{scope.id}'"
             self._check_condition(loc + ("when",), where, scope.when)
+            if self.q.reads_health(referenced(scope.when)):
+                self.add(loc + ("when",), where, "a scope may not depend on health data (the employer's report shows it)")
             self._check_norms(loc + ("outside", "norms"), where, scope.outside.norms)
             for n in scope.outside.norms:
                 if n in self.q.norms and self.q.norms[n].scope == scope.id:
@@ -486,6 +488,9 @@ class _Checker:
         self._check_condition(loc + ("show_if",), where, it.show_if)
         if it.show_if is not None and it.id in referenced(it.show_if):
             self.add(loc + ("show_if",), where, "show_if refers to the item itself")
+        if not it.health and self.q.reads_health(referenced(it.show_if)):
+            self.add(loc + ("show_if",), where,
+                     "an item the employer sees may not be shown or hidden by a health answer")
         if isinstance(it, _CHOICE):
             seen: set[str] = set()
             for oi, o in enumerate(it.options):

@@ -45,6 +45,11 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
           rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
           progress: Callable[[int, str], None] | None = None, personal_copy: bool = True) -> Export:
     step = progress or (lambda pct, what: None)
+    from .rules import evaluate
+
+    blocked = evaluate(q, answers, rm.lang).blocked
+    if blocked:  # an impossible answer cannot be signed as true
+        raise ExportError("these answers cannot all be true: " + " ".join(w.message for w in blocked))
     rm.fingerprint = key.fingerprint
     if expert_recipient:
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)

@@ -28,6 +28,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, Pa
 
 from . import paths
 from .assessment import ReportMeta, figure_numbers, printed_sections
+from .conditions import holds
 from .diagram import side_view
 from .draft_photos import refs
 from .i18n import count, t
@@ -298,14 +299,25 @@ def build_pdf(inp: ReportInput) -> bytes:
                             ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#c9d1d9")),
                             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
     story.append(tb)
+    # An unfinished check never reads as "nothing to remark". The employer's version judges that from
+    # what it may show only (required items are workplace facts), so a health answer changes nothing here.
+    state = ev.state if inp.personal else ("empty" if not s.employer_answers else
+                                           "incomplete" if ev.missing else "complete")
+    if state != "complete":
+        story += [Spacer(1, 3 * mm), P(escape(t("state." + state, lang, n=len(ev.missing))), "small")]
+    for scope_id in ev.outside_scopes:
+        story += [Spacer(1, 2 * mm), P(escape(q.scopes[scope_id].note.get(lang)), "small")]
     if not inp.personal:
-        story += [Spacer(1, 5 * mm), P(escape(t("report.health_note", lang)), "small")]
+        story += [Spacer(1, 5 * mm), P(escape(t("report.health_note" if inp.sealed else "report.health_note.none",
+                                                 lang)), "small")]
 
     # -- summary per topic ---------------------------------------------------
     story += [PageBreak(), P(escape(t("report.summary", lang)), "h2")]
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "report.answered", "report.status")]]
     for sec in q.data.sections:
-        items = [it for it in sec.items if inp.personal or not it.health]
+        # Questions hidden as not applicable do not count (a non-health item's visibility never depends on
+        # a health answer: the loader checks it, so these counts show the employer nothing about health).
+        items = [it for it in sec.items if (inp.personal or not it.health) and holds(it.show_if, ev.values)]
         if not items:
             continue
         answered = sum(1 for it in items if it.id in shown_answers)
@@ -326,7 +338,7 @@ def build_pdf(inp: ReportInput) -> bytes:
                 ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
         yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
         cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
-                  yes if p.provision else no] for p in plan]
+                  yes if p.exemption == "arbo" else no] for p in plan]
         rows = [[P(escape(h), "cellb") for h in head]]
         for p, c in zip(plan, cells):
             rows.append([P(escape(c[0]), "cell"), P(escape(c[1]), "cell"),
@@ -367,7 +379,7 @@ def build_pdf(inp: ReportInput) -> bytes:
             if not inp.personal and q.reads_health([d.id]):
                 continue
             measured.append([P(escape(d.label.get(lang)) + f" <font color='#666666'>({t('report.guidance', lang)})</font>",
-                               "cell"), P(escape(fmt_value(q, d.id, v, lang) + f" {d.unit or ''}"), "cell")])
+                               "cell"), P(escape(fmt_value(q, d.id, v, lang) + f" {unit_text(d, lang)}"), "cell")])
         if len(measured) > 1:
             block += [Spacer(1, 3 * mm), _table(measured, [115 * mm, 55 * mm])]
         if sec.diagram == "side_view" and values.get("body_height_cm") and not drew_diagram:
@@ -378,14 +390,12 @@ def build_pdf(inp: ReportInput) -> bytes:
                       Spacer(1, 2 * mm)]
         fs = [f for f in findings if f.section == sec.id]
         for f in fs:
-            norms = "; ".join(f"{escape(n.title)} — {escape(n.source)}"
-                              + (f" ({escape(t('report.guidance', lang))})" if n.status == "guidance" else "")
-                              for n in f.norms)
+            scope = [P(f"<i>{escape(t('norm.outside_scope', lang))}</i>", "small")] if f.outside_scope else []
             block.append(KeepTogether([
                 P(f"<font color='{PRIO_COLOUR[f.priority]}'><b>{escape(t('priority.' + f.priority, lang)).upper()}</b></font>"
                   f" · <b>{escape(f.title)}</b> · {escape(t('owner.' + f.owner, lang))}", "h3"),
-                P(escape(f.advice)),
-                P(escape(t("norm", lang)) + ": " + norms, "small"),
+                P(escape(f.advice)), *scope,
+                *[P(line, "small") for line in norm_lines(f.norms, lang)],
             ]))
         sec_photos = [(figure_no[i], p) for i, p in enumerate(photos) if p.section == sec.id]
         if sec_photos:
@@ -437,6 +447,18 @@ def build_pdf(inp: ReportInput) -> bytes:
     page_mark = t("report.personal_mark", lang) if inp.personal else None
     doc.build(keep_headings(story), canvasmaker=_numbered_canvas(footer, lang, page_mark))
     return buf.getvalue()
+
+
+def norm_lines(norms, lang: str) -> list[str]:
+    """Each norm as the report prints it: the kind of rule in words, what it says, and its sources
+    with their citation (an inspector looks them up). Escaped markup for a Paragraph."""
+    out = []
+    for n in norms:
+        sources = "; ".join(escape(s["title"]) + (f" ({escape(s['reference'])})" if s.get("reference") else "")
+                            for s in n.sources)
+        out.append(f"{escape(t('norm', lang))} — {escape(t('norm.status.' + n.status, lang))}: {escape(n.title)}. "
+                   f"{escape(t('report.source', lang))}: {sources}")
+    return out
 
 
 def _table(rows: list, widths: list, header: bool = True) -> Table:

@@ -91,6 +91,9 @@ class PlanItem:
     text: str
     owner: str
     provision: bool
+    """Equipment the employer supplies (something to order)."""
+    exemption: str | None
+    """`arbo`: the employer may supply it tax-free as an arbo provision; None: no tax claim is made."""
     priority: str
     term: str
     term_label: str
@@ -241,7 +244,7 @@ def action_plan(q: Questionnaire, findings: list[Finding], lang: str = "nl") -> 
         terms = [q.terms[q.rules[f.rule].term or q.data.default_terms[f.priority]] for f in fs]
         term = min(terms, key=lambda t: t.days)
         plan.append(PlanItem(
-            measure=mid, text=m.text.get(lang), owner=m.owner, provision=m.provision,
+            measure=mid, text=m.text.get(lang), owner=m.owner, provision=m.provision, exemption=m.exemption,
             priority=highest([f.priority for f in fs]),
             term=term.id, term_label=term.label.get(lang), term_days=term.days,
             rules=tuple(f.rule for f in fs),

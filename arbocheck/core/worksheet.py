@@ -90,7 +90,19 @@ class Worksheet:
         return self._evals[lang]
 
     def findings_for(self, item_id: str, lang: str = "nl") -> list[Finding]:
-        return [f for f in self.evaluation(lang).findings if f.item == item_id]
+        """Findings about this item, also those that speak about it from another item (`also`),
+        so that no "all right" stands beside advice that changes this answer."""
+        return [f for f in self.evaluation(lang).findings if f.concerns(item_id)]
+
+    def warnings_for(self, item_id: str, lang: str = "nl") -> list:
+        """'Check this answer' warnings, shown once: under the first of their items on this item's page."""
+        section = self.q.section_of[item_id]
+        out = []
+        for w in self.evaluation(lang).warnings:
+            on_page = [i for i in w.items if self.q.section_of.get(i) == section and self.visible(i)]
+            if on_page and on_page[0] == item_id:
+                out.append(w)
+        return out
 
     def section_state(self, section_id: str) -> SectionState:
         vis = self.visible_items(section_id)

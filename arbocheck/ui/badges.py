@@ -37,16 +37,35 @@ class Badge(QFrame):
             body = QLabel(body_html)
             body.setTextFormat(Qt.TextFormat.RichText)
             body.setWordWrap(True)
-            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            body.setOpenExternalLinks(True)
             lay.addWidget(body)
         self.setAccessibleName(heading)
         self.setAccessibleDescription(body_html)
 
 
+def norm_lines(norms, lang: str) -> list[str]:
+    """Each norm as a person reads it: what kind of rule it is, what it says, and where it comes from
+    (the citation, linked where the source is on the web). Escaped HTML."""
+    from ..core.i18n import t
+
+    out = []
+    for n in norms:
+        sources = "; ".join(
+            f"<a href='{escape(s['url'], quote=True)}'>{escape(s.get('reference') or s['title'])}</a>" if s.get("url")
+            else escape(s.get("reference") or s["title"]) for s in n.sources)
+        status = t("norm.status." + n.status, lang)
+        out.append(f"{escape(status[:1].upper() + status[1:])}: {escape(n.title)} "
+                   f"({escape(tr('item.source', lang))}: {sources})")
+    return out
+
+
 def finding_badge(f: Finding, lang: str) -> Badge:
-    norms = "; ".join(
-        escape(n.title) + (f" ({tr('badge.guidance', lang)})" if n.status == "guidance" else "") for n in f.norms)
-    body = f"{escape(f.advice)}<br><span style='color:#555'>{norms}</span>"
+    from ..core.i18n import t
+
+    norms = "<br>".join(norm_lines(f.norms, lang))
+    scope = f"<br><i>{escape(t('norm.outside_scope', lang))}</i>" if f.outside_scope else ""
+    body = f"{escape(f.advice)}{scope}<br><span style='color:#555'>{norms}</span>"
     return Badge(f.priority, f"{tr('badge.' + f.priority, lang)}: {f.title}", body)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLin
 
 from ..core.i18n import t
 from ..core.rules import PRIORITIES
-from ..core.sharing import split
+from ..core.sharing import expert_recipient, split
 from ..core.worksheet import Worksheet
 from .badges import finding_badge
 from .text_labels import heading, paragraph
@@ -28,15 +28,21 @@ class IntroPage(QWidget):
         lay.addWidget(heading(tr("intro.heading", lang), 2))
         lay.addWidget(paragraph(escape(tr("intro.body", lang))))
         lay.addWidget(heading(tr("intro.shared.heading", lang), 2))
-        for key in ("intro.shared.employer", "intro.shared.expert", "intro.shared.local"):
-            lay.addWidget(paragraph(tr(key, lang)))
+        lay.addWidget(paragraph(tr("intro.shared.employer", lang)))
+        self.shared_expert = paragraph("")
+        lay.addWidget(self.shared_expert)
+        lay.addWidget(paragraph(tr("intro.shared.local", lang)))
         lay.addWidget(heading(tr("campaign.heading", lang), 2))
-        self.campaign = CampaignPanel(ws, lang, on_change)
+        self.ws, self.lang = ws, lang
+        self.campaign = CampaignPanel(ws, lang, lambda: (on_change(), self.refresh()))
         lay.addWidget(self.campaign)
         lay.addStretch(1)
+        self.refresh()
 
     def refresh(self) -> None:
-        pass
+        # Whether confidential answers go to an occupational health service depends on the campaign.
+        key = "intro.shared.expert" if expert_recipient(self.ws.meta) else "intro.shared.personal"
+        self.shared_expert.setText(tr(key, self.lang))
 
 
 class CampaignPanel(QWidget):
@@ -160,8 +166,18 @@ class ReviewPage(QWidget):
             warn = paragraph(escape(tr("review.missing", lang, items=names)))
             warn.setStyleSheet("color: #9a5b00;")
             lay.addWidget(warn)
+        if ev.warnings:
+            lay.addWidget(heading(tr("review.warnings", lang), 2))
+            for w in ev.warnings:
+                line = paragraph(f"• {escape(w.message)} <i>({escape(t('warning.' + w.severity, lang))})</i>")
+                line.setStyleSheet("color: #b3261e;" if w.severity == "impossible" else "color: #9a5b00;")
+                lay.addWidget(line)
+        for scope in ev.outside_scopes:
+            lay.addWidget(paragraph(escape(ws.q.scopes[scope].note.get(lang))))
         if not ev.findings:
-            lay.addWidget(paragraph(escape(tr("review.none", lang))))
+            # Only a complete check without findings may read as "nothing to remark".
+            key = {"empty": "review.empty", "incomplete": "review.incomplete"}.get(ev.state, "review.none")
+            lay.addWidget(paragraph(escape(tr(key, lang))))
         for prio in PRIORITIES:
             fs = [f for f in ev.findings if f.priority == prio]
             if fs:
@@ -175,7 +191,7 @@ class ReviewPage(QWidget):
             col.addWidget(heading(tr("review.plan." + owner, lang), 3))
             items = [p for p in ev.plan if p.owner == owner]
             lines = [f"• {escape(p.text)} <span style='color:#555'>({escape(p.term_label)}"
-                     + (f", {tr('review.provision', lang)}" if p.provision else "") + ")</span>" for p in items]
+                     + (f", {tr('review.provision', lang)}" if p.exemption == "arbo" else "") + ")</span>" for p in items]
             col.addWidget(paragraph("<br>".join(lines) or escape(tr("review.plan.empty", lang))))
             col.addStretch(1)
             row.addLayout(col, 1)
@@ -186,8 +202,10 @@ class ReviewPage(QWidget):
             findings=count(len(s.employer_findings), "finding", lang),
             measures=count(len(s.employer_plan), "measure", lang),
             photos=count(len(s.employer_photos), "photo", lang)))))
+        sealed = expert_recipient(ws.meta) is not None  # the same test the export makes
         lay.addWidget(paragraph(escape(tr(
-            "review.shared.expert", lang, answers=count(len(s.expert_answers), "answer", lang),
+            "review.shared.expert" if sealed else "review.shared.personal", lang,
+            answers=count(len(s.expert_answers), "answer", lang),
             findings=count(len(s.expert_findings), "finding", lang),
             photos=count(len(s.expert_photos), "photo", lang)))))
         lay.addWidget(paragraph(escape(tr("review.shared.local", lang))))
@@ -248,9 +266,14 @@ class SignPage(QWidget):
 
     def refresh(self) -> None:
         missing = self.ws.missing_required()
-        ready = not missing and self.declaration.isChecked() and self.name.text().strip() != ""
-        key = "sign.missing" if missing else "sign.ready" if ready else "sign.need_declaration"
-        self.status.setText(escape(tr(key, self.lang)))
+        blocked = self.ws.evaluation(self.lang).blocked  # an impossible answer stands
+        ready = not missing and not blocked and self.declaration.isChecked() and self.name.text().strip() != ""
+        if blocked:
+            items = ", ".join(dict.fromkeys(self.ws.q.items[i].text.get(self.lang) for w in blocked for i in w.items))
+            self.status.setText(escape(tr("sign.blocked", self.lang, items=items)))
+        else:
+            key = "sign.missing" if missing else "sign.ready" if ready else "sign.need_declaration"
+            self.status.setText(escape(tr(key, self.lang)))
         self.export.setEnabled(ready and self.busy is None)
         last = self.ws.meta.get("last_export")
         self.last.setText(escape(tr("sign.last", self.lang, path=last, revision=self.ws.meta.get("revision", 1)))

@@ -6,11 +6,13 @@ from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget)
 
+from ..core import sharing
 from ..core.diagram import side_view
+from ..core.i18n import t
 from ..core.worksheet import Worksheet
-from .badges import finding_badge, ok_badge
+from .badges import finding_badge, norm_lines, ok_badge
 from .diagram_view import DiagramView
 from .inputs import ItemInput, make_input
 from .texts import tr
@@ -43,6 +45,17 @@ class ItemRow(QFrame):
             self.help_button.setAccessibleName(f"{tr('item.help', lang)}: {item.text.get(lang)}")
             top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
+        # Where this answer goes, computed from the item's flag (and whether an expert key is known).
+        self.audience = QLabel("")
+        self.audience.setWordWrap(True)
+        self.audience.setStyleSheet("color: #6a1b9a;")
+        self.audience.setVisible(False)
+        lay.addWidget(self.audience)
+        if item.note is not None:
+            note = QLabel(escape(item.note.get(lang)))
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #9a5b00; font-weight: 600;")
+            lay.addWidget(note)
 
         self.input: ItemInput = make_input(item, lang)
         self.input.set_value(ws.get(item.id))
@@ -61,23 +74,29 @@ class ItemRow(QFrame):
         self.badges.setSpacing(4)
         lay.addLayout(self.badges)
         self._shown: tuple | None = None
+        self.on_edit = on_edit
 
     def _help_html(self) -> str:
         parts = []
         if self.item.help:
             parts.append(escape(self.item.help.get(self.lang)))
-        for nid in self.item.norms:
-            n = self.ws.q.norms[nid]
-            g = f" ({tr('badge.guidance', self.lang)})" if n.status == "guidance" else ""
-            parts.append(f"<i>{escape(tr('item.norm', self.lang, title=n.title.get(self.lang), source=n.source))}{g}</i>")
-        if self.item.health:
-            parts.append(f"<i>{escape(tr('item.health', self.lang))}</i>")
+        from ..core.rules import norm_ref
+
+        lines = norm_lines([norm_ref(self.ws.q, nid, self.lang) for nid in self.item.norms], self.lang)
+        parts += [f"<i>{line}</i>" for line in lines]
         return "<br>".join(parts)
+
+    def refresh_audience(self, sealed: bool) -> None:
+        text = sharing.item_statement(self.ws.q, self.item.id, sealed, self.lang)
+        self.audience.setText(escape(text or ""))
+        self.audience.setVisible(bool(text))
+        self.input.focus_target().setAccessibleDescription(text or "")
 
     def refresh_badges(self) -> None:
         findings = self.ws.findings_for(self.item.id, self.lang)
-        ok = not findings and self.has_rules and self.ws.get(self.item.id) is not None
-        shown = (tuple((f.rule, f.advice) for f in findings), ok)
+        warnings = self.ws.warnings_for(self.item.id, self.lang)
+        ok = not findings and not warnings and self.has_rules and self.ws.get(self.item.id) is not None
+        shown = (tuple((f.rule, f.advice) for f in findings), tuple(w.message for w in warnings), ok)
         if shown == self._shown:  # cheap enough to call for every page on every edit
             return
         self._shown = shown
@@ -85,10 +104,34 @@ class ItemRow(QFrame):
             w = self.badges.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
+        for w in warnings:
+            self.badges.addWidget(self._warning(w))
         for f in findings:
             self.badges.addWidget(finding_badge(f, self.lang))
         if ok:
             self.badges.addWidget(ok_badge(self.lang))
+
+    def _warning(self, w) -> QWidget:
+        """ "Check this answer", with a button to move a health remark to the confidential one."""
+        from .badges import Badge
+
+        kind = "high" if w.severity == "impossible" else "medium"
+        badge = Badge(kind, f"{t('warnings', self.lang)}: {t('warning.' + w.severity, self.lang)}", escape(w.message))
+        target = getattr(self.item, "move_to", None)
+        if w.check == "health_words" and target:
+            move = QPushButton(tr("item.move_to_confidential", self.lang))
+            move.setAccessibleName(tr("item.move_to_confidential", self.lang))
+            move.clicked.connect(lambda: self._move_text(target))
+            badge.layout().addWidget(move, 0, Qt.AlignmentFlag.AlignLeft)
+        return badge
+
+    def _move_text(self, target: str) -> None:
+        text = self.ws.get(self.item.id) or ""
+        before = self.ws.get(target) or ""
+        limit = self.ws.q.items[target].max_length
+        self.on_edit(target, (before + ("\n" if before else "") + text)[:limit])
+        self.input.set_value(None)
+        self.on_edit(self.item.id, None)
 
 
 class SectionPage(QWidget):
@@ -101,6 +144,10 @@ class SectionPage(QWidget):
         outer.addWidget(heading(section.title.get(lang)))
         if section.intro:
             outer.addWidget(paragraph(escape(section.intro.get(lang))))
+        self.sharing_note = paragraph("")
+        self.sharing_note.setStyleSheet("color: #444; background: #f3eef8; padding: 6px; border-radius: 3px;")
+        outer.addWidget(self.sharing_note)
+        self._sealed: bool | None = None
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -135,6 +182,12 @@ class SectionPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        sealed = sharing.expert_recipient(self.ws.meta) is not None
+        if sealed != self._sealed:  # the campaign (and with it the expert's key) can change
+            self._sealed = sealed
+            self.sharing_note.setText(escape(sharing.section_statement(self.ws.q, self.section.id, sealed, self.lang)))
+            for row in self.rows.values():
+                row.refresh_audience(sealed)
         for item_id, row in self.rows.items():
             row.setVisible(self.ws.visible(item_id))
             row.refresh_badges()

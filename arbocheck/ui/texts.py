@@ -25,9 +25,9 @@ UI: dict[str, dict[str, str]] = {
     "role.employer": {"nl": "Werk&gever", "en": "Em&ployer"},
     "role.employer.desc": {"nl": "Ik verzamel de rapporten van mijn medewerkers.",
                            "en": "I collect my employees' reports."},
-    "role.expert": {"nl": "&Arbodeskundige", "en": "&Arbo expert"},
-    "role.expert.desc": {"nl": "Ik beoordeel gemarkeerde punten en geef advies.",
-                         "en": "I review flagged items and give advice."},
+    "role.expert": {"nl": "&Bedrijfsarts of arbodienst", "en": "Occupational &health"},
+    "role.expert.desc": {"nl": "Ik beoordeel gemarkeerde punten en geef advies, onder medisch beroepsgeheim.",
+                         "en": "I review flagged items and give advice, under medical confidentiality."},
     "start.resume": {"nl": "&Verdergaan waar je was", "en": "&Continue where you left off"},
     "start.resume.desc": {"nl": "Laatst bewaard: {when}", "en": "Last saved: {when}"},
     "start.fresh": {"nl": "&Opnieuw beginnen", "en": "Start &over"},
@@ -69,10 +69,19 @@ UI: dict[str, dict[str, str]] = {
         "en": "<b>Your employer</b> receives the report you export: the facts about your workplace (desk, chair, "
               "screen, light, agreements), the findings and the action plan, and the photos you offer for it."},
     "intro.shared.expert": {
-        "nl": "<b>Alleen de arbodeskundige of bedrijfsarts</b> kan je antwoorden over gezondheid, klachten, "
-              "werkdruk en stress lezen. Die gaan versleuteld mee; je werkgever kan ze niet openen.",
-        "en": "<b>Only the arbo expert or occupational physician</b> can read your answers about health, "
-              "complaints, workload and stress. They travel encrypted; your employer cannot open them."},
+        "nl": "<b>Alleen de bedrijfsarts of de arbodienst</b>, die medisch beroepsgeheim hebben, kan je antwoorden "
+              "lezen die als vertrouwelijk zijn gemarkeerd: over gezondheid, klachten, werkdruk en stress. Die gaan "
+              "versleuteld mee; je werkgever kan ze niet openen.",
+        "en": "<b>Only the occupational physician or the occupational health service</b>, bound by medical "
+              "confidentiality, can read your answers marked confidential: about health, complaints, workload and "
+              "stress. They travel encrypted; your employer cannot open them."},
+    "intro.shared.personal": {
+        "nl": "<b>Er is (nog) geen bedrijfsarts of arbodienst bekend.</b> Je antwoorden die als vertrouwelijk zijn "
+              "gemarkeerd, gaan dan naar niemand: ze staan alleen in je persoonlijke kopie. Laad het campagnebestand "
+              "van je werkgever als je dat hebt gekregen.",
+        "en": "<b>No occupational physician or health service is known (yet).</b> Your answers marked confidential "
+              "then go to no one: they are only in your personal copy. Load your employer's campaign file if you "
+              "received one."},
     "intro.shared.local": {
         "nl": "<b>Op deze computer</b> blijven je concept, je persoonlijke kopie en alles wat je niet exporteert.",
         "en": "<b>On this computer</b> stay your draft, your personal copy and everything you do not export."},
@@ -85,9 +94,9 @@ UI: dict[str, dict[str, str]] = {
     "item.required": {"nl": "verplicht", "en": "required"},
     "item.other_country": {"nl": "Ander land (ISO-code)…", "en": "Other country (ISO code)…"},
     "item.country_code": {"nl": "Landcode, bijvoorbeeld PL", "en": "Country code, for example PL"},
-    "item.norm": {"nl": "Norm: {title} — {source}", "en": "Norm: {title} — {source}"},
-    "item.health": {"nl": "Dit antwoord gaat alleen naar de arbodeskundige.",
-                    "en": "This answer goes to the arbo expert only."},
+    "item.source": {"nl": "bron", "en": "source"},
+    "item.move_to_confidential": {"nl": "&Verplaats naar mijn vertrouwelijke opmerking",
+                                  "en": "&Move to my confidential remark"},
     # Advice badges
     "badge.high": {"nl": "Actie nodig", "en": "Action needed"},
     "badge.medium": {"nl": "Aandachtspunt", "en": "Point of attention"},
@@ -103,7 +112,7 @@ UI: dict[str, dict[str, str]] = {
                       "en": "Keep people and personal belongings out of the frame. All metadata (such as "
                             "location) is removed."},
     "photo.caption": {"nl": "Bijschrift", "en": "Caption"},
-    "photo.expert_only": {"nl": "Alleen voor de arbodeskundige", "en": "Only for the arbo expert"},
+    "photo.expert_only": {"nl": "Alleen voor de bedrijfsarts", "en": "Occupational physician only"},
     "photo.remove": {"nl": "Verwijderen", "en": "Remove"},
     "photo.busy": {"nl": "Foto wordt verwerkt…", "en": "Processing photo…"},
     "photo.failed": {"nl": "{name}: {reason}", "en": "{name}: {reason}"},
@@ -132,10 +141,21 @@ UI: dict[str, dict[str, str]] = {
                                      "{photos}.",
                                "en": "With your employer: {answers} about your workplace, {findings}, {measures} "
                                      "and {photos}."},
-    "review.shared.expert": {"nl": "Alleen met de arbodeskundige: {answers} over gezondheid en werkdruk, "
-                                   "{findings} en {photos}.",
-                             "en": "Only with the arbo expert: {answers} about health and workload, {findings} "
-                                   "and {photos}."},
+    "review.shared.expert": {"nl": "Alleen met de bedrijfsarts of de arbodienst (versleuteld): {answers} met het "
+                                   "label vertrouwelijk, {findings} daarover en {photos}.",
+                             "en": "Only with the occupational physician or health service (encrypted): {answers} "
+                                   "marked confidential, {findings} about them and {photos}."},
+    "review.shared.personal": {"nl": "Er is geen bedrijfsarts of arbodienst bekend. Daarom gaan {answers} met het "
+                                     "label vertrouwelijk, {findings} daarover en {photos} naar niemand: ze staan "
+                                     "alleen in je persoonlijke kopie.",
+                               "en": "No occupational physician or health service is known: {answers} marked "
+                                     "confidential, {findings} about them and {photos} go to no one. They are only "
+                                     "in your personal copy."},
+    "review.empty": {"nl": "Je hebt nog niets ingevuld. Begin bij 'Over jou en je werk'.",
+                     "en": "You have not answered anything yet. Start with 'About you and your work'."},
+    "review.incomplete": {"nl": "Je bent nog niet klaar. Op wat je tot nu toe invulde, is niets aan te merken.",
+                          "en": "You have not finished yet. Nothing to remark on what you have answered so far."},
+    "review.warnings": {"nl": "Controleer deze antwoorden", "en": "Check these answers"},
     "review.shared.local": {"nl": "Op deze computer blijft: je concept en je persoonlijke kopie.",
                             "en": "On this computer stays: your draft and your personal copy."},
     "review.missing": {"nl": "Nog niet ingevuld (verplicht): {items}", "en": "Not answered yet (required): {items}"},
@@ -186,11 +206,13 @@ UI: dict[str, dict[str, str]] = {
                               "Sleutel van je werkgever: {employer}<br>{expert}",
                         "en": "<b>{organisation}</b> — campaign {campaign} (hand in before {deadline}).<br>"
                               "Your employer's key: {employer}<br>{expert}"},
-    "campaign.expert": {"nl": "Je antwoorden over gezondheid worden versleuteld voor de arbodeskundige (sleutel {fp}).",
-                        "en": "Your answers about health are encrypted for the arbo expert (key {fp})."},
-    "campaign.no_expert": {"nl": "Deze campagne noemt geen arbodeskundige: je gezondheidsantwoorden blijven alleen "
+    "campaign.expert": {"nl": "Je vertrouwelijke antwoorden worden versleuteld voor de bedrijfsarts of arbodienst "
+                              "(sleutel {fp}).",
+                        "en": "Your confidential answers are encrypted for the occupational physician or health "
+                              "service (key {fp})."},
+    "campaign.no_expert": {"nl": "Deze campagne noemt geen bedrijfsarts of arbodienst: je vertrouwelijke antwoorden blijven alleen "
                                  "in je persoonlijke kopie.",
-                           "en": "This campaign names no arbo expert: your health answers stay only in your "
+                           "en": "This campaign names no occupational physician or health service: your confidential answers stay only in your "
                                  "personal copy."},
     "campaign.employee_id": {"nl": "&Personeelsnummer", "en": "&Employee number"},
     "campaign.code": {"nl": "&Aanmeldcode", "en": "E&nrolment code"},
@@ -199,6 +221,8 @@ UI: dict[str, dict[str, str]] = {
                        "en": "This campaign file cannot be used: {reason}"},
     "sign.missing": {"nl": "Je kunt pas ondertekenen als alle verplichte vragen zijn ingevuld.",
                      "en": "You can sign once all required questions are answered."},
+    "sign.blocked": {"nl": "Je kunt pas ondertekenen als je deze antwoorden hebt aangepast: {items}",
+                     "en": "You can sign once you have corrected these answers: {items}"},
     # The expert's window
     "expert.title": {"nl": "arbocheck — arbodeskundige", "en": "arbocheck — arbo expert"},
     "expert.open_files": {"nl": "&Rapporten openen…", "en": "&Open reports…"},

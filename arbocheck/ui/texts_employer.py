@@ -16,8 +16,8 @@ EMPLOYER: dict[str, dict[str, str]] = {
                     "en": "{handed_in} of {expected} employees have handed in · {open} measures still to arrange"},
     "emp.summary.open": {"nl": "{handed_in} rapporten ingeleverd · {open} maatregelen nog te regelen",
                          "en": "{handed_in} reports handed in · {open} measures still to arrange"},
-    "emp.no_health": {"nl": "Dit register bevat geen gezondheidsgegevens: die zijn alleen voor de arbodeskundige.",
-                      "en": "This register holds no health data: that is for the arbo expert only."},
+    "emp.no_health": {"nl": "Dit register bevat geen gezondheidsgegevens: die zijn alleen voor de bedrijfsarts of arbodienst.",
+                      "en": "This register holds no health data: that is for the occupational physician or health service only."},
     # Tabs
     "emp.tab.campaign": {"nl": "&1 Campagne", "en": "&1 Campaign"},
     "emp.tab.import": {"nl": "&2 Rapporten inlezen", "en": "&2 Import reports"},
@@ -39,15 +39,15 @@ EMPLOYER: dict[str, dict[str, str]] = {
                      "en": "Letters, digits, dot, dash or underscore, for example homework-2026."},
     "camp.deadline": {"nl": "Inl&everen vóór", "en": "&Hand in by"},
     "camp.questionnaire": {"nl": "&Vragenlijst", "en": "&Questionnaire"},
-    "camp.expert": {"nl": "&Sleutel arbodeskundige", "en": "Arbo &expert's key"},
-    "camp.expert.placeholder": {"nl": "age1… (van je arbodeskundige of bedrijfsarts)",
-                                "en": "age1… (from your arbo expert or occupational physician)"},
-    "camp.expert.ok": {"nl": "Vingerafdruk: {fp}. Vraag je arbodeskundige of die klopt.",
-                       "en": "Fingerprint: {fp}. Ask your arbo expert to confirm it."},
+    "camp.expert": {"nl": "&Sleutel bedrijfsarts of arbodienst", "en": "Occupational health &key"},
+    "camp.expert.placeholder": {"nl": "age1… (van je bedrijfsarts of arbodienst)",
+                                "en": "age1… (from your occupational physician or health service)"},
+    "camp.expert.ok": {"nl": "Vingerafdruk: {fp}. Vraag je bedrijfsarts of arbodienst of die klopt.",
+                       "en": "Fingerprint: {fp}. Ask your occupational health service to confirm it."},
     "camp.expert.none": {
-        "nl": "Zonder arbodeskundige gaan de antwoorden over gezondheid en werkdruk niet mee: ze blijven in de "
+        "nl": "Zonder bedrijfsarts of arbodienst gaan de antwoorden over gezondheid en werkdruk niet mee: ze blijven in de "
               "persoonlijke kopie van de medewerker.",
-        "en": "Without an arbo expert, the answers about health and workload are not sent: they stay in the "
+        "en": "Without an occupational health service, the answers about health and workload are not sent: they stay in the "
               "employee's personal copy."},
     "camp.expert.bad": {"nl": "Dit is geen geldige sleutel. Een sleutel begint met age1.",
                         "en": "This is not a valid key. A key starts with age1."},
@@ -83,7 +83,7 @@ EMPLOYER: dict[str, dict[str, str]] = {
     "camp.col.organisation": {"nl": "Organisatie", "en": "Organisation"},
     "camp.col.deadline": {"nl": "Inleveren vóór", "en": "Hand in by"},
     "camp.col.employees": {"nl": "Medewerkers", "en": "Employees"},
-    "camp.col.expert": {"nl": "Arbodeskundige", "en": "Arbo expert"},
+    "camp.col.expert": {"nl": "Bedrijfsarts/arbodienst", "en": "Occupational health"},
     "camp.no_expert": {"nl": "geen", "en": "none"},
     # Import tab
     "imp.heading": {"nl": "Rapporten inlezen", "en": "Import reports"},
@@ -124,21 +124,19 @@ EMPLOYER: dict[str, dict[str, str]] = {
     "emps.shown": {"nl": "{n} van {total} medewerkers getoond", "en": "{n} of {total} employees shown"},
     # Provisions tab
     "prov.lead": {
-        "nl": "Wat de werkgever volgens de rapporten moet regelen, per medewerker. Arbovoorzieningen mag je "
-              "onbelast verstrekken (zonder eigen bijdrage). Markeer een maatregel als geregeld zodra die er is; "
-              "dat wordt vastgelegd, niet overschreven.",
-        "en": "What the employer must arrange according to the reports, per employee. Arbo provisions may be "
-              "supplied tax-free (without an own contribution). Mark a measure as arranged once it is in place; "
-              "that is recorded, never overwritten."},
+        "nl": "Wat de werkgever volgens de rapporten moet regelen, per medewerker, en wat hij moet leveren. Markeer "
+              "een maatregel als geregeld zodra die er is; dat wordt vastgelegd, niet overschreven.",
+        "en": "What the employer must arrange according to the reports, per employee, and what it must supply. Mark "
+              "a measure as arranged once it is in place; that is recorded, never overwritten."},
     "prov.only_open": {"nl": "Alleen wat nog &open staat", "en": "Only what is still &open"},
-    "prov.only_provisions": {"nl": "Alleen arbo&voorzieningen", "en": "Only arbo &provisions"},
+    "prov.only_provisions": {"nl": "Alleen wat de werkgever le&vert", "en": "Only what the employer su&pplies"},
     "prov.search": {"nl": "Zoek op medewerker of maatregel", "en": "Search by employee or measure"},
     "prov.done": {"nl": "Markeren als &geregeld", "en": "Mark as &arranged"},
     "prov.col.employee": {"nl": "Medewerker", "en": "Employee"},
     "prov.col.measure": {"nl": "Maatregel", "en": "Measure"},
     "prov.col.priority": {"nl": "Prioriteit", "en": "Priority"},
     "prov.col.term": {"nl": "Termijn", "en": "Term"},
-    "prov.col.provision": {"nl": "Arbovoorziening", "en": "Arbo provision"},
+    "prov.col.provision": {"nl": "Te leveren", "en": "To supply"},
     "prov.col.done": {"nl": "Geregeld", "en": "Arranged"},
     "prov.yes": {"nl": "ja", "en": "yes"},
     "prov.no": {"nl": "nee", "en": "no"},

@@ -19,7 +19,9 @@ def make_reports(folder: Path, recipient: str) -> None:
         return yaml.safe_load((SCEN / f"{name}.yaml").read_text())["answers"]
 
     # Anna has health findings (sealed) and workplace findings (her laptop set-up).
-    workers = {"Anna": dict(load("complaints_and_stress"), **load("laptop_only_all_day")),
+    base = load("fully_compliant")
+    stress = {k: v for k, v in load("complaints_and_stress").items() if base.get(k) != v}
+    workers = {"Anna": dict(load("laptop_only_all_day"), **stress),
                "Bram": load("laptop_only_all_day"), "Cor": load("fully_compliant")}
     for name, answers in workers.items():
         ex = build(q, answers, {}, keys.generate(name), ReportMeta(signer_name=name, fingerprint="",

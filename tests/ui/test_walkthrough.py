@@ -62,9 +62,13 @@ def test_realistic_worker_reaches_the_review_page(home, qtbot):
     assert {k: w.ws.answers.get(k) for k in given} == given
     review = w.pages["review"]
     heads = [b.accessibleName() for b in review.findChildren(Badge)]
-    assert any("Langdurig werken op alleen een laptop" in h for h in heads)
-    assert any("Je bureau is te hoog" in h for h in heads)
-    # Inline advice on the desk page carries the worker's own numbers.
+    assert any("Je laptop is nog geen goede werkplek" in h for h in heads)
+    assert any("Je bureau is wat te hoog" in h for h in heads)
+    # Inline advice on the desk page carries the worker's own numbers: 163 cm → desk 67 cm; at this
+    # 75 cm desk the seat goes to 52 cm with a footrest of 8 cm.
     desk_badges = [b.accessibleDescription() for b in w.pages["desk"].rows["desk_height_cm"].findChildren(Badge)]
-    assert any("163 cm" in d and "54 cm" in d and "10 cm" in d for d in desk_badges)
+    assert any("163 cm" in d and "52 cm" in d and "8 cm" in d for d in desk_badges)
+    # ...and the seat, which that advice changes, shows it too instead of "In orde".
+    seat = [b.accessibleName() for b in w.pages["chair"].rows["seat_height_cm"].findChildren(Badge)]
+    assert any("Je bureau is wat te hoog" in h for h in seat) and not any("In orde" in h for h in seat)
     assert w.ws.missing_required() == []

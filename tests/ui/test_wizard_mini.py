@@ -148,7 +148,18 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
     assert heads[0].startswith("Actie nodig") and any("Bureau te hoog" in h for h in heads)
     text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
     assert "Wat je werkgever regelt" in text and "Voetensteun verstrekken" in text
-    assert "Alleen met de arbodeskundige: 1 antwoord over gezondheid" in text
+    # No campaign, so no occupational health service: the health answer goes to no one.
+    assert "Er is geen bedrijfsarts of arbodienst bekend. Daarom gaan 1 antwoord met het label vertrouwelijk" in text
+    assert "versleuteld" not in text
+
+    from arbocheck.core import campaign, keys, seal
+
+    camp = campaign.create(keys.generate("Werkgever"), organisation="Org", campaign_id="c1", questionnaire_id="mini",
+                           questionnaire_version="1.2", deadline="2026-12-31", expert_recipient=seal.new_identity()[1])
+    w.ws.meta["campaign_file"] = camp.decode("utf-8")
+    review.refresh()
+    text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
+    assert "Alleen met de bedrijfsarts of de arbodienst (versleuteld): 1 antwoord met het label vertrouwelijk" in text
 
 
 def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app, qtbot, tmp_path, monkeypatch):
