@@ -534,8 +534,8 @@ def cmd_expert_advise(args: argparse.Namespace) -> int:
     from .core.review_trail import ReviewTrail, TrailError
 
     try:
-        ev = ReviewTrail(expert.trail_path()).append(args.report_id, args.rule, args.status,
-                                                                     args.text)
+        ev = ReviewTrail(expert.trail_path()).append(args.report_id, args.rule, args.status, args.text,
+                                                     employer_measures=args.employer_measure or [])
     except (TrailError, OSError) as e:
         _err(str(e))
         return EXIT_INPUT
@@ -723,6 +723,9 @@ def build_parser() -> argparse.ArgumentParser:
     ea.add_argument("--status", required=True,
                     choices=("advice_given", "home_visit_needed", "refer_to_physician", "resolved"))
     ea.add_argument("--text", default="")
+    ea.add_argument("--employer-measure", action="append", metavar="MEASURE",
+                    help="a measure (from the questionnaire's catalogue) the employer should take for a confidential "
+                         "point; the employer's advice names it without the point or its reason (repeatable)")
     ea.set_defaults(func=cmd_expert_advise)
     eo = esub.add_parser("advice-report", parents=[lang], help="signed advice: worker and employer versions")
     eo.add_argument("report", metavar="REPORT.pdf")

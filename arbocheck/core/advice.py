@@ -63,9 +63,13 @@ def documents(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Quest
          "status": current[it.key].status, "status_label": _status_label(q, current[it.key].status, lang),
          "advice": current[it.key].advice} for it in items])
     employer_items = []
+    adaptations: list[str] = []
     for it in items:
         if it.health:
-            continue  # health findings, their advice and their measures stay with the worker
+            # A confidential point, its advice and the worker's own measures stay with the worker. What the
+            # expert advises the employer to do for it is passed on as a measure only, without the point.
+            adaptations += [m for m in current[it.key].employer_measures if m in q.measures]
+            continue
         measures = [{"measure": p.get("measure"), "text": p.get("text"), "owner": p.get("owner"),
                      "provision": p.get("provision", False)}
                     for p in plan if it.rule in (p.get("rules") or [])]
@@ -73,6 +77,12 @@ def documents(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Quest
                                "status": current[it.key].status,
                                "status_label": _status_label(q, current[it.key].status, lang),
                                "measures": measures})
+    if adaptations:
+        employer_items.append({
+            "kind": "adaptation", "title": t("advice.adaptation", lang), "owner": "employer",
+            "status": "advice_given", "status_label": _status_label(q, "advice_given", lang),
+            "measures": [{"measure": m, "text": q.measures[m].text.get(lang), "owner": q.measures[m].owner,
+                          "provision": q.measures[m].provision} for m in dict.fromkeys(adaptations)]})
     employer = dict(common, version="employer", items=employer_items)
     return worker, employer
 

@@ -113,6 +113,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The arbo expert has reviewed this employee's home-workplace check. Below are only the workplace "
               "measures and who arranges them; health data stays with the employee and the arbo expert."},
     "advice.expert": {"nl": "Arbodeskundige", "en": "Arbo expert"},
+    "advice.adaptation": {"nl": "Aanpassingen op advies van de bedrijfsarts (de reden blijft vertrouwelijk)",
+                          "en": "Adaptations on the occupational physician's advice (the reason stays confidential)"},
     "advice.items": {"nl": "Beoordeelde punten", "en": "Reviewed points"},
     "advice.none": {"nl": "Er zijn geen punten beoordeeld.", "en": "No points were reviewed."},
     "advice.employer_note": {

@@ -32,6 +32,18 @@ class Event:
     advice: str
     prev: str
     hash: str
+    employer_measures: tuple[str, ...] = ()
+    """Measures the expert advises the employer to take for a confidential point (an adaptation):
+    the employer's advice names these, never the point or its reason. Absent from lines that have none."""
+
+
+def _body(e: Event) -> dict:
+    body = {k: v for k, v in e.__dict__.items() if k != "hash"}
+    if not body["employer_measures"]:
+        body.pop("employer_measures")  # lines written before (or without) them hash as they always did
+    else:
+        body["employer_measures"] = list(body["employer_measures"])
+    return body
 
 
 def _digest(body: dict) -> str:
@@ -50,23 +62,28 @@ class ReviewTrail:
             if not line.strip():
                 continue
             try:
-                out.append(Event(**json.loads(line)))
+                data = json.loads(line)
+                data["employer_measures"] = tuple(data.get("employer_measures") or ())
+                out.append(Event(**data))
             except (ValueError, TypeError) as e:
                 raise TrailError(f"line {n} of the review trail is damaged") from e
         return out
 
-    def append(self, report_id: str, rule: str, status: str, advice: str) -> Event:
+    def append(self, report_id: str, rule: str, status: str, advice: str,
+               employer_measures: tuple[str, ...] | list[str] = ()) -> Event:
         if status not in STATUSES:
             raise TrailError(f"unknown status {status!r}")
         events = self.events()
         prev = events[-1].hash if events else GENESIS
-        body = {"at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-                "report_id": report_id, "rule": rule, "status": status, "advice": advice, "prev": prev}
-        ev = Event(**body, hash=_digest(body))
+        ev = Event(at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), report_id=report_id,
+                   rule=rule, status=status, advice=advice, prev=prev, hash="",
+                   employer_measures=tuple(dict.fromkeys(employer_measures)))
+        body = _body(ev)
+        ev = Event(**dict(body, employer_measures=ev.employer_measures), hash=_digest(body))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as f:
-            f.write(json.dumps(ev.__dict__, ensure_ascii=False, sort_keys=True) + "\n")
+            f.write(json.dumps(dict(body, hash=ev.hash), ensure_ascii=False, sort_keys=True) + "\n")
             f.flush()
             os.fsync(f.fileno())
         return ev
@@ -82,7 +99,7 @@ class ReviewTrail:
         """Problems with the chain (empty when intact)."""
         problems, prev = [], GENESIS
         for n, e in enumerate(self.events(), 1):
-            body = {k: v for k, v in e.__dict__.items() if k != "hash"}
+            body = _body(e)
             if e.prev != prev:
                 problems.append(f"event {n} does not follow the one before it (removed or reordered)")
             if _digest(body) != e.hash:

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMainWindow, QPlainTextEdit, QPushButton, QScrollArea, QSlider,
+                               QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QPushButton,
+                               QScrollArea, QSlider,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import expert, qloader
@@ -113,6 +114,13 @@ class ExpertWindow(QMainWindow):
         self.advice.setTabChangesFocus(True)
         self.advice.setFixedHeight(110)
         self.status.currentIndexChanged.connect(self._template)
+        # For a confidential point: the measures the employer should take. Its version names them, not the point.
+        self.employer_measures = QListWidget()
+        self.employer_measures.setAccessibleName(tr("expert.employer_measures", lang))
+        self.employer_measures.setToolTip(tr("expert.employer_measures.tip", lang))
+        self.employer_measures.setFixedHeight(96)
+        self.employer_measures_label = QLabel(tr("expert.employer_measures", lang))
+        self.employer_measures_label.setBuddy(self.employer_measures)
         self.save = QPushButton(tr("expert.record", lang))
         self.save.clicked.connect(self.record)
         self.make_report = QPushButton(tr("expert.make_report", lang))
@@ -122,6 +130,7 @@ class ExpertWindow(QMainWindow):
         self.message = paragraph("")
         form.addRow(tr("expert.status", lang), self.status)
         form.addRow(tr("expert.advice", lang), self.advice)
+        form.addRow(self.employer_measures_label, self.employer_measures)
         form.addRow("", self.save)
         form.addRow(tr("expert.name", lang), self.expert_name)
         form.addRow("", self.make_report)
@@ -277,6 +286,7 @@ class ExpertWindow(QMainWindow):
         it = self.shown[row]
         rep = self.reports[it.report_id]
         q = self._questionnaire(rep)
+        self._fill_employer_measures(it, q)
         lay = self.detail_lay
         lay.addWidget(heading(it.title, 2))
         lay.addWidget(paragraph(f"<b>{escape(it.worker)}</b> · {escape(t('priority.' + it.priority, self.lang))}"
@@ -327,6 +337,31 @@ class ExpertWindow(QMainWindow):
             self._template()
         self._enable(True)
 
+    def _fill_employer_measures(self, it, q) -> None:
+        """Offer the catalogue's employer measures for a confidential point; hide the list otherwise."""
+        self.employer_measures.clear()
+        show = bool(it is not None and it.health and q is not None)
+        self.employer_measures.setVisible(show)
+        self.employer_measures_label.setVisible(show)
+        if not show:
+            return
+        current = self.trail.current().get(it.key)
+        chosen = set(current.employer_measures) if current else set()
+        for m in q.data.measures:
+            if m.owner in ("employer", "both"):
+                entry = QListWidgetItem(m.text.get(self.lang))
+                entry.setData(Qt.ItemDataRole.UserRole, m.id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if m.id in chosen else Qt.CheckState.Unchecked)
+                self.employer_measures.addItem(entry)
+
+    def _chosen_employer_measures(self) -> list[str]:
+        if not self.employer_measures.isVisible() and not self.employer_measures.count():
+            return []
+        return [self.employer_measures.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.employer_measures.count())
+                if self.employer_measures.item(i).checkState() == Qt.CheckState.Checked]
+
     def _template(self) -> None:
         it = self.selected()
         if it is None:
@@ -346,7 +381,8 @@ class ExpertWindow(QMainWindow):
         it = self.selected()
         if it is None or self.status.currentData() is None:
             return
-        self.trail.append(it.report_id, it.rule, self.status.currentData(), self.advice.toPlainText().strip())
+        self.trail.append(it.report_id, it.rule, self.status.currentData(), self.advice.toPlainText().strip(),
+                          employer_measures=self._chosen_employer_measures() if it.health else ())
         row = self.table.currentRow()
         self.refresh_table()
         if 0 <= row < len(self.shown):

@@ -243,6 +243,12 @@ UI: dict[str, dict[str, str]] = {
     "expert.status": {"nl": "Status", "en": "Status"},
     "expert.advice": {"nl": "Advies", "en": "Advice"},
     "expert.record": {"nl": "&Vastleggen", "en": "&Record"},
+    "expert.employer_measures": {"nl": "Maatregelen voor de werkgever", "en": "Measures for the employer"},
+    "expert.employer_measures.tip": {
+        "nl": "Wat de werkgever voor dit vertrouwelijke punt moet regelen. De werkgever krijgt alleen deze "
+              "maatregelen, niet het punt of de reden.",
+        "en": "What the employer must arrange for this confidential point. The employer receives only these "
+              "measures, not the point or its reason."},
     "expert.recorded": {"nl": "Vastgelegd in het beoordelingslogboek.", "en": "Recorded in the review trail."},
     "expert.name": {"nl": "Je naam", "en": "Your name"},
     "expert.need_name": {"nl": "Vul je naam in om het advies te ondertekenen.", "en": "Fill in your name to sign the advice."},

@@ -271,3 +271,12 @@ def test_the_sealed_part_is_never_said_to_go_to_a_preventiemedewerker():
                 low = text.lower()
                 if "preventiemedewerker" in low or "prevention officer" in low:
                     assert not re.search(r"gezondheid|vertrouwelijk|verzegeld|health|confidential|sealed", low), text
+
+
+def test_every_item_the_coverage_mapping_names_exists(q):
+    """questionnaires/README.md maps the HSE and TNO checklists onto items: the mapping may not name ghosts."""
+    text = (ROOT / "questionnaires" / "README.md").read_text(encoding="utf-8")
+    mapping = text[text.index("## Coverage"):]
+    named = set(re.findall(r"`([a-z][a-z0-9_]*)`", mapping))
+    known = set(q.items) | set(q.derived) | set(q.rules)
+    assert sorted(named - known) == []

@@ -125,6 +125,32 @@ def test_signed_advice_reports_and_the_employer_version_holds_no_health(folder, 
     assert "rugklachten" not in pages and "Hoge werkdruk" not in pages
 
 
+def test_an_adaptation_reaches_the_employer_as_a_measure_without_its_reason(folder, ident, q, tmp_path):
+    """Arbowet art. 5 and AVG art. 9: the bedrijfsarts tells the employer what to do, never why."""
+    rep = expert.open_report(folder / "Anna.pdf", ident)
+    trail = ReviewTrail(tmp_path / "review.jsonl")
+    health = [it for it in expert.review_items([rep]) if it.health]
+    assert health
+    trail.append(health[0].report_id, health[0].rule, "advice_given", "Je hebt een zit-stabureau nodig.",
+                 employer_measures=["adjustable_desk"])
+    assert trail.verify() == [] and trail.current()[health[0].key].employer_measures == ("adjustable_desk",)
+    out = advice.build(rep, trail.current(), q, keys.generate("Dr. E. Pert"), "Dr. E. Pert")
+    e = verify(out.employer_pdf).assessment
+    [adapt] = [i for i in e["items"] if i.get("kind") == "adaptation"]
+    assert [m["measure"] for m in adapt["measures"]] == ["adjustable_desk"]
+    assert "rule" not in adapt and health[0].rule not in json.dumps(e) and "zit-sta" not in json.dumps(e)
+    assert advice.health_free(e, q, rep.confidential)
+
+
+def test_a_trail_written_before_employer_measures_still_verifies(tmp_path):
+    trail = ReviewTrail(tmp_path / "review.jsonl")
+    trail.append("r1", "x", "resolved", "ok")
+    trail.append("r1", "y", "advice_given", "a", employer_measures=["footrest", "footrest"])
+    assert trail.verify() == [] and trail.current()[("r1", "y")].employer_measures == ("footrest",)
+    line = (tmp_path / "review.jsonl").read_text().splitlines()[0]
+    assert "employer_measures" not in line  # a line without them is written as before
+
+
 def test_photos_come_from_the_pages_and_the_sealed_part(q, ident, tmp_path):
     from arbocheck.core.draft_photos import PhotoRef
     from samples import tagged_jpeg
