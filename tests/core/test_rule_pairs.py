@@ -192,7 +192,7 @@ CASES = {
                              {"priority": "high", "owner": "both", "measures": ["cross_border_request"],
                               "advice": ["40 %", "België"]}),
     "cross_border_check": (dict(ABROAD, home_days_per_week=1, other_days_in_residence_country=1), ABROAD,
-                           {"measures": ["cross_border_advice"], "advice": ["buiten je huis"],
+                           {"measures": ["cross_border_advice"], "advice": ["buiten je huis werkt"],
                             "instead": "cross_border_request"}),
     "cross_border_50_plus": (dict(ABROAD, home_days_per_week=2.5), ABROAD,
                              {"measures": ["cross_border_advice"], "advice": ["50 %"],
@@ -336,7 +336,7 @@ def test_a_state_that_did_not_sign_is_told_to_have_it_checked_not_to_file():
     for country in ("GB", "US", "HU"):
         found = fired(worker(dict(ABROAD, residence_country=country)))
         assert "cross_border_check" in found and "cross_border_request" not in found, country
-        assert "niet getekend" in found["cross_border_check"].advice
+        assert "niet heeft getekend" in found["cross_border_check"].advice
 
 
 def test_someone_living_in_the_netherlands_gets_no_cross_border_finding():
