@@ -311,10 +311,11 @@ class ExpertWindow(QMainWindow):
             if rows:
                 lay.addWidget(heading(tr("expert.answers", self.lang), 3))
                 lay.addWidget(paragraph("<br>".join(rows)))
-        remarks = answers.get("remarks")
-        if remarks:
-            lay.addWidget(heading(tr("expert.remarks", self.lang), 3))
-            lay.addWidget(paragraph(escape(str(remarks))))
+        # The worker's confidential remark (sealed) and their remark for the employer, each named as such.
+        for key, label in (("remarks", "expert.remarks"), ("remarks_employer", "expert.remarks_employer")):
+            if answers.get(key):
+                lay.addWidget(heading(tr(label, self.lang), 3))
+                lay.addWidget(paragraph(escape(str(answers[key]))))
         for p in expert.report_photos(rep).values():
             if p["section"] == it.section:
                 lay.addWidget(PhotoView(p["jpeg"], p["caption"], self.lang))

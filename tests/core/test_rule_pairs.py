@@ -371,6 +371,8 @@ CHECKS = {
                                           {"screen_hours_per_day": 8, "work_hours_per_day": 8}),
     "seat_above_desk": ({"seat_height_cm": 72}, {"seat_height_cm": 55}),
     "plain_chair_adjusts_like_office_chair": ({"chair_type": "other"}, {"chair_type": "other", "chair_castors": False}),
+    "unusual_desk_height": (dict(SHORT_FIXED, desk_height_cm=110, seat_height_cm=None),
+                            dict(SHORT_FIXED, desk_height_cm=85, seat_height_cm=None)),
     "feet_flat_at_much_too_high_desk": (dict(SHORT_FIXED, desk_height_cm=90, seat_height_cm=None),
                                         dict(SHORT_FIXED, desk_height_cm=80, seat_height_cm=None)),
     "young_worker_long_hours_typo": (dict(YOUNG, work_hours_per_day=13, break_minutes=45, screen_hours_per_day=6),
