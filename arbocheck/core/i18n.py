@@ -168,6 +168,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Health data (complaints, workload, stress) is not in this document. No occupational physician or "
               "health service was known: it is only in the employee's personal copy (GDPR art. 9)."},
     "report.source": {"nl": "bron", "en": "source"},
+    "report.glossary": {"nl": "Wat betekent dit woord?", "en": "What do these words mean?"},
     "report.organisation": {"nl": "Organisatie", "en": "Organisation"},
     "report.worker": {"nl": "Medewerker", "en": "Employee"},
     "report.employee_id": {"nl": "Personeelsnummer", "en": "Employee number"},

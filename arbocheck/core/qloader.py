@@ -97,6 +97,22 @@ class Questionnaire:
     def yearly(self) -> dict:
         return {y.id: y for y in self.data.yearly}
 
+    def glossary_in(self, texts: Iterable[str], lang: str) -> list[tuple[str, str]]:
+        """(term as written, explanation) for every glossary word that appears in `texts`, in order of
+        first appearance, each once."""
+        import re
+
+        joined = "\n".join(texts)
+        low = joined.casefold()
+        found: list[tuple[int, str, str]] = []
+        for entry in self.data.glossary:
+            hits = [m for term in entry.terms.get(lang)
+                    for m in [re.search(r"(?<!\w)" + re.escape(term.casefold()) + r"(?!\w)", low)] if m]
+            if hits:
+                first = min(hits, key=lambda m: m.start())
+                found.append((first.start(), joined[first.start():first.end()], entry.explanation.get(lang)))
+        return [(term, text) for _, term, text in sorted(found)]
+
     def yearly_values(self, year: int | None = None) -> dict[str, Any]:
         """`{id: value, id_year: year}` for every yearly amount: the value for `year` (default:
         this year), or the latest year before it when that year is not in the data yet."""
@@ -327,6 +343,7 @@ class _Checker:
         self._unique("checks", [x.id for x in d.checks], "check")
         self._unique("yearly", [x.id for x in d.yearly], "yearly amount")
         self._unique("lists", [x.id for x in d.lists], "list")
+        self._unique("glossary", [x.id for x in d.glossary], "glossary entry")
         self._index_items()
         self._index_derived()
         for prio, term in d.default_terms.items():

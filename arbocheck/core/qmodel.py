@@ -183,6 +183,25 @@ class HealthWords(_Strict):
     message: Text
 
 
+class GlossaryTerms(_Strict):
+    nl: Annotated[list[Annotated[str, Field(min_length=2)]], Field(min_length=1)]
+    en: Annotated[list[Annotated[str, Field(min_length=2)]], Field(min_length=1)]
+
+    def get(self, lang: str) -> list[str]:
+        return self.en if lang == "en" else self.nl
+
+
+class GlossaryEntry(_Strict):
+    """A word a layperson may not know, explained once in plain words wherever it appears.
+
+    `terms` lists the forms to look for per language (singular, plural); matching ignores case
+    and needs a word boundary before the term."""
+
+    id: Id
+    terms: GlossaryTerms
+    explanation: Text
+
+
 class YearValue(_Strict):
     year: Annotated[int, Field(ge=2000, le=2100)]
     value: float
@@ -425,6 +444,8 @@ class Rule(_Strict):
     outside: Literal["tip", "skip"] = "tip"
     """Outside its scope: `tip` (the general duty of care still asks for it, at low priority) or
     `skip` (it rests on the scope's rules alone, e.g. the right to an eye test)."""
+    rank: Annotated[int, Field(ge=1, le=9)] = 5
+    """Within a priority, what helps most comes first (1 first); ties go by section order."""
     health: bool = False
     """Forced on when the rule reads a health item."""
 
@@ -463,6 +484,7 @@ class QuestionnaireData(_Strict):
     rules: list[Rule] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     health_words: HealthWords | None = None
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
     review_statuses: list[ReviewStatus] = Field(default_factory=list)
 
     @field_validator("default_terms")

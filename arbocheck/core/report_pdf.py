@@ -326,10 +326,11 @@ def build_pdf(inp: ReportInput) -> bytes:
         status = ("report.status.open" if not answered else "report.status.action" if worst == "high"
                   else "report.status.attention" if worst else "report.status.ok")
         colour = PRIO_COLOUR.get(worst or "", "#2e6b30" if answered else "#666666")
+        top = f": {escape(fs[0].title)}" if fs else ""  # findings come sorted: the first matters most
         rows.append([P(escape(sec.title.get(lang)), "cell"), P(f"{answered}/{len(items)}", "cell"),
                      P(f"<font color='{colour}'>{escape(t(status, lang))}</font>"
-                       + (f" ({len(fs)})" if fs else ""), "cell")])
-    story.append(_table(rows, [95 * mm, 25 * mm, 50 * mm]))
+                       + (f" ({len(fs)})" if fs else "") + top, "cell")])
+    story.append(_table(rows, [55 * mm, 22 * mm, 93 * mm]))
 
     # -- action plan ---------------------------------------------------------
     story += [Spacer(1, 4 * mm), P(escape(t("action_plan", lang)), "h2")]
@@ -411,6 +412,12 @@ def build_pdf(inp: ReportInput) -> bytes:
                 block.append(KeepTogether([Image(io.BytesIO(jpeg), width=w, height=h), P(escape(caption), "small"),
                                            Spacer(1, 3 * mm)]))
         story += block
+
+    # -- words explained ----------------------------------------------------------
+    words = q.glossary_in([f.title for f in findings] + [f.advice for f in findings] + [p.text for p in plan], lang)
+    if words:
+        story += [P(escape(t("report.glossary", lang)), "h2")]
+        story += [P(f"<b>{escape(term)}</b>: {escape(text)}", "small") for term, text in words]
 
     # -- declaration -------------------------------------------------------------
     # One block: the declaration, its table, the drawn signature and the stamp never part.

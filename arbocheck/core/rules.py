@@ -154,6 +154,14 @@ class Evaluation:
         }
 
 
+def most_important(findings: list[Finding]) -> dict[str, Finding]:
+    """Per section, the finding that matters most there (findings come sorted, so the first one)."""
+    out: dict[str, Finding] = {}
+    for f in findings:
+        out.setdefault(f.section, f)
+    return out
+
+
 def scope_state(q: Questionnaire, scope_id: str, values: dict[str, Any]) -> bool | None:
     """True inside the scope, False outside it, None while the answers it reads are missing."""
     scope = q.scopes[scope_id]
@@ -192,7 +200,8 @@ def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl") -> Eva
             health=rule.id in q.health_rules, also=tuple(rule.also),
             outside_scope=None if inside else rule.scope,
         ))
-    findings.sort(key=lambda f: (_RANK[f.priority], section_order[f.section]))
+    # Most urgent first; within a priority, what helps most (the rule's rank), then the questionnaire's order.
+    findings.sort(key=lambda f: (_RANK[f.priority], q.rules[f.rule].rank, section_order[f.section]))
     answered = sum(1 for k in eff if answers.get(k) is not None)  # a default is not an answer
     return Evaluation(q.id, q.version, lang, findings, action_plan(q, findings, lang),
                       answers_mod.missing_required(q, answers), values,

@@ -60,12 +60,19 @@ def norm_lines(norms, lang: str) -> list[str]:
     return out
 
 
-def finding_badge(f: Finding, lang: str) -> Badge:
+def glossary_line(term: str, explanation: str) -> str:
+    """'<b>arbovoorziening</b>: iets wat je werkgever je geeft ...', escaped."""
+    return f"<b>{escape(term)}</b>: {escape(explanation)}"
+
+
+def finding_badge(f: Finding, lang: str, q=None) -> Badge:
     from ..core.i18n import t
 
     norms = "<br>".join(norm_lines(f.norms, lang))
     scope = f"<br><i>{escape(t('norm.outside_scope', lang))}</i>" if f.outside_scope else ""
-    body = f"{escape(f.advice)}{scope}<br><span style='color:#555'>{norms}</span>"
+    words = "".join(f"<br>{glossary_line(term, text)}" for term, text in q.glossary_in([f.title, f.advice], lang)) \
+        if q is not None else ""
+    body = f"{escape(f.advice)}{scope}{words}<br><span style='color:#555'>{norms}</span>"
     return Badge(f.priority, f"{tr('badge.' + f.priority, lang)}: {f.title}", body)
 
 

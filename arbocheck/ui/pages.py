@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QVBoxLayout, QWidget)
 
 from ..core.i18n import t
-from ..core.rules import PRIORITIES
+from ..core.rules import PRIORITIES, most_important
 from ..core.sharing import expert_recipient, split
 from ..core.worksheet import Worksheet
 from .badges import finding_badge
@@ -178,12 +178,18 @@ class ReviewPage(QWidget):
             # Only a complete check without findings may read as "nothing to remark".
             key = {"empty": "review.empty", "incomplete": "review.incomplete"}.get(ev.state, "review.none")
             lay.addWidget(paragraph(escape(tr(key, lang))))
+        top = most_important(ev.findings)
+        if top:  # per section, in one line, what matters most
+            lay.addWidget(heading(tr("review.top", lang), 2))
+            lay.addWidget(paragraph("<br>".join(
+                f"• <b>{escape(ws.q.sections[sid].title.get(lang))}</b>: {escape(f.title)}"
+                for sid, f in sorted(top.items(), key=lambda kv: list(ws.q.sections).index(kv[0])))))
         for prio in PRIORITIES:
             fs = [f for f in ev.findings if f.priority == prio]
             if fs:
                 lay.addWidget(heading(f"{tr('review.group.' + prio, lang)} ({len(fs)})", 2))
                 for f in fs:
-                    lay.addWidget(finding_badge(f, lang))
+                    lay.addWidget(finding_badge(f, lang, ws.q))
         lay.addWidget(heading(t("action_plan", lang), 2))
         row = QHBoxLayout()
         for owner in ("employer", "worker", "both"):

@@ -12,7 +12,7 @@ from ..core import sharing
 from ..core.diagram import side_view
 from ..core.i18n import t
 from ..core.worksheet import Worksheet
-from .badges import finding_badge, norm_lines, ok_badge
+from .badges import finding_badge, glossary_line, norm_lines, ok_badge
 from .diagram_view import DiagramView
 from .inputs import ItemInput, make_input
 from .texts import tr
@@ -84,6 +84,8 @@ class ItemRow(QFrame):
 
         lines = norm_lines([norm_ref(self.ws.q, nid, self.lang) for nid in self.item.norms], self.lang)
         parts += [f"<i>{line}</i>" for line in lines]
+        texts = [t.get(self.lang) for t in (self.item.text, self.item.help, self.item.note) if t is not None]
+        parts += [glossary_line(term, text) for term, text in self.ws.q.glossary_in(texts, self.lang)]
         return "<br>".join(parts)
 
     def refresh_audience(self, sealed: bool) -> None:
@@ -107,7 +109,7 @@ class ItemRow(QFrame):
         for w in warnings:
             self.badges.addWidget(self._warning(w))
         for f in findings:
-            self.badges.addWidget(finding_badge(f, self.lang))
+            self.badges.addWidget(finding_badge(f, self.lang, self.ws.q))
         if ok:
             self.badges.addWidget(ok_badge(self.lang))
 

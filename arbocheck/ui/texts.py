@@ -156,6 +156,7 @@ UI: dict[str, dict[str, str]] = {
     "review.incomplete": {"nl": "Je bent nog niet klaar. Op wat je tot nu toe invulde, is niets aan te merken.",
                           "en": "You have not finished yet. Nothing to remark on what you have answered so far."},
     "review.warnings": {"nl": "Controleer deze antwoorden", "en": "Check these answers"},
+    "review.top": {"nl": "Het belangrijkste per onderdeel", "en": "What matters most, per section"},
     "review.shared.local": {"nl": "Op deze computer blijft: je concept en je persoonlijke kopie.",
                             "en": "On this computer stays: your draft and your personal copy."},
     "review.missing": {"nl": "Nog niet ingevuld (verplicht): {items}", "en": "Not answered yet (required): {items}"},

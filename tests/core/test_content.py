@@ -280,3 +280,64 @@ def test_every_item_the_coverage_mapping_names_exists(q):
     named = set(re.findall(r"`([a-z][a-z0-9_]*)`", mapping))
     known = set(q.items) | set(q.derived) | set(q.rules)
     assert sorted(named - known) == []
+
+
+# -- plain language (B1) --------------------------------------------------------------------------
+
+def _worker_texts(q, lang):
+    """Every text the worker reads: questions, help, notes, options, advice, titles, measures."""
+    for sec in q.data.sections:
+        yield from (t.get(lang) for t in (sec.title, sec.intro) if t is not None)
+        for it in sec.items:
+            yield from (t.get(lang) for t in (it.text, it.help, it.note) if t is not None)
+            yield from (o.label.get(lang) for o in getattr(it, "options", []))
+    for r in q.data.rules:
+        yield r.title.get(lang)
+        yield r.advice.get(lang)
+        yield from (a.text.get(lang) for a in r.advice_if)
+    yield from (m.text.get(lang) for m in q.data.measures)
+    yield from (n.title.get(lang) for n in q.data.norms)  # the norm line under advice says what the rule is
+
+
+def _sentences(text):
+    return [s for s in re.split(r"(?<=[.!?;])\s+", text) if s.strip()]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_sentences_stay_short(q, lang):
+    """B1: advice and questions in sentences of about 20 words at most."""
+    long = [(len(re.findall(r"[\w'’€%{}-]+", s)), s) for text in _worker_texts(q, lang) for s in _sentences(text)]
+    assert [s for n, s in long if n > 24] == []
+
+
+# Words a layperson may not know: each must be explained in the glossary when the content uses it.
+JARGON = {"nl": ["arbovoorziening", "onbelast", "RI&E", "plan van aanpak", "bedrijfsarts", "arbodienst",
+                 "open spreekuur", "vertrouwenspersoon", "kaderovereenkomst", "SVB", "A1-verklaring", "lux",
+                 "vijfpoot", "beeldschermwerk", "multifocale", "cao", "ondernemingsraad", "dB(A)", "ergonomisch",
+                 "popliteaal"],
+          "en": ["arbo provision", "tax-free", "RI&E", "action plan", "occupational physician", "framework agreement",
+                 "SVB", "A1 certificate", "lux", "five-star base", "DSE", "multifocal", "collective agreement",
+                 "works council", "confidential adviser", "open consultation hour"]}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_term_a_layperson_does_not_know_is_explained(q, lang):
+    text = "\n".join(_worker_texts(q, lang))
+    explained = {t.casefold() for g in q.data.glossary for t in g.terms.get(lang)}
+    for word in JARGON[lang]:
+        if re.search(r"(?<!\w)" + re.escape(word.casefold()), text.casefold()):
+            assert any(word.casefold().startswith(e) or e.startswith(word.casefold()) for e in explained), word
+
+
+def test_every_glossary_entry_is_used(q):
+    for lang in ("nl", "en"):
+        text = "\n".join(_worker_texts(q, lang))
+        for g in q.data.glossary:
+            assert q.glossary_in([text], lang) and any(
+                re.search(r"(?<!\w)" + re.escape(t.casefold()), text.casefold()) for t in g.terms.get(lang)), g.id
+
+
+def test_one_word_for_one_thing(q):
+    """The desk is 'bureau', its top 'blad' or 'bureaublad': never werktafel, werkvlak or werkblad."""
+    for text in _worker_texts(q, "nl"):
+        assert not re.search(r"\b(werktafel|werkvlak|werkblad)", text, re.I), text
