@@ -303,9 +303,45 @@ class _Checker:
                 self._check_item(("sections", si, "items", ii), it)
         for ri, rule in enumerate(d.rules):
             self._check_rule(("rules", ri), rule)
-        health = {r.id for r in d.rules if r.health or self.q.reads_health(referenced(r.when) | {r.item})}
+        for si, sec in enumerate(d.sections):
+            for ii, it in enumerate(sec.items):
+                self._check_shown_without_health(("sections", si, "items", ii), it)
+        # A rule is health data when it reads a health item: in its condition, its item, or a
+        # value its title or advice fills in (the employer would read that value in the text).
+        health = {r.id for r in d.rules
+                  if r.health or self.q.reads_health(referenced(r.when) | {r.item} | _filled(r))}
         self.q.health_rules = frozenset(health)
         return sorted(self.problems, key=lambda p: p.line)
+
+    def _check_shown_without_health(self, loc: tuple, it: Any) -> None:
+        """A workplace item shown only depending on a health answer would tell the employer
+        about that answer by being answered or not (DESIGN.md §4.1)."""
+        if it.health or it.show_if is None:
+            return
+        via = self._health_behind(referenced(it.show_if))
+        if via is not None:
+            self.add(loc + ("show_if",), f"item '{it.id}'",
+                     f"is not health data but is shown depending on health data ('{via}'): whether it is "
+                     "answered would tell the employer about that answer; mark it 'health: true' or drop the "
+                     "condition")
+
+    def _health_behind(self, names: set[str]) -> str | None:
+        """The first health item these ids read, also through derived inputs and the show-if of
+        the items they read (a hidden item has no value); None when there is none."""
+        q, seen, todo = self.q, set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            it = q.items.get(name)
+            if it is not None:
+                if it.health:
+                    return name
+                todo.extend(referenced(it.show_if))
+            elif name in q.derived:
+                todo.extend(q.derived[name].inputs.values())
+        return None
 
     def _unique(self, key: str, ids: list[str], kind: str) -> None:
         seen: set[str] = set()
@@ -432,6 +468,11 @@ class _Checker:
                 for ph in placeholders(text.get(lang)):
                     if not self._known(ph):
                         self.add(loc + (key, lang), where, f"{key} ({lang}) uses unknown placeholder '{{{ph}}}'")
+
+
+def _filled(rule: Rule) -> set[str]:
+    """Every id a rule's title or advice fills in, in any language."""
+    return {ph for text in (rule.title, rule.advice) for lang in LANGS for ph in placeholders(text.get(lang))}
 
 
 def placeholders(text: str) -> list[str]:
