@@ -118,6 +118,20 @@ def test_one_flipped_byte_anywhere_in_the_signed_range_is_rejected(made):
             verify(bytes(bad))
 
 
+def test_a_changed_byte_in_the_signature_room_after_the_signature_is_rejected(made):
+    """The one range the signature cannot cover: pdfsig would not notice, verify does."""
+    pdf = made[0].signed
+    (_, gap_start), (gap_end, _) = _signed_ranges(pdf)
+    hexed = pdf[gap_start + 1:gap_end - 1]
+    last = len(hexed.rstrip(b"0"))  # the signature's own hex digits end about here
+    rng = random.Random(5)
+    for pos in [gap_end - 2] + [gap_start + 1 + rng.randrange(last + 16, len(hexed)) for _ in range(20)]:
+        bad = bytearray(pdf)
+        bad[pos:pos + 1] = rng.choice([b"1", b"f", b"A"])
+        with pytest.raises(Rejected, match="changed after signing"):
+            verify(bytes(bad))
+
+
 def test_trailing_bytes_are_rejected(made):
     with pytest.raises(Rejected, match="changed or extended"):
         verify(made[0].signed + b"\n% appended\n")
