@@ -213,17 +213,23 @@ def _print_evaluation(ev) -> None:
 
 # -- report --------------------------------------------------------------
 
-def _photo_args(q, specs: list[str]) -> tuple[list, dict] | list[str]:
-    """--photo ITEM=PATH (an item or section id) → photo refs and their bytes, or problems."""
+def _photo_args(q, specs: list[list]) -> tuple[list, dict] | list[str]:
+    """--photo ITEM=PATH [--caption TEXT] (an item or section id) → photo refs and their bytes,
+    or problems. A photo has no caption unless one is given: never its file name, which
+    can say more than the worker means to ("IMG_..._rugklachten.jpg")."""
     from .core import photos
-    from .core.draft_photos import PhotoRef
+    from .core.draft_photos import CAPTION_MAX, PhotoRef
 
     refs, store, problems = [], {}, []
-    for spec in specs:
+    for spec, caption in specs:
         target, sep, path = spec.partition("=")
         section = q.section_of.get(target) or (target if target in q.sections else None)
         if not sep or not path or section is None:
             problems.append(f"--photo {spec}: expected ITEM=PATH with an item or section id")
+            continue
+        caption = (caption or "").strip()
+        if len(caption) > CAPTION_MAX:
+            problems.append(f"--photo {spec}: a caption has at most {CAPTION_MAX} characters")
             continue
         try:
             photo = photos.process(Path(path))
@@ -231,7 +237,7 @@ def _photo_args(q, specs: list[str]) -> tuple[list, dict] | list[str]:
             problems.append(f"--photo {spec}: {e.message_en}")
             continue
         store[photo.sha256] = photo.data
-        refs.append(PhotoRef(photo.sha256, section, Path(path).stem[:80]))
+        refs.append(PhotoRef(photo.sha256, section, caption))
     return problems or (refs, store)
 
 
@@ -603,8 +609,28 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 
 # -- parser ----------------------------------------------------------------
 
+def _photo_actions():
+    """argparse actions that pair each --caption with the --photo just before it."""
+    import argparse
+
+    class PhotoArg(argparse.Action):
+        def __call__(self, parser, ns, value, option_string=None):
+            setattr(ns, self.dest, list(getattr(ns, self.dest, None) or []) + [[value, None]])
+
+    class CaptionArg(argparse.Action):
+        def __call__(self, parser, ns, value, option_string=None):
+            photos = getattr(ns, "photo", None) or []
+            if not photos or photos[-1][1] is not None:
+                parser.error("--caption describes the --photo just before it (one caption per photo)")
+            photos[-1][1] = value
+
+    return PhotoArg, CaptionArg
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
+
+    photo_arg, caption_arg = _photo_actions()
 
     from .core.i18n import LANGS
 
@@ -650,8 +676,10 @@ def build_parser() -> argparse.ArgumentParser:
     rb.add_argument("answers", metavar="ANSWERS.json")
     rb.add_argument("--out", required=True, metavar="REPORT.pdf")
     rb.add_argument("--personal", metavar="COPY.pdf", help="also write the unsigned personal copy here")
-    rb.add_argument("--photo", action="append", metavar="ITEM=PATH",
+    rb.add_argument("--photo", action=photo_arg, metavar="ITEM=PATH",
                     help="add a photo to the section of ITEM (an item or section id); repeatable")
+    rb.add_argument("--caption", action=caption_arg, metavar="TEXT",
+                    help="caption of the --photo just before it (without one a photo has no caption)")
     rb.add_argument("--campaign", metavar="FILE", help="the campaign file from the employer")
     rb.add_argument("--employee-id", metavar="ID")
     rb.add_argument("--code", metavar="CODE", help="the one-time enrolment code from the employer")

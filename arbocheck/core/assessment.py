@@ -103,16 +103,32 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
             "recipient_fingerprint": rm.expert_fingerprint if sealed else None,
         },
     }
-    confidential = {
+    confidential = confidential_json(rm.report_id, s.expert_answers, s.expert_findings, s.expert_plan,
+                                     s.expert_photos)
+    return assessment, confidential
+
+
+def confidential_json(report_id: str, answers: dict[str, Any], findings: list, plan: list,
+                      photos: list[PhotoRef]) -> dict:
+    """The confidential payload (before its photos' JPEGs are added). `sealed_size` builds
+    its worst case through this same function, so the two cannot drift apart."""
+    return {
         "format": CONFIDENTIAL_FORMAT,
         "format_version": FORMAT_VERSION,
-        "report_id": rm.report_id,
-        "answers": s.expert_answers,
-        "findings": [_finding_json(f) for f in s.expert_findings],
-        "action_plan": [p.to_json() for p in s.expert_plan],
-        "photos": [{"sha256": p.id, "section": p.section, "caption": p.caption} for p in s.expert_photos],
+        "report_id": report_id,
+        "answers": answers,
+        "findings": [_finding_json(f) for f in findings],
+        "action_plan": [p.to_json() for p in plan],
+        "photos": [sealed_photo_json(p.id, p.section, p.caption) for p in photos],
     }
-    return assessment, confidential
+
+
+def sealed_photo_json(sha256: str, section: str, caption: str, jpeg_base64: str | None = None) -> dict:
+    """One expert-only photo in the confidential payload; `jpeg_base64` is added when sealing."""
+    d = {"sha256": sha256, "section": section, "caption": caption}
+    if jpeg_base64 is not None:
+        d["jpeg_base64"] = jpeg_base64
+    return d
 
 
 def _finding_json(f) -> dict:

@@ -15,6 +15,9 @@ from typing import Any
 from .storage import atomic_write
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+_SECTION = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # a questionnaire id (qmodel.Id)
+CAPTION_MAX = 200
+"""Characters of a caption that are kept (the GUI's field takes no more)."""
 
 
 @dataclass
@@ -62,9 +65,9 @@ def refs(meta: dict[str, Any]) -> list[PhotoRef]:
         if not isinstance(raw, dict):
             continue
         pid, section = raw.get("id"), raw.get("section")
-        if not (isinstance(pid, str) and _SHA.match(pid) and isinstance(section, str)):
+        if not (isinstance(pid, str) and _SHA.match(pid) and isinstance(section, str) and _SECTION.match(section)):
             continue
-        out.append(PhotoRef(pid, section, str(raw.get("caption", ""))[:200], bool(raw.get("expert_only", False))))
+        out.append(PhotoRef(pid, section, str(raw.get("caption", ""))[:CAPTION_MAX], bool(raw.get("expert_only", False))))
     return out
 
 

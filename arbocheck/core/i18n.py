@@ -206,20 +206,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.drawn_signature": {"nl": "Handtekening", "en": "Signature"},
     "report.stamp_here": {"nl": "Elektronische handtekening", "en": "Electronic signature"},
     "report.closing": {"nl": "Wat is verzegeld en wat is weggelaten", "en": "What was sealed and what was left out"},
+    # The employer's closing page: that a sealed part exists and who can open it, never how much
+    # is in it (issue 11: no health signal for the employer, by any channel).
     "report.sealed": {
-        "nl": "Versleuteld voor de arbodeskundige (sleutel {fp}): {answers} over gezondheid en werkdruk, "
-              "{findings} daarover en {photos} die alleen voor de arbodeskundige bedoeld zijn. Alleen die "
-              "arbodeskundige kan dit deel openen; de werkgever niet.",
-        "en": "Encrypted for the arbo expert (key {fp}): {answers} about health and workload, {findings} about "
-              "them and {photos} meant only for the arbo expert. Only that arbo expert can open this part; the "
-              "employer cannot."},
+        "nl": "Dit rapport heeft een verzegeld deel voor de arbodeskundige (de bijlage confidential.age). Daarin "
+              "staat wat de medewerker over gezondheid en werkdruk heeft ingevuld, wat daaruit volgt en de foto's "
+              "die alleen voor de arbodeskundige zijn. Alleen de arbodeskundige met sleutel {fp} kan het openen: de "
+              "bedrijfsarts, of de arbodienst onder het medisch beroepsgeheim. De werkgever kan het niet openen. "
+              "Het verzegelde deel is er altijd, ook als er niets over gezondheid is ingevuld. Aan de grootte is "
+              "niet te zien wat er is ingevuld.",
+        "en": "This report has a sealed part for the arbo expert (the attachment confidential.age). It holds what "
+              "the employee answered about health and workload, what follows from it, and the photos meant only "
+              "for the arbo expert. Only the arbo expert with key {fp} can open it: the occupational physician, or "
+              "the occupational health service under medical confidentiality. The employer cannot open it. The "
+              "sealed part is always there, even when nothing about health was answered. Its size does not show "
+              "what was answered."},
     "report.not_sealed": {
-        "nl": "Er was geen sleutel van een arbodeskundige bekend. Daarom zijn {answers} over gezondheid en "
-              "werkdruk, {findings} daarover en {photos} voor de arbodeskundige niet meegestuurd; ze staan alleen "
-              "in de persoonlijke kopie van de medewerker.",
-        "en": "No arbo expert's key was known. Therefore {answers} about health and workload, {findings} about "
-              "them and {photos} meant for the arbo expert were not included; they are only in the employee's "
-              "personal copy."},
+        "nl": "Er was geen sleutel van een arbodeskundige bekend. Daarom staat in dit bestand niets van wat de "
+              "medewerker over gezondheid en werkdruk heeft ingevuld. Ook wat daaruit volgt en foto's die alleen "
+              "voor de arbodeskundige zijn, staan er niet in. Dat staat alleen in de persoonlijke kopie van de "
+              "medewerker.",
+        "en": "No arbo expert's key was known. So this file holds nothing of what the employee answered about "
+              "health and workload. What follows from it and photos meant only for the arbo expert are not in it "
+              "either. They are only in the employee's personal copy."},
     "report.left_out": {
         "nl": "Niet in dit document: antwoorden die gezondheidsgegevens zijn, en alles wat daaruit volgt. Wie "
               "klachten heeft, kan zonder toestemming van de werkgever naar het (open) spreekuur van de "

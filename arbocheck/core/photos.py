@@ -11,6 +11,10 @@ the pixel count is checked from the header before decoding (decompression
 bombs), and every failure becomes a `PhotoError` with a plain-language
 message in Dutch and English, never another exception type.
 
+`within` fits a photo into a byte budget (stepping quality, then size down):
+the arbo expert's photos travel in the sealed part, where each has a fixed
+budget so that their sizes tell nothing (see `sealed_size`).
+
 HEIC/HEIF (iPhone) is read only when the optional extra `arbocheck[heic]`
 (pillow-heif, GPL wheels, DESIGN.md §7) is installed.
 """
@@ -110,6 +114,46 @@ def process(source: bytes | bytearray | str | os.PathLike, *, max_side: int = DE
             "This photo is damaged or incomplete and cannot be read.",
         ) from e
     return Photo(jpeg, im.width, im.height, hashlib.sha256(jpeg).hexdigest())
+
+
+BUDGET_STEPS = ((1600, 85), (1600, 75), (1600, 65), (1280, 70), (1024, 70), (800, 65), (640, 60))
+"""(long side, JPEG quality) tried in turn by `within` until the photo fits; below the
+last step the long side is halved (down to 32 px) until it does."""
+
+
+def within(source: bytes | bytearray | str | os.PathLike, max_bytes: int) -> Photo:
+    """The photo as a clean JPEG of at most `max_bytes` bytes, as large and sharp as fits.
+
+    Decoded once, then encoded at each of `BUDGET_STEPS` until it fits. Raises
+    `PhotoError` like `process`.
+    """
+    if max_bytes < 16 * 1024:
+        raise ValueError("a photo budget under 16 KiB holds no useful photo")
+    data = _read(source)
+    first_side = BUDGET_STEPS[0][0]
+    try:
+        im = _to_srgb(_fit(_to_rgb(_decode(_open(data), first_side)), first_side))
+        steps = list(BUDGET_STEPS)
+        side = steps[-1][0]
+        while side > 32:
+            side //= 2
+            steps.append((side, steps[-1][1]))
+        for side, quality in steps:
+            small = _fit(im, side)
+            jpeg = _encode(small, quality)
+            if len(jpeg) <= max_bytes:
+                return Photo(jpeg, small.width, small.height, hashlib.sha256(jpeg).hexdigest())
+    except PhotoError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError) as e:
+        raise _too_many_pixels(None) from e
+    except Exception as e:
+        raise PhotoError(
+            "damaged",
+            "Deze foto is beschadigd of onvolledig en kan niet worden gelezen.",
+            "This photo is damaged or incomplete and cannot be read.",
+        ) from e
+    raise AssertionError("a 32 px JPEG is smaller than any budget within() accepts")  # pragma: no cover
 
 
 # -- steps -------------------------------------------------------------------

@@ -378,6 +378,9 @@ class _Checker:
                     self.add(loc + ("items",), where, f"names unknown item '{it}'")
         health = {r.id for r in d.rules if r.health or self.q.reads_health(
             rule_reads(r) | (referenced(self.q.scopes[r.scope].when) if r.scope in self.q.scopes else set()))}
+        for si, sec in enumerate(d.sections):
+            for ii, it in enumerate(sec.items):
+                self._check_shown_without_health(("sections", si, "items", ii), it)
         self.q.health_rules = frozenset(health)
         self.q.warnings = sorted(self.warnings, key=lambda p: p.line)
         return sorted(self.problems, key=lambda p: p.line)
@@ -406,6 +409,36 @@ class _Checker:
                 self.warnings.append(Problem(self.name, line, f"yearly amount '{y.id}'",
                                              f"the value for {v.year} ({v.value:g}) comes from a secondary source; "
                                              f"confirm it with the Belastingdienst or the law"))
+
+    def _check_shown_without_health(self, loc: tuple, it: Any) -> None:
+        """A workplace item shown only depending on a health answer would tell the employer
+        about that answer by being answered or not (DESIGN.md §4.1)."""
+        if it.health or it.show_if is None:
+            return
+        via = self._health_behind(referenced(it.show_if))
+        if via is not None:
+            self.add(loc + ("show_if",), f"item '{it.id}'",
+                     f"is not health data but is shown depending on health data ('{via}'): whether it is "
+                     "answered would tell the employer about that answer; mark it 'health: true' or drop the "
+                     "condition")
+
+    def _health_behind(self, names: set[str]) -> str | None:
+        """The first health item these ids read, also through derived inputs and the show-if of
+        the items they read (a hidden item has no value); None when there is none."""
+        q, seen, todo = self.q, set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            it = q.items.get(name)
+            if it is not None:
+                if it.health:
+                    return name
+                todo.extend(referenced(it.show_if))
+            elif name in q.derived:
+                todo.extend(q.derived[name].inputs.values())
+        return None
 
     def _unique(self, key: str, ids: list[str], kind: str) -> None:
         seen: set[str] = set()
@@ -505,9 +538,6 @@ class _Checker:
         self._check_condition(loc + ("show_if",), where, it.show_if)
         if it.show_if is not None and it.id in referenced(it.show_if):
             self.add(loc + ("show_if",), where, "show_if refers to the item itself")
-        if not it.health and self.q.reads_health(referenced(it.show_if)):
-            self.add(loc + ("show_if",), where,
-                     "an item the employer sees may not be shown or hidden by a health answer")
         if isinstance(it, _CHOICE):
             seen: set[str] = set()
             for oi, o in enumerate(it.options):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import assessment as assessment_mod
-from . import photos, seal
+from . import photos, seal, sealed_size
 from .assessment import ReportMeta
 from .draft_photos import refs
 from .i18n import t
@@ -55,20 +55,28 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
     sealed = bool(expert_recipient)
     step(5, "photos")
-    # The pages get a print-sized copy of each photo (1280 px on 120 mm is ~270 dpi);
-    # the expert's sealed part keeps the draft's full-size photos.
-    ids = list(dict.fromkeys(r.id for r in refs(draft_meta)))
+    # The pages get a print-sized copy of each photo (1280 px on 120 mm is ~270 dpi; expert-only
+    # ones only in the personal copy); the expert's sealed part keeps the draft's photos, each
+    # within its fixed budget (sealed_size).
+    all_refs = refs(draft_meta)
+    ids = list(dict.fromkeys(r.id for r in all_refs if personal_copy or not r.expert_only))
+    private = list(dict.fromkeys(r.id for r in all_refs if r.expert_only)) if sealed else []
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # Pillow releases the GIL
-        printed = dict(zip(ids, pool.map(
-            lambda pid: photos.process(photo_bytes(pid), max_side=PRINT_SIDE, quality=PRINT_QUALITY), ids)))
+        printed_jobs = pool.map(
+            lambda pid: photos.process(photo_bytes(pid), max_side=PRINT_SIDE, quality=PRINT_QUALITY), ids)
+        sealed_jobs = pool.map(lambda pid: _sealed_photo(photo_bytes(pid)), private)
+        printed, for_expert = dict(zip(ids, printed_jobs)), dict(zip(private, sealed_jobs))
     page_bytes = lambda pid: printed[pid].data  # noqa: E731
     assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed,
                                                 {pid: p.sha256 for pid, p in printed.items()})
     attachments = {"assessment.json": assessment_mod.dumps(assess)}
     if sealed:
         for p in confidential["photos"]:
-            p["jpeg_base64"] = base64.b64encode(photo_bytes(p["sha256"])).decode("ascii")
-        attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient)
+            jpeg = for_expert[p["sha256"]]
+            p["sha256"] = assessment_mod.sha256(jpeg)
+            p["jpeg_base64"] = base64.b64encode(jpeg).decode("ascii")
+        room = sealed_size.room(q, rm.report_id, len(confidential["photos"]))
+        attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient, room=room)
     step(15, "pdf")
     inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed)
     pdf = build_pdf(inp)
@@ -84,6 +92,14 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     personal = build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True)) if personal_copy else b""
     step(100, "done")
     return Export(signed, personal, assess, sealed)
+
+
+def _sealed_photo(data: bytes) -> bytes:
+    """A draft's photo (already clean, made by photos.process) as it goes into the sealed
+    part: unchanged when it fits its budget, else re-encoded smaller until it does."""
+    if len(data) <= sealed_size.PHOTO_BYTES:
+        return data
+    return photos.within(data, sealed_size.PHOTO_BYTES).data
 
 
 def _stamp_text(rm: ReportMeta, key: SigningKey) -> str:

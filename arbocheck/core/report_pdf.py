@@ -31,7 +31,7 @@ from .assessment import ReportMeta, figure_numbers, printed_sections
 from .conditions import holds
 from .diagram import side_view
 from .draft_photos import refs
-from .i18n import count, t
+from .i18n import t
 from .qloader import Questionnaire
 from .qmodel import unit_text
 from .report_drawing import diagram_drawing, signature_drawing
@@ -438,10 +438,8 @@ def build_pdf(inp: ReportInput) -> bytes:
     if not inp.personal:
         story += [PageBreak(), P(escape(t("report.closing", lang)), "h2")]
         key = "report.sealed" if inp.sealed else "report.not_sealed"
-        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—",
-                                answers=count(len(s.expert_answers), "answer", lang),
-                                findings=count(len(s.expert_findings), "finding", lang),
-                                photos=count(len(s.expert_photos), "photo", lang)))))
+        # Only whether it is sealed and for whom: nothing here may depend on the health answers.
+        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—"))))
         story += [Spacer(1, 3 * mm), P(escape(t("report.left_out", lang)))]
         story += [Spacer(1, 3 * mm), P(escape(t("report.machine", lang, sealed=t("report.machine.sealed", lang)
                                                   if inp.sealed else "")), "small")]

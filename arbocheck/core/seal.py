@@ -1,7 +1,9 @@
-"""Seal the confidential part for the arbo expert with age (X25519), padded to a size bucket.
+"""Seal the confidential part for the arbo expert with age (X25519), padded to a fixed size.
 
-The length of a sealed part says nothing about its contents beyond its bucket:
-two different sets of health answers of similar size seal to equal lengths.
+A report's sealed part is padded to a size that is fixed in advance (`room`, from
+`sealed_size`: the questionnaire's worst case plus a photo budget), so its length
+says nothing about what was answered. Without `room` a payload is padded to the
+next size bucket (4 KiB × 4^i), which hides only small differences.
 
 age (rage) adds a random "grease" stanza to every header, so a bare age file
 varies in length by up to a few hundred bytes per encryption. The sealed part is
@@ -25,11 +27,18 @@ class SealError(ValueError):
     """The part cannot be sealed or opened (wrong identity, damaged data)."""
 
 
-def pad(data: bytes) -> bytes:
+def pad(data: bytes, room: int | None = None) -> bytes:
+    """The length of `data`, `data`, then zeros: `room` bytes of payload in all, or the
+    next bucket without `room`. Never shorter than asked: too much data is an error."""
     need = _LEN.size + len(data)
-    size = next((b for b in BUCKETS if b >= need), None)
-    if size is None:
-        raise SealError("the confidential part is too large")
+    if room is not None:
+        size = _LEN.size + room
+        if need > size:  # never emit a telling length
+            raise SealError(f"the confidential part ({len(data)} bytes) is larger than its fixed size ({room} bytes)")
+    else:
+        size = next((b for b in BUCKETS if b >= need), None)
+        if size is None:
+            raise SealError("the confidential part is too large")
     return _LEN.pack(len(data)) + data + bytes(size - need)
 
 
@@ -58,8 +67,9 @@ def parse_recipient(recipient: str) -> x25519.Recipient:
         raise SealError(f"'{recipient.strip()[:20]}…' is not an age recipient (age1…)") from e
 
 
-def seal(payload: bytes, recipient: str) -> bytes:
-    padded = pad(payload)
+def seal(payload: bytes, recipient: str, room: int | None = None) -> bytes:
+    """The sealed part: always the same length for the same `room` (or bucket)."""
+    padded = pad(payload, room)
     age_file = pyrage.encrypt(padded, [parse_recipient(recipient)])
     size = _container_size(len(padded))
     body = MAGIC + _LEN.pack(len(age_file)) + age_file

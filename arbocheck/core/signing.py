@@ -66,5 +66,18 @@ def sign(pdf: bytes, key: SigningKey, *, page: int, box: tuple[int, int, int, in
         border_width=1, timestamp_format="%Y-%m-%d %H:%M %Z",
     )
     out = io.BytesIO()
-    signers.PdfSigner(meta, signer, stamp_style=style).sign_pdf(writer, output=out)
+    signers.PdfSigner(meta, signer, stamp_style=style).sign_pdf(writer, output=out,
+                                                                bytes_reserved=reserved_bytes(cert))
     return out.getvalue()
+
+
+def reserved_bytes(cert: asn1_x509.Certificate) -> int:
+    """Room for the signature (hex digits in /Contents), from the certificate alone.
+
+    pyHanko would size it from a trial signature, whose length varies by a byte or two
+    with the random ECDSA nonce: the file's size would wobble from one export to the
+    next. A fixed room keeps it a function of what the employer sees anyway. The CMS
+    holds the certificate, the signed attributes (~0.5 KiB) and a 72-byte signature;
+    2 KiB beyond the certificate is ample.
+    """
+    return 2 * (len(cert.dump()) + 2048)

@@ -88,6 +88,8 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         raise Rejected("extended_after_signing")
     if st.modification_level not in (None, ModificationLevel.NONE) or not st.docmdp_ok:
         raise Rejected("changed_after_signing")
+    if not _only_zeros_after_signature(data, sig):
+        raise Rejected("changed_after_signing")
     files = _attachments(reader)
     names = [n for n in DOCUMENTS if n in files]
     if len(names) != 1:
@@ -105,6 +107,34 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
     return Verified(assessment, files.get("confidential.age"), spki, fingerprint(spki),
                     str(signer.get("name", "")), st.signer_reported_dt.isoformat() if st.signer_reported_dt else None,
                     sorted(files))
+
+
+def _only_zeros_after_signature(data: bytes, sig) -> bool:
+    """Whether the room reserved for the signature holds the signature and then only zeros.
+
+    That room (/Contents) is the one part of the file the signature cannot cover; a
+    PDF reader ignores what follows the signature's own DER length there, so a byte
+    changed in it would otherwise go unnoticed.
+    """
+    try:
+        _, start, end, _ = (int(x) for x in sig.byte_range)
+        hexed = data[start:end]
+        if hexed[:1] != b"<" or hexed[-1:] != b">":
+            return False
+        der = bytes.fromhex(hexed[1:-1].decode("ascii"))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return False
+    if len(der) < 2 or der[0] != 0x30:
+        return False
+    if der[1] < 0x80:
+        length, head = der[1], 2
+    else:
+        n = der[1] & 0x7F
+        if n == 0 or n > 4 or len(der) < 2 + n:
+            return False
+        length, head = int.from_bytes(der[2:2 + n], "big"), 2 + n
+    used = 2 * (head + length)  # hex digits of the signature itself
+    return used <= len(hexed) - 2 and set(hexed[1 + used:-1]) <= {ord("0")}
 
 
 def check_campaign(assessment: dict[str, Any], camp) -> None:

@@ -96,3 +96,22 @@ def test_demo_without_a_screen(tmp_path, env):
     assert r.returncode == 0 and "enrolment proof present" in r.stdout and "sealed part for the arbo expert: yes" in r.stdout
     # The demo never touched the user's own key.
     assert not (Path(env["ARBOCHECK_HOME"]) / "keys").exists()
+
+
+def test_a_photo_has_no_caption_unless_one_is_given(tmp_path, env, answers):
+    """Never the file name: 'IMG_20240312_Amsterdam_rugklachten' would tell the employer about a back."""
+    from pypdf import PdfReader
+
+    photo = tmp_path / "IMG_20240312_Amsterdam_rugklachten.jpg"
+    photo.write_bytes(tagged_jpeg((800, 600)))
+    out = tmp_path / "r.pdf"
+    r = run("report", "build", str(answers), "--out", str(out), "--photo", f"desk={photo}",
+            "--photo", f"desk_height_cm={photo}", "--caption", "bureau van opzij", env=env)
+    assert r.returncode == 0, r.stderr
+    reader = PdfReader(str(out))
+    doc = json.loads(reader.attachments["assessment.json"][0])
+    assert [p["caption"] for p in doc["photos"]] == ["", "bureau van opzij"]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "rugklachten" not in text and "IMG_" not in text and "bureau van opzij" in text
+    r = run("report", "build", str(answers), "--out", str(tmp_path / "x.pdf"), "--caption", "zonder foto", env=env)
+    assert r.returncode == 2 and "--caption describes the --photo just before it" in r.stderr

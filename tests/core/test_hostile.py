@@ -116,8 +116,9 @@ def test_hostile_corpus_is_rejected_with_reasons(valid, tmp_path):
     outcomes = import_files(reg, [corpus])
     assert len(outcomes) == 500 + len(hand) + 1
     accepted = [o for o in outcomes if o.accepted]
-    # A mutation may land in bytes nobody reads (e.g. padding inside the signature's own /Contents
-    # is covered by the signature itself, so it cannot); every outcome is a verdict with a reason.
+    # No mutation lands in bytes nobody checks: the padding after the signature inside /Contents is
+    # the one range the signature cannot cover, and verify accepts only zeros there. Every outcome
+    # is a verdict with a reason.
     assert accepted == [], [o.line() for o in accepted]
     assert all(o.reason for o in outcomes)
     new = set(tmp_path.rglob("*")) - before

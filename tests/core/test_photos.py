@@ -389,3 +389,39 @@ def test_damaged_files_give_a_photo_or_a_photo_error_never_another_exception(whi
     except PhotoError:
         return
     assert_clean(p.data)
+
+
+# -- a byte budget (the expert-only photos in the sealed part) ----------------------------------
+
+def _noise_jpeg(size=(2400, 1800)) -> bytes:
+    im = Image.merge("RGB", [Image.effect_noise(size, 80 + 10 * i) for i in range(3)])
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=95, exif=tell_tale_exif(6))
+    return buf.getvalue()
+
+
+def test_within_fits_a_budget_as_large_as_it_can_and_clean():
+    src = _noise_jpeg()
+    sides = {}
+    for budget in (48 * 1024, 192 * 1024):
+        assert len(photos.process(src).data) > budget  # the normal pipeline would not fit
+        p = photos.within(src, budget)
+        assert len(p.data) <= budget and p.sha256 == hashlib.sha256(p.data).hexdigest()
+        im = Image.open(io.BytesIO(p.data))
+        assert im.size == (p.width, p.height) and p.height > p.width  # turned upright (orientation 6)
+        assert not im.getexif() and not {"exif", "icc_profile", "xmp", "comment"} & set(im.info)
+        sides[budget] = max(p.width, p.height)
+    # pure noise is the worst case for JPEG; a larger budget still keeps a larger photo
+    assert sides[192 * 1024] > sides[48 * 1024] and sides[192 * 1024] in {s for s, _ in photos.BUDGET_STEPS}
+
+
+def test_within_keeps_a_photo_that_fits_at_full_size():
+    p = photos.within(tagged_jpeg((1200, 900)), 192 * 1024)
+    assert (p.width, p.height) == (1200, 900)
+
+
+def test_within_refuses_what_process_refuses():
+    with pytest.raises(PhotoError):
+        photos.within(b"not a photo", 192 * 1024)
+    with pytest.raises(ValueError):
+        photos.within(tagged_jpeg((100, 100)), 1000)

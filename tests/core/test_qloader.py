@@ -144,3 +144,30 @@ def test_find_by_id_and_version():
         qloader.find("mini", "9", dirs=[DATA])
     with pytest.raises(LookupError, match="does not exist"):
         qloader.find("nope", dirs=[DATA])
+
+
+def test_a_workplace_item_shown_only_by_a_health_answer_is_refused(tmp_path):
+    """Whether it is answered would tell the employer about the health answer."""
+    probs, _ = problems_after(tmp_path, "        show_if: {item: device_setup, op: eq, value: laptop_only}",
+                              "        show_if: {item: neck_pain, op: ge, value: 3}")
+    assert len(probs) == 1 and "item 'laptop_stand'" in probs[0] and "shown depending on health data ('neck_pain')" \
+        in probs[0]
+    # ... also through a derived value or another item's show-if
+    text = (DATA / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("        show_if: {item: device_setup, op: eq, value: laptop_only}",
+                        "        show_if: {item: desk_height_adjustable, op: eq, value: true}")
+    text = text.replace("      - id: desk_height_adjustable\n        type: yes_no\n        health: false\n",
+                        "      - id: desk_height_adjustable\n        type: yes_no\n        health: false\n"
+                        "        show_if: {item: sleep_hours, op: answered}\n")
+    with pytest.raises(qloader.QuestionnaireError) as e:
+        qloader.loads(text, "x.yaml")
+    msgs = [str(p) for p in e.value.problems]
+    assert any("item 'laptop_stand'" in m and "('sleep_hours')" in m for m in msgs), msgs
+    assert any("item 'desk_height_adjustable'" in m for m in msgs), msgs
+
+
+def test_a_rule_that_fills_in_a_health_answer_is_health_data():
+    text = (DATA / "mini.yaml").read_text(encoding="utf-8")
+    q = qloader.loads(text.replace('advice: {nl: "Jij kreeg: {provided}.", en: "You got: {provided}."}',
+                                   'advice: {nl: "Jij kreeg: {provided}.", en: "You got: {provided}, {neck_pain}."}'))
+    assert q.health_rules == frozenset({"neck", "nothing_provided"})

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from arbocheck.core import assessment, keys, photos, qloader, seal
+from arbocheck.core import assessment, keys, photos, qloader, seal, sealed_size
 from arbocheck.core.assessment import ReportMeta
 from arbocheck.core.draft_photos import PhotoRef
 from arbocheck.core.report import build
@@ -115,6 +115,20 @@ def test_one_flipped_byte_anywhere_in_the_signed_range_is_rejected(made):
         bad = bytearray(pdf)
         bad[pos] ^= 0x01
         with pytest.raises(Rejected):
+            verify(bytes(bad))
+
+
+def test_a_changed_byte_in_the_signature_room_after_the_signature_is_rejected(made):
+    """The one range the signature cannot cover: pdfsig would not notice, verify does."""
+    pdf = made[0].signed
+    (_, gap_start), (gap_end, _) = _signed_ranges(pdf)
+    hexed = pdf[gap_start + 1:gap_end - 1]
+    last = len(hexed.rstrip(b"0"))  # the signature's own hex digits end about here
+    rng = random.Random(5)
+    for pos in [gap_end - 2] + [gap_start + 1 + rng.randrange(last + 16, len(hexed)) for _ in range(20)]:
+        bad = bytearray(pdf)
+        bad[pos:pos + 1] = rng.choice([b"1", b"f", b"A"])
+        with pytest.raises(Rejected, match="changed after signing"):
             verify(bytes(bad))
 
 
@@ -248,8 +262,9 @@ def test_health_answers_change_neither_assessment_nor_sealed_length(mini, expert
     a1, c1 = assessment.build(mini, dict(ANSWERS, **h1), {}, rm, sealed=True)
     a2, c2 = assessment.build(mini, dict(ANSWERS, **h2), {}, rm, sealed=True)
     assert assessment.dumps(a1) == assessment.dumps(a2)
-    s1 = seal.seal(assessment.dumps(c1), expert[1])
-    s2 = seal.seal(assessment.dumps(c2), expert[1])
+    room = sealed_size.room(mini, rm.report_id, 0)  # as report.build seals it
+    s1 = seal.seal(assessment.dumps(c1), expert[1], room=room)
+    s2 = seal.seal(assessment.dumps(c2), expert[1], room=room)
     assert len(s1) == len(s2)
 
 

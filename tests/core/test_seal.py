@@ -48,3 +48,18 @@ def test_not_a_sealed_part():
     ident, _ = seal.new_identity()
     with pytest.raises(seal.SealError):
         seal.unseal(b"PK\x03\x04 zip", ident)
+
+
+@settings(max_examples=30, deadline=None)
+@given(a=st.binary(max_size=70000), b=st.binary(max_size=70000))
+def test_a_fixed_room_seals_any_payload_that_fits_to_one_length(a, b):
+    ident, recip = seal.new_identity()
+    room = 70000
+    sa, sb = seal.seal(a, recip, room=room), seal.seal(b, recip, room=room)
+    assert len(sa) == len(sb) and seal.unseal(sa, ident) == a
+
+
+def test_a_payload_larger_than_its_room_is_refused():
+    _, recip = seal.new_identity()
+    with pytest.raises(seal.SealError, match="larger than its fixed size"):
+        seal.seal(b"x" * 101, recip, room=100)

@@ -229,7 +229,7 @@ def test_gps_tagged_photo_is_stored_without_metadata(mini_app, qtbot, tmp_path):
 
     from samples import tagged_jpeg
 
-    src = tmp_path / "bureau.jpg"
+    src = tmp_path / "IMG_20240312_Amsterdam_rugklachten.jpg"  # a file name that tells too much
     src.write_bytes(tagged_jpeg((2400, 1800)))
     assert Image.open(src).getexif().get_ifd(0x8825), "the test photo must carry GPS"
     w = mini_app.open_worker()
@@ -247,6 +247,9 @@ def test_gps_tagged_photo_is_stored_without_metadata(mini_app, qtbot, tmp_path):
     from arbocheck.ui.photo_strip import PhotoTile
 
     [tile] = strip.findChildren(PhotoTile)
+    # No caption until the worker types one: never the file name.
+    assert ref.caption == "" and tile.caption.text() == ""
+    assert "rugklachten" not in tile.caption.placeholderText() + tile.caption.accessibleName()
     qtbot.keyClicks(tile.caption, "zijaanzicht")
     tile.expert.click()
     [ref] = strip.tile_refs()
