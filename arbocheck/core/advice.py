@@ -28,6 +28,8 @@ from .report_pdf import FONT, PRIO_COLOUR, StampBox, _numbered_canvas, _register
 from .review_trail import Event
 
 FORMAT = "arbocheck-advice"
+EMPLOYER_STATUS = {"refer_to_physician": "advice_given"}
+"""How a status reads in the employer's version (one that would reveal health is shown as another)."""
 
 
 @dataclass
@@ -73,9 +75,11 @@ def documents(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Quest
         measures = [{"measure": p.get("measure"), "text": p.get("text"), "owner": p.get("owner"),
                      "provision": p.get("provision", False)}
                     for p in plan if it.rule in (p.get("rules") or [])]
+        # "Referred to the occupational physician" says something about the worker's health: the
+        # employer's version shows it as advice given, as it does for every other point.
+        status = EMPLOYER_STATUS.get(current[it.key].status, current[it.key].status)
         employer_items.append({"rule": it.rule, "title": it.title, "owner": it.owner,
-                               "status": current[it.key].status,
-                               "status_label": _status_label(q, current[it.key].status, lang),
+                               "status": status, "status_label": _status_label(q, status, lang),
                                "measures": measures})
     if adaptations:
         employer_items.append({

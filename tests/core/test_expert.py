@@ -142,6 +142,16 @@ def test_an_adaptation_reaches_the_employer_as_a_measure_without_its_reason(fold
     assert advice.health_free(e, q, rep.confidential)
 
 
+def test_a_referral_to_the_physician_is_not_shown_to_the_employer(folder, ident, q, tmp_path):
+    rep = expert.open_report(folder / "Anna.pdf", ident)
+    trail = ReviewTrail(tmp_path / "review.jsonl")
+    workplace = [it for it in expert.review_items([rep]) if not it.health]
+    trail.append(workplace[0].report_id, workplace[0].rule, "refer_to_physician", "Ga naar de bedrijfsarts.")
+    e = advice.build(rep, trail.current(), q, keys.generate("Dr. E. Pert"), "Dr. E. Pert").employer_doc
+    assert "refer_to_physician" not in json.dumps(e)
+    assert [i["status"] for i in e["items"] if i.get("rule") == workplace[0].rule] == ["advice_given"]
+
+
 def test_a_trail_written_before_employer_measures_still_verifies(tmp_path):
     trail = ReviewTrail(tmp_path / "review.jsonl")
     trail.append("r1", "x", "resolved", "ok")
