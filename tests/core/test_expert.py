@@ -143,7 +143,7 @@ def test_an_adaptation_reaches_the_employer_as_a_measure_without_its_reason(fold
 
 
 def test_a_referral_to_the_physician_is_not_shown_to_the_employer(folder, ident, q, tmp_path):
-    rep = expert.open_report(folder / "Anna.pdf", ident)
+    rep = expert.open_report(folder / "Bram.pdf", ident)  # workplace findings only
     trail = ReviewTrail(tmp_path / "review.jsonl")
     workplace = [it for it in expert.review_items([rep]) if not it.health]
     trail.append(workplace[0].report_id, workplace[0].rule, "refer_to_physician", "Ga naar de bedrijfsarts.")
