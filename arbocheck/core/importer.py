@@ -175,6 +175,28 @@ def _read(path: str) -> bytes | dict:
         os.close(fd)
 
 
+def _stage(staging: Path, data: bytes, digest: str) -> None:
+    """Write the checked bytes to the run's staging folder, durably (fsync), under their hash.
+    The folder itself needs no fsync: the parent fsyncs the store when it moves the file in."""
+    target = staging / f"{digest}.pdf"
+    if target.exists():
+        return
+    tmp = staging / f".{digest}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
 def check_file(path: str, staging: str | None = None) -> dict[str, Any]:
     """In a worker: read (with a size cap), verify, validate assessment.json and recompute its
     claims; a report that passes is written to `staging` under its content hash, exactly the
@@ -191,9 +213,7 @@ def check_file(path: str, staging: str | None = None) -> dict[str, Any]:
         assessment = claims.check(v.assessment)
         digest = hashlib.sha256(data).hexdigest()
         if staging is not None:
-            from .register import store_pdf
-
-            store_pdf(Path(staging), data, digest)
+            _stage(Path(staging), data, digest)
     except Refusal as e:
         return _rejected(e.key, **e.params)
     except MemoryError:
@@ -281,7 +301,8 @@ def _context():
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["arbocheck.core.verify", "arbocheck.core.claims", "arbocheck.core.pdf_structure",
-                                    "pyhanko.sign.validation", "pyhanko.pdf_utils.reader", "pyhanko_certvalidator"])
+                                    "pyhanko.sign.validation", "pyhanko.pdf_utils.reader", "pyhanko_certvalidator",
+                                    "arbocheck.core.worker_preload"])
         return ctx
     return mp.get_context("spawn")
 

@@ -50,6 +50,9 @@ _ANNOTATIONS = {"/Text", "/Link", "/FreeText", "/Line", "/Square", "/Circle", "/
                 "/Sound", "/Movie", "/Screen", "/PrinterMark", "/TrapNet", "/Watermark", "/3D", "/Redact",
                 "/Projection", "/RichMedia"}
 _NAME_TREES = {"/EmbeddedFiles"}
+_FORBIDDEN = _SCRIPT_KEYS | _ACTION_KEYS | _OTHER_KEYS | {"/AF"}
+# A dictionary with none of these keys needs no further look (most of a PDF's dictionaries).
+_NOTED = {"/Type", "/Subtype", "/S", "/EF", "/Parent", "/Annots"}
 
 
 class _Stop(Exception):
@@ -184,39 +187,40 @@ class _Walk:
         self.widgets = 0
         self.annot_refs: list = []
         self.content_refs: list = []
+        self.searched: set[int] = set()  # streams already searched for inline images
         self.fields: int | None = None
 
     def object(self, obj, ref, current: bool) -> None:
         """Check one object (not following references: every object is visited from the xref)."""
-        from pyhanko.pdf_utils import generic
+        from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
 
+        containers = (DictionaryObject, ArrayObject)
+        if not isinstance(obj, containers):
+            return
         stack = [(obj, 0)]
         while stack:
             node, depth = stack.pop()
             if depth > MAX_DEPTH:
                 raise _no("pdf_structure", what=Refusal("pdf.too_deep", n=MAX_DEPTH))
-            if isinstance(node, generic.DictionaryObject):
-                self.elements += len(node)
-                self._dict(node, ref, current, depth == 0)
-                stack.extend((v, depth + 1) for v in dict.values(node) if not isinstance(v, generic.IndirectObject))
-            elif isinstance(node, generic.ArrayObject):
-                self.elements += len(node)
-                stack.extend((v, depth + 1) for v in list.__iter__(node) if not isinstance(v, generic.IndirectObject))
+            self.elements += len(node)
             if self.elements > MAX_ELEMENTS:
                 raise _no("pdf_structure", what=Refusal("pdf.too_many_elements", n=MAX_ELEMENTS))
+            if isinstance(node, DictionaryObject):
+                self._dict(node, ref, current, depth == 0)
+                children = dict.values(node)
+            else:
+                children = list.__iter__(node)
+            stack.extend((v, depth + 1) for v in children if isinstance(v, containers))
 
     def _dict(self, d, ref, current: bool, top: bool) -> None:
         from pyhanko.pdf_utils import generic
 
-        keys = set(d.keys())
-        if keys & _SCRIPT_KEYS:
-            raise _no("pdf_structure", what=Refusal("pdf.javascript"))
-        if keys & _ACTION_KEYS:
-            raise _no("pdf_structure", what=Refusal("pdf.action", name=sorted(keys & _ACTION_KEYS)[0]))
-        if "/AF" in keys:
-            raise _no("pdf_structure", what=Refusal("pdf.associated_files"))
-        if keys & _OTHER_KEYS:
-            raise _no("pdf_structure", what=Refusal("pdf.key", name=sorted(keys & _OTHER_KEYS)[0]))
+        keys = dict.keys(d)
+        if not keys.isdisjoint(_FORBIDDEN):
+            self._forbidden(keys)
+        stream = top and isinstance(d, generic.StreamObject)
+        if not stream and keys.isdisjoint(_NOTED):
+            return
         typ = _name(d.raw_get("/Type")) if "/Type" in keys else None
         sub = _name(d.raw_get("/Subtype")) if "/Subtype" in keys else None
         s = _name(d.raw_get("/S")) if "/S" in keys else None
@@ -236,16 +240,26 @@ class _Walk:
             self.embedded += 1
         if sub == "/Widget":
             self.widgets += 1
-        if typ == "/Page":
+        # A page is what a viewer takes for one: /Type /Page, or a leaf of the page tree without it.
+        if typ == "/Page" or ("/Parent" in keys and "/Kids" not in keys and typ is None and sub is None):
             self.pages += 1
             if self.pages > MAX_PAGES:
                 raise _no("pdf_structure", what=Refusal("pdf.too_many_pages", n=MAX_PAGES))
-            self._refs_in(d, "/Annots", self.annot_refs)
             self._refs_in(d, "/Contents", self.content_refs)
-        if typ == "/Catalog":
-            self._catalog(d)
-        if isinstance(d, generic.StreamObject) and top:
+        if "/Annots" in keys:
+            self._refs_in(d, "/Annots", self.annot_refs)
+        if stream:
             self._stream(d, ref, typ, sub)
+
+    @staticmethod
+    def _forbidden(keys) -> None:
+        if not keys.isdisjoint(_SCRIPT_KEYS):
+            raise _no("pdf_structure", what=Refusal("pdf.javascript"))
+        if not keys.isdisjoint(_ACTION_KEYS):
+            raise _no("pdf_structure", what=Refusal("pdf.action", name=sorted(keys & _ACTION_KEYS)[0]))
+        if "/AF" in keys:
+            raise _no("pdf_structure", what=Refusal("pdf.associated_files"))
+        raise _no("pdf_structure", what=Refusal("pdf.key", name=sorted(keys & _OTHER_KEYS)[0]))
 
     @staticmethod
     def _refs_in(d, key: str, out: list) -> None:
@@ -259,18 +273,23 @@ class _Walk:
         elif v is not None:
             out.append(v)
 
-    def _catalog(self, d) -> None:
+    def catalog(self, d) -> None:
+        """The document catalog (the trailer's /Root, whatever its /Type says)."""
         from pyhanko.pdf_utils import generic
 
-        names = d.get("/Names") if "/Names" in d else None
+        names = d["/Names"] if "/Names" in d else None
         if isinstance(names, generic.DictionaryObject):
             other = set(names.keys()) - _NAME_TREES
             if other:
                 raise _no("pdf_structure", what=Refusal("pdf.names", name=shown(sorted(other)[0], 32)))
-        form = d.get("/AcroForm") if "/AcroForm" in d else None
+        form = d["/AcroForm"] if "/AcroForm" in d else None
         if isinstance(form, generic.DictionaryObject):
-            fields = form.get("/Fields") if "/Fields" in form else None
+            fields = form["/Fields"] if "/Fields" in form else None
             self.fields = len(fields) if isinstance(fields, generic.ArrayObject) else -1
+        pages = d["/Pages"] if "/Pages" in d else None
+        count = _int(pages, "/Count") if isinstance(pages, generic.DictionaryObject) else None
+        if count is None or not 1 <= count <= MAX_PAGES:
+            raise _no("pdf_structure", what=Refusal("pdf.too_many_pages", n=MAX_PAGES))
 
     def _stream(self, st, ref, typ: str | None, sub: str | None) -> None:
         filters = _filters(st)
@@ -290,12 +309,26 @@ class _Walk:
         if ref is not None and (ref.idnum, ref.generation) in self.skip_streams:
             return
         raw = st.encoded_data
-        size = _inflated_size(raw, MAX_STREAM) if filters else len(raw)
+        # What could be drawn as content (no /Subtype, or a form or pattern; not a font program)
+        # is unpacked whole and searched for inline images; the rest is only measured.
+        content = (sub in (None, "/Form") and not ({"/Length1", "/Length2", "/Length3"} & st.keys())
+                   or "/PatternType" in st)
+        if content and filters and len(raw) < MAX_STREAM // 64:
+            data = inflated(raw, MAX_STREAM)
+            size = len(data)
+        elif content and not filters:
+            data, size = raw, len(raw)
+        else:
+            data, size = None, (_inflated_size(raw, MAX_STREAM) if filters else len(raw))
         if size > MAX_STREAM:
             raise _no("pdf_structure", what=Refusal("pdf.stream_too_large", mb=MAX_STREAM // (1024 * 1024)))
         self.unpacked += size
         if self.unpacked > MAX_STREAMS:
             raise _no("pdf_structure", what=Refusal("pdf.streams_too_large", mb=MAX_STREAMS // (1024 * 1024)))
+        if data is not None:
+            if has_inline_image(data):
+                raise _no("pdf_structure", what=Refusal("pdf.inline_image"))
+            self.searched.add(id(st))
         if sub == "/Form" or "/PatternType" in st:
             self.content_refs.append(st)
 
@@ -313,7 +346,7 @@ class _Walk:
             raise _no("pdf_structure", what=Refusal("pdf.embedded_file"))
         for c in self.content_refs:
             st = c.get_object() if isinstance(c, generic.IndirectObject) else c
-            if not isinstance(st, generic.StreamObject):
+            if not isinstance(st, generic.StreamObject) or id(st) in self.searched:
                 continue
             raw = st.encoded_data
             data = inflated(raw, MAX_STREAM) if _filters(st) == ["/FlateDecode"] else bytes(raw)
@@ -357,6 +390,7 @@ def _check_document(reader, attachment_refs: set, n_attachments: int) -> None:
                 raise _no("pdf_structure", what=Refusal("pdf.object_unreadable", ref=f"{ref.idnum} {ref.generation}"))
         later |= {(r.idnum, r.generation) for r in per_rev[rev]}
     try:
+        walk.catalog(reader.root)
         walk.finish()
     except _Stop:
         raise
