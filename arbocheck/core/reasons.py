@@ -215,6 +215,8 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "the employees file lists no employees"},
     "employees.problems": {"nl": "in het medewerkersbestand: {lines}", "en": "in the employees file: {lines}"},
     "employees.no_id": {"nl": "regel {n}: geen employee_id", "en": "line {n}: no employee_id"},
+    "employees.bad_id": {"nl": "regel {n}: een employee_id heeft hoogstens 64 tekens en geen stuurtekens",
+                         "en": "line {n}: an employee_id has at most 64 characters and no control characters"},
     "employees.twice": {"nl": "regel {n}: employee_id {id} staat er twee keer in",
                         "en": "line {n}: employee_id {id} appears twice"},
     "codes.unreadable": {"nl": "{file} is geen codebestand met de kolommen employee_id en code",

@@ -284,3 +284,14 @@ def test_a_killed_run_leaves_nothing_the_next_run_keeps(reports, tmp_path):
     import_files(reg, reports[:1])
     assert not old.exists() and fresh.exists()
     assert reg.verify() == []
+
+
+def test_a_campaign_cannot_hand_out_an_employee_id_no_report_could_carry():
+    from arbocheck.core import campaign
+    from arbocheck.core.campaign import CampaignError
+
+    with pytest.raises(CampaignError) as e:
+        campaign.read_employees("employee_id;name\n" + "E" * 65 + ";Anna\nE\x07;Bram\nE1;Cor\n")
+    assert str(e.value) == ("in the employees file: line 2: an employee_id has at most 64 characters and no control "
+                            "characters; line 3: an employee_id has at most 64 characters and no control characters")
+    assert campaign.read_employees("employee_id\n" + "E" * 64 + "\n")[0]["employee_id"] == "E" * 64
