@@ -171,6 +171,7 @@ def test_500_hostile_files_get_500_verdicts(corpus, tmp_path):
             assert not accepted, (kind, accepted)
         genuine = by_kind["genuine"]
         if run == 1:
+            first_accepted = sum(v.startswith("accepted") for v in verdicts.values())
             assert all(v.startswith("accepted") for v in genuine), genuine
         else:
             assert all(v == "rejected: duplicate: this revision of the report is already in the register"
@@ -188,3 +189,17 @@ def test_500_hostile_files_get_500_verdicts(corpus, tmp_path):
             assert maxrss_mb < 200, maxrss_mb  # the parent holds a few small checked documents, never a file
     reg = Register.open(db)
     assert reg.verify() == []
+    # The register grew by what the accepted reports' answers give, nothing a file chose.
+    from sqlalchemy import func, select
+
+    from arbocheck.core import assessment_model
+    from arbocheck.core.register import findings, measures, reports
+
+    q = qloader.find("thuiswerkplek")
+    with reg.engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(reports)).scalar()
+        assert n == first_accepted
+        assert conn.execute(select(func.count()).select_from(findings)).scalar() <= n * len(q.data.rules)
+        assert conn.execute(select(func.count()).select_from(measures)).scalar() <= n * len(q.data.measures)
+        longest = conn.execute(select(func.max(func.length(reports.c.assessment)))).scalar()
+        assert longest <= assessment_model.MAX_BYTES
