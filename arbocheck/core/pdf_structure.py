@@ -175,6 +175,153 @@ def has_inline_image(content: bytes) -> bool:
     return any(m.group() == b"BI" for m in _TOKENS.finditer(content))
 
 
+# -- a fast, strict reader for the objects arbocheck's writers produce -------------------
+#
+# pyHanko's reader reads one character at a time: reading every object of a report costs
+# more than checking its signature. This reader takes one object from its offset with one
+# regular expression per token, for the plain grammar reportlab, pypdf and pyHanko write
+# (numbers, references, names without #-escapes, literal strings with escaped brackets,
+# hex strings, arrays, dictionaries, a stream with a direct /Length). Anything else (a
+# comment, an escaped name, nested brackets in a string, an indirect /Length, an object
+# stream, a missing endstream) returns None, and pyHanko reads that object instead; so for
+# any object both readers take the same bytes the same way. A key given twice is refused:
+# readers disagree on which one counts.
+
+_WS = rb"\x00\t\n\x0c\r "
+_DELIM = rb"()<>\[\]{}/%"
+_END = rb"(?=[" + _WS + _DELIM + rb"]|\Z)"
+_TOKEN = re.compile(
+    rb"(?P<ws>[" + _WS + rb"]+)"
+    rb"|(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))" + _END +
+    rb"|(?P<name>/[^" + _WS + _DELIM + rb"#]*)" + _END +
+    rb"|(?P<open><<|\[)"
+    rb"|(?P<close>>>|\])"
+    rb"|(?P<str>\((?:[^()\\]|\\.)*\))"
+    rb"|(?P<hex><[0-9A-Fa-f" + _WS + rb"]*>)"
+    rb"|(?P<kw>true|false|null|R|endobj|stream)" + _END, re.S)
+_NUM = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+# An array of numbers only (widths, boxes, matrices: most of a report's values), read in one go.
+_NUMBERS = re.compile(rb"\[[" + _WS + rb"]*(?:" + _NUM + rb"(?:[" + _WS + rb"]+" + _NUM + rb")*)?[" + _WS + rb"]*\]")
+_NUMBER = re.compile(_NUM)
+_HEADER = re.compile(rb"(\d+)[" + _WS + rb"]+(\d+)[" + _WS + rb"]+obj" + _END)
+_AFTER_STREAM = re.compile(rb"[" + _WS + rb"]*endstream[" + _WS + rb"]*endobj" + _END)
+
+
+class _Fallback(Exception):
+    """Not in the plain grammar: let pyHanko read this object."""
+
+
+def fast_object(data: bytes, offset: int, ref, reader):
+    """The object at `offset` as pyHanko objects, or None when pyHanko must read it. Raises
+    Refusal for a key given twice or nesting beyond MAX_DEPTH."""
+    try:
+        return _fast_or_none(data, offset, ref, reader)
+    except _Stop as e:
+        raise e.refusal from None
+
+
+def _fast_or_none(data: bytes, offset: int, ref, reader):
+    try:
+        return _fast_object(data, offset, ref, reader)
+    except _Fallback:
+        return None
+
+
+def _fast_object(data: bytes, offset: int, ref, reader):
+    from pyhanko.pdf_utils import generic
+
+    m = _HEADER.match(data, offset)
+    if not m or int(m.group(1)) != ref.idnum or int(m.group(2)) != ref.generation:
+        raise _Fallback
+    pos = m.end()
+    match = _TOKEN.match
+    stack: list[tuple[str, list]] = []  # ("[" or "<<", items so far)
+    value = None
+    while True:
+        t = match(data, pos)
+        if t is None:
+            raise _Fallback
+        pos = t.end()
+        kind = t.lastgroup
+        if kind == "ws":
+            continue
+        if kind == "num":
+            text = t.group()
+            v = generic.FloatObject(text.decode()) if b"." in text else generic.NumberObject(int(text))
+        elif kind == "name":
+            v = generic.NameObject(t.group().decode("latin-1"))
+        elif kind == "str" or kind == "hex":
+            v = generic.ByteStringObject(t.group())
+        elif kind == "open":
+            if len(stack) >= MAX_DEPTH:
+                raise _no("pdf_structure", what=Refusal("pdf.too_deep", n=MAX_DEPTH))
+            numbers = _NUMBERS.match(data, t.start()) if t.group() == b"[" else None
+            if numbers is None:
+                stack.append((t.group().decode(), []))
+                continue
+            pos = numbers.end()
+            v = generic.ArrayObject(
+                generic.FloatObject(x.decode()) if b"." in x else generic.NumberObject(int(x))
+                for x in _NUMBER.findall(data, t.end(), pos))
+        elif kind == "close":
+            if not stack or (stack[-1][0] == "[") != (t.group() == b"]"):
+                raise _Fallback
+            opener, items = stack.pop()
+            if opener == "[":
+                v = generic.ArrayObject(items)
+            else:
+                if len(items) % 2 or not all(isinstance(k, generic.NameObject) for k in items[::2]):
+                    raise _Fallback
+                v = generic.DictionaryObject(dict(zip(items[::2], items[1::2])))
+                if len(v) != len(items) // 2:  # a key given twice
+                    raise _no("pdf_structure", what=Refusal("pdf.object_unreadable",
+                                                            ref=f"{ref.idnum} {ref.generation}"))
+        else:  # keyword
+            word = t.group()
+            if word == b"R":
+                items = stack[-1][1] if stack else None
+                if not items or len(items) < 2 or not all(type(x) is generic.NumberObject and x >= 0
+                                                          for x in items[-2:]):
+                    raise _Fallback
+                gen, num = items.pop(), items.pop()
+                v = generic.IndirectObject(int(num), int(gen), reader)
+            elif word in (b"true", b"false"):
+                v = generic.BooleanObject(word == b"true")
+            elif word == b"null":
+                v = generic.NullObject()
+            else:
+                raise _Fallback  # endobj or stream before the object is complete
+        if stack:
+            stack[-1][1].append(v)
+            continue
+        value = v
+        break
+    t = match(data, pos)
+    while t is not None and t.lastgroup == "ws":
+        pos = t.end()
+        t = match(data, pos)
+    if t is None or t.lastgroup != "kw":
+        raise _Fallback
+    if t.group() == b"endobj":
+        return value
+    if t.group() != b"stream" or not isinstance(value, generic.DictionaryObject):
+        raise _Fallback
+    length = dict.get(value, "/Length")
+    if type(length) is not generic.NumberObject or length < 0:
+        raise _Fallback
+    pos = t.end()
+    if data.startswith(b"\r\n", pos):
+        pos += 2
+    elif data.startswith(b"\n", pos):
+        pos += 1
+    else:
+        raise _Fallback
+    end = pos + length
+    if end > len(data) or not _AFTER_STREAM.match(data, end):
+        raise _Fallback
+    return generic.StreamObject(value, encoded_data=data[pos:end])
+
+
 class _Walk:
     def __init__(self, reader, attachment_refs: set, n_attachments: int):
         self.reader = reader
@@ -188,7 +335,7 @@ class _Walk:
         self.widgets = 0
         self.annot_refs: list = []
         self.content_refs: list = []
-        self.searched: set[int] = set()  # streams already searched for inline images
+        self.searched: set[tuple[int, int]] = set()  # streams already searched for inline images
         self.fields: int | None = None
 
     def object(self, obj, ref, current: bool) -> None:
@@ -268,11 +415,10 @@ class _Walk:
         from pyhanko.pdf_utils import generic
 
         v = d.raw_get(key) if key in d else None
-        target = v.get_object() if isinstance(v, generic.IndirectObject) else v
-        if isinstance(target, generic.ArrayObject):
-            out.extend(list.__iter__(target))
+        if isinstance(v, generic.ArrayObject):
+            out.extend(list.__iter__(v))
         elif v is not None:
-            out.append(v)
+            out.append(v)  # a reference may point to an array of them: finish() looks
 
     def catalog(self, d) -> None:
         """The document catalog (the trailer's /Root, whatever its /Type says)."""
@@ -329,14 +475,30 @@ class _Walk:
         if data is not None:
             if has_inline_image(data):
                 raise _no("pdf_structure", what=Refusal("pdf.inline_image"))
-            self.searched.add(id(st))
-        if sub == "/Form" or "/PatternType" in st:
-            self.content_refs.append(st)
+            if ref is not None:
+                self.searched.add((ref.idnum, ref.generation))
+        elif sub == "/Form" or "/PatternType" in st:
+            self.content_refs.append(st)  # drawn, but too large to unpack whole here: searched at the end
+
+    def _flat(self, refs: list) -> list:
+        """References and objects, with a referenced array replaced by its elements (one level,
+        as the PDF format allows for /Annots and /Contents)."""
+        from pyhanko.pdf_utils import generic
+
+        out = []
+        for r in refs:
+            if isinstance(r, generic.IndirectObject) and (r.reference.idnum, r.reference.generation) not in self.searched:
+                target = r.get_object()
+                if isinstance(target, generic.ArrayObject):
+                    out.extend(list.__iter__(target))
+                    continue
+            out.append(r)
+        return out
 
     def finish(self) -> None:
         from pyhanko.pdf_utils import generic
 
-        for a in self.annot_refs:
+        for a in self._flat(self.annot_refs):
             d = a.get_object() if isinstance(a, generic.IndirectObject) else a
             if not isinstance(d, generic.DictionaryObject) or _name(d.raw_get("/Subtype")) != "/Widget":
                 raise _no("pdf_structure", what=Refusal("pdf.annotation", name=shown(
@@ -345,9 +507,13 @@ class _Walk:
             raise _no("pdf_structure", what=Refusal("pdf.form_fields"))
         if self.filespecs != self.n_attachments or self.embedded != self.n_attachments:
             raise _no("pdf_structure", what=Refusal("pdf.embedded_file"))
-        for c in self.content_refs:
-            st = c.get_object() if isinstance(c, generic.IndirectObject) else c
-            if not isinstance(st, generic.StreamObject) or id(st) in self.searched:
+        for c in self._flat(self.content_refs):
+            if isinstance(c, generic.IndirectObject):
+                if (c.reference.idnum, c.reference.generation) in self.searched:
+                    continue
+                c = c.get_object()
+            st = c
+            if not isinstance(st, generic.StreamObject):
                 continue
             raw = st.encoded_data
             data = inflated(raw, MAX_STREAM) if _filters(st) == ["/FlateDecode"] else bytes(raw)
@@ -355,11 +521,12 @@ class _Walk:
                 raise _no("pdf_structure", what=Refusal("pdf.inline_image"))
 
 
-def check_document(reader, attachment_refs: set, n_attachments: int) -> None:
-    """Refuse (Refusal) any structure arbocheck does not write. `attachment_refs`: the
-    (idnum, generation) of the embedded-file streams verify._attachments has read."""
+def check_document(reader, attachment_refs: set, n_attachments: int, data: bytes) -> None:
+    """Refuse (Refusal) any structure arbocheck does not write in `data` (read by `reader`).
+    `attachment_refs`: the (idnum, generation) of the embedded-file streams
+    verify._attachments has read."""
     try:
-        _check_document(reader, attachment_refs, n_attachments)
+        _check_document(reader, attachment_refs, n_attachments, data)
     except _Stop as e:
         raise e.refusal from None
     except RecursionError:
@@ -368,7 +535,18 @@ def check_document(reader, attachment_refs: set, n_attachments: int) -> None:
         raise Refusal("pdf_structure", what=Refusal("pdf.object_unreadable", ref="?")) from None
 
 
-def _check_document(reader, attachment_refs: set, n_attachments: int) -> None:
+def _current(reader, xrefs, ref, rev: int, data: bytes):
+    """The object as it is now: pyHanko's copy if it has read it already, else the fast reader's,
+    else pyHanko's."""
+    obj = reader.cache_get_indirect_object(ref.generation, ref.idnum)
+    if obj is None:
+        marker = xrefs.get_historical_ref(ref, rev)
+        if isinstance(marker, int):
+            obj = _fast_or_none(data, marker, ref, reader)
+    return obj if obj is not None else reader.get_object(ref)
+
+
+def _check_document(reader, attachment_refs: set, n_attachments: int, data: bytes) -> None:
     if "/Encrypt" in reader.trailer_view:
         raise _no("pdf_structure", what=Refusal("pdf.encrypted"))
     xrefs = reader.xrefs
@@ -386,7 +564,8 @@ def _check_document(reader, attachment_refs: set, n_attachments: int) -> None:
         for ref in per_rev[rev]:
             current = (ref.idnum, ref.generation) not in later
             try:  # an object a later revision replaced is read as it was in its own revision
-                walk.object((reader if current else history).get_object(ref), ref, current=current)
+                obj = _current(reader, xrefs, ref, rev, data) if current else history.get_object(ref)
+                walk.object(obj, ref, current=current)
             except _Stop:
                 raise
             except RecursionError:

@@ -103,7 +103,7 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         other = sorted(set(files) - ATTACHMENTS[name])
         if other:
             raise Rejected("attachment_unexpected", name=repr(other[0]))
-        pdf_structure.check_document(reader, refs, len(files))
+        pdf_structure.check_document(reader, refs, len(files), data)
         if name == "assessment.json":
             assessment = assessment_model.loads(files[name], name)
         else:
