@@ -217,7 +217,8 @@ def parse_json(raw: bytes, name: str, max_bytes: int, max_depth: int = MAX_DEPTH
     try:
         obj = json.loads(raw.decode("utf-8"), parse_constant=_constant, parse_int=_number,
                          parse_float=lambda s: _number(s, float), object_pairs_hook=_pairs)
-        json.dumps(obj, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be encoded
+        if b"\\u" in raw:  # only an escape can make a lone surrogate from valid UTF-8: it cannot be encoded
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
     except (ValueError, UnicodeError, RecursionError) as e:
         raise InvalidAssessment("bad_json", name=name) from e
     return obj

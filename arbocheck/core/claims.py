@@ -24,14 +24,35 @@ from .reasons import Refusal
 from .shown import shown
 
 
-def questionnaire_of(ref: dict[str, Any]):
-    """The questionnaire a report names, exactly: id, version and content hash."""
-    from . import qloader
+_FOUND: dict[tuple, tuple[Any, tuple]] = {}
+
+
+def _stat(path: str) -> tuple:
+    import os
 
     try:
-        q = qloader.find(str(ref["id"]), str(ref["version"]))
-    except (LookupError, qloader.QuestionnaireError):
-        raise Refusal("unknown_questionnaire", id=shown(ref.get("id"), 64), version=shown(ref.get("version"), 16))
+        st = os.stat(path)
+    except OSError:
+        return ()
+    return st.st_mtime_ns, st.st_size
+
+
+def questionnaire_of(ref: dict[str, Any]):
+    """The questionnaire a report names, exactly: id, version and content hash. (Remembered per
+    process while its file is unchanged: a worker asks for it for every report.)"""
+    from . import qloader
+
+    key = (str(ref["id"]), str(ref["version"]), tuple(qloader.default_dirs()))
+    found = _FOUND.get(key)
+    if found is not None and _stat(found[0].path) == found[1] != ():
+        q = found[0]
+    else:
+        try:
+            q = qloader.find(key[0], key[1])
+        except (LookupError, qloader.QuestionnaireError):
+            raise Refusal("unknown_questionnaire", id=shown(ref.get("id"), 64),
+                          version=shown(ref.get("version"), 16))
+        _FOUND[key] = (q, _stat(q.path))
     if q.sha256 != ref.get("sha256"):
         raise Refusal("questionnaire_differs", id=q.id, version=q.version)
     return q

@@ -73,6 +73,14 @@ class Outcome:
         return say("outcome.skipped" if self.skipped else "outcome.rejected", lang, file=file, reason=self.text(lang))
 
 
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _fsync_dir(folder: Path) -> None:
     from .storage import _fsync_dir as fsync
 
@@ -176,8 +184,9 @@ def _read(path: str) -> bytes | dict:
 
 
 def _stage(staging: Path, data: bytes, digest: str) -> None:
-    """Write the checked bytes to the run's staging folder, durably (fsync), under their hash.
-    The folder itself needs no fsync: the parent fsyncs the store when it moves the file in."""
+    """Write the checked bytes to the run's staging folder under their hash. Not synced here:
+    the parent syncs each staged file (while it waits for the workers anyway) and the store's
+    folder before the transaction that refers to them commits."""
     target = staging / f"{digest}.pdf"
     if target.exists():
         return
@@ -186,8 +195,6 @@ def _stage(staging: Path, data: bytes, digest: str) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -435,26 +442,41 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
     """
     import shutil
 
+    from concurrent.futures import ThreadPoolExecutor
+
     items = entries(paths)
     register.pdf_dir.mkdir(parents=True, exist_ok=True)
     staging = _staging_dir(register.pdf_dir)
     admit = _Admission(register, campaign, codes, staging)
     outcomes: list[Outcome] = []
     batch: list[tuple[Path, dict]] = []
+    syncing: list = []  # each checked file is synced to disk before its batch is stored
 
     def flush() -> None:
+        for done in syncing:
+            done.result()
+        syncing.clear()
         for outcome in admit.store(batch):
             outcomes.append(outcome)
             if progress is not None:
                 progress(100 * len(outcomes) // max(1, len(items)), outcome)
         batch.clear()
 
+    def sync(digest: str) -> None:
+        try:
+            _fsync_file(staging / f"{digest}.pdf")
+        except OSError:
+            pass  # not there (a duplicate in the batch moved it already): admission says why
+
     try:
-        for path, r in _verify_iter(items, workers or min(2, os.cpu_count() or 1), staging):
-            batch.append((path, r))
-            if len(batch) >= BATCH:
-                flush()
-        flush()
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbocheck-fsync") as fsync:
+            for path, r in _verify_iter(items, workers or min(2, os.cpu_count() or 1), staging):
+                batch.append((path, r))
+                if r.get("ok"):
+                    syncing.append(fsync.submit(sync, r["sha256"]))
+                if len(batch) >= BATCH:
+                    flush()
+            flush()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return outcomes

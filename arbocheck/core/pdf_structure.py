@@ -25,6 +25,8 @@ import re
 import zlib
 from typing import Any
 
+from pyhanko.pdf_utils import generic  # only imported by verify(), which has loaded pyHanko
+
 from .reasons import Refusal
 from .shown import shown
 
@@ -67,16 +69,12 @@ def _no(key: str, **params: Any) -> _Stop:
 
 def _name(v: Any) -> str | None:
     """A name value, following one indirect reference (a /Type can be written as one)."""
-    from pyhanko.pdf_utils import generic
-
     if isinstance(v, generic.IndirectObject):
         v = v.get_object()
     return str(v) if isinstance(v, generic.NameObject) else None
 
 
 def _filters(stream) -> list[str]:
-    from pyhanko.pdf_utils import generic
-
     f = stream.raw_get("/Filter") if "/Filter" in stream else None
     if isinstance(f, generic.IndirectObject):
         f = f.get_object()
@@ -91,8 +89,6 @@ def _filters(stream) -> list[str]:
 
 
 def _int(d, key: str) -> int | None:
-    from pyhanko.pdf_utils import generic
-
     v = d.raw_get(key) if key in d else None
     if isinstance(v, generic.IndirectObject):
         v = v.get_object()
@@ -170,7 +166,7 @@ _TOKENS = re.compile(rb"%[^\r\n]*|\((?:[^()\\]|\\.)*\)|<[^<>]*>|/[^\s\[\]()<>{}/
 
 
 def has_inline_image(content: bytes) -> bool:
-    if not _BI_CANDIDATE.search(content):
+    if b"BI" not in content or not _BI_CANDIDATE.search(content):
         return False
     return any(m.group() == b"BI" for m in _TOKENS.finditer(content))
 
@@ -228,8 +224,6 @@ def _fast_or_none(data: bytes, offset: int, ref, reader):
 
 
 def _fast_object(data: bytes, offset: int, ref, reader):
-    from pyhanko.pdf_utils import generic
-
     m = _HEADER.match(data, offset)
     if not m or int(m.group(1)) != ref.idnum or int(m.group(2)) != ref.generation:
         raise _Fallback
@@ -337,11 +331,18 @@ class _Walk:
         self.content_refs: list = []
         self.searched: set[tuple[int, int]] = set()  # streams already searched for inline images
         self.fields: int | None = None
+        self.parsed: dict[tuple[int, int], Any] = {}  # current objects as the walk read them
+
+    def get(self, x):
+        """`x`, or the object it refers to (as the walk read it, else as pyHanko reads it)."""
+        if isinstance(x, generic.IndirectObject):
+            found = self.parsed.get((x.reference.idnum, x.reference.generation))
+            return found if found is not None else x.get_object()
+        return x
 
     def object(self, obj, ref, current: bool) -> None:
         """Check one object (not following references: every object is visited from the xref)."""
-        from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
-
+        ArrayObject, DictionaryObject = generic.ArrayObject, generic.DictionaryObject
         containers = (DictionaryObject, ArrayObject)
         if not isinstance(obj, containers):
             return
@@ -361,8 +362,6 @@ class _Walk:
             stack.extend((v, depth + 1) for v in children if isinstance(v, containers))
 
     def _dict(self, d, ref, current: bool, top: bool) -> None:
-        from pyhanko.pdf_utils import generic
-
         keys = dict.keys(d)
         if not keys.isdisjoint(_FORBIDDEN):
             self._forbidden(keys)
@@ -412,8 +411,6 @@ class _Walk:
     @staticmethod
     def _refs_in(d, key: str, out: list) -> None:
         """Collect what `key` points to (a reference, or an array of them) for a later check."""
-        from pyhanko.pdf_utils import generic
-
         v = d.raw_get(key) if key in d else None
         if isinstance(v, generic.ArrayObject):
             out.extend(list.__iter__(v))
@@ -422,18 +419,16 @@ class _Walk:
 
     def catalog(self, d) -> None:
         """The document catalog (the trailer's /Root, whatever its /Type says)."""
-        from pyhanko.pdf_utils import generic
-
-        names = d["/Names"] if "/Names" in d else None
+        names = self.get(d.raw_get("/Names")) if "/Names" in d else None
         if isinstance(names, generic.DictionaryObject):
             other = set(names.keys()) - _NAME_TREES
             if other:
                 raise _no("pdf_structure", what=Refusal("pdf.names", name=shown(sorted(other)[0], 32)))
-        form = d["/AcroForm"] if "/AcroForm" in d else None
+        form = self.get(d.raw_get("/AcroForm")) if "/AcroForm" in d else None
         if isinstance(form, generic.DictionaryObject):
-            fields = form["/Fields"] if "/Fields" in form else None
+            fields = self.get(form.raw_get("/Fields")) if "/Fields" in form else None
             self.fields = len(fields) if isinstance(fields, generic.ArrayObject) else -1
-        pages = d["/Pages"] if "/Pages" in d else None
+        pages = self.get(d.raw_get("/Pages")) if "/Pages" in d else None
         count = _int(pages, "/Count") if isinstance(pages, generic.DictionaryObject) else None
         if count is None or not 1 <= count <= MAX_PAGES:
             raise _no("pdf_structure", what=Refusal("pdf.too_many_pages", n=MAX_PAGES))
@@ -483,12 +478,10 @@ class _Walk:
     def _flat(self, refs: list) -> list:
         """References and objects, with a referenced array replaced by its elements (one level,
         as the PDF format allows for /Annots and /Contents)."""
-        from pyhanko.pdf_utils import generic
-
         out = []
         for r in refs:
             if isinstance(r, generic.IndirectObject) and (r.reference.idnum, r.reference.generation) not in self.searched:
-                target = r.get_object()
+                target = self.get(r)
                 if isinstance(target, generic.ArrayObject):
                     out.extend(list.__iter__(target))
                     continue
@@ -496,10 +489,8 @@ class _Walk:
         return out
 
     def finish(self) -> None:
-        from pyhanko.pdf_utils import generic
-
         for a in self._flat(self.annot_refs):
-            d = a.get_object() if isinstance(a, generic.IndirectObject) else a
+            d = self.get(a)
             if not isinstance(d, generic.DictionaryObject) or _name(d.raw_get("/Subtype")) != "/Widget":
                 raise _no("pdf_structure", what=Refusal("pdf.annotation", name=shown(
                     _name(d.raw_get("/Subtype")) if isinstance(d, generic.DictionaryObject) else "?", 32)))
@@ -511,7 +502,7 @@ class _Walk:
             if isinstance(c, generic.IndirectObject):
                 if (c.reference.idnum, c.reference.generation) in self.searched:
                     continue
-                c = c.get_object()
+                c = self.get(c)
             st = c
             if not isinstance(st, generic.StreamObject):
                 continue
@@ -565,6 +556,8 @@ def _check_document(reader, attachment_refs: set, n_attachments: int, data: byte
             current = (ref.idnum, ref.generation) not in later
             try:  # an object a later revision replaced is read as it was in its own revision
                 obj = _current(reader, xrefs, ref, rev, data) if current else history.get_object(ref)
+                if current:
+                    walk.parsed[(ref.idnum, ref.generation)] = obj
                 walk.object(obj, ref, current=current)
             except _Stop:
                 raise
@@ -661,8 +654,6 @@ def check_signature(sig, data: bytes) -> None:
 
 def _check_signature(sig, data: bytes) -> None:
     from asn1crypto import algos, cms
-    from pyhanko.pdf_utils import generic
-
     contents = sig.sig_object.raw_get("/Contents")
     if not isinstance(contents, generic.ByteStringObject) or len(contents) > MAX_CONTENTS:
         raise _no("signature_form", what=Refusal("cms.size"))
