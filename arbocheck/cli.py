@@ -319,12 +319,15 @@ def cmd_report_build(args: argparse.Namespace) -> int:
 
 
 def cmd_report_verify(args: argparse.Namespace) -> int:
+    from .core import claims
+    from .core.reasons import Refusal
+    from .core.shown import shown
     from .core.verify import Rejected, check_campaign, verify
 
     try:
         data = Path(args.report).read_bytes()
     except OSError as e:
-        _err(f"cannot read {args.report}: {e.strerror or e}")
+        _err(f"cannot read {shown(args.report)}: {e.strerror or e}")
         return EXIT_INPUT
     camp = _campaign_arg(args.campaign)
     if camp is False:
@@ -332,27 +335,30 @@ def cmd_report_verify(args: argparse.Namespace) -> int:
     try:
         v = verify(data)
         a = v.assessment
+        if a.get("format") == "arbocheck-assessment":
+            a = claims.check(a)  # the findings and plan must follow from the answers, as on import
         if camp is not None:
             check_campaign(a, camp)
-    except Rejected as e:
-        _out(f"{args.report}: rejected: {e.text(_reason_lang(args))}")
+    except (Rejected, Refusal) as e:
+        _out(f"{shown(args.report)}: rejected: {e.text(_reason_lang(args))}")
         return EXIT_REJECTED
     if a.get("format") == "arbocheck-rollup":
-        _out(f"{args.report}: valid")
-        _out(f"  RI&E roll-up of {a.get('organisation')}, signed by key {v.signer_fingerprint}; "
-             f"{a.get('handed_in')} reports, {a.get('created_at')}")
+        _out(f"{shown(args.report)}: valid")
+        _out(f"  RI&E roll-up of {shown(a.get('organisation'))}, signed by key {v.signer_fingerprint}; "
+             f"{a.get('handed_in')} reports, {shown(a.get('created_at'))}")
         return EXIT_OK
     if a.get("format") == "arbocheck-advice":
-        _out(f"{args.report}: valid")
-        _out(f"  advice by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
-        _out(f"  {a.get('version')} version of the advice on report {a.get('report_id')} revision {a.get('revision')},"
-             f" {len(a.get('items', []))} points, {a.get('created_at')}")
+        _out(f"{shown(args.report)}: valid")
+        _out(f"  advice by: {shown(v.signer_name or '—')} (key {v.signer_fingerprint})")
+        _out(f"  {shown(a.get('version'))} version of the advice on report {shown(a.get('report_id'))} "
+             f"revision {a.get('revision')}, {len(a.get('items', []))} points, {shown(a.get('created_at'))}")
         return EXIT_OK
     counts = a.get("counts", {})
-    _out(f"{args.report}: valid")
-    _out(f"  signed by: {v.signer_name or '—'} (key {v.signer_fingerprint})")
-    _out(f"  report: {a.get('report_id')} revision {a.get('revision')}, {a.get('created_at')}")
-    _out(f"  campaign: {a.get('campaign_id') or 'none (not enrolled)'}; employee: {a.get('employee_id') or '—'}"
+    _out(f"{shown(args.report)}: valid")
+    _out(f"  signed by: {shown(v.signer_name or '—')} (key {v.signer_fingerprint})")
+    _out(f"  report: {shown(a.get('report_id'))} revision {a.get('revision')}, {shown(a.get('created_at'))}")
+    _out(f"  campaign: {shown(a.get('campaign_id') or 'none (not enrolled)')}; "
+         f"employee: {shown(a.get('employee_id') or '—')}"
          + ("; enrolment proof present" if a.get("enrolment_proof") else ""))
     _out(f"  findings: {counts.get('high', 0)} high, {counts.get('medium', 0)} medium, {counts.get('low', 0)} low")
     _out("  sealed part for the arbo expert: " + ("yes" if v.confidential else "no"))
@@ -423,10 +429,12 @@ def cmd_register_import(args: argparse.Namespace) -> int:
         _err(e.text(_reason_lang(args)))
         return EXIT_INPUT
     reg = Register.open(args.db)
+    # One line per file; its name is escaped (core/shown.py), so no name can forge a line.
     outcomes = import_files(reg, args.paths, campaign=camp, codes=codes,
                             progress=lambda pct, o: _out(o.line(_reason_lang(args))))
     ok = sum(o.accepted for o in outcomes)
-    _out(f"{ok} accepted, {len(outcomes) - ok} rejected")
+    skipped = sum(o.skipped for o in outcomes)
+    _out(f"{ok} accepted, {len(outcomes) - ok - skipped} rejected" + (f", {skipped} skipped" if skipped else ""))
     return EXIT_OK if ok == len(outcomes) else EXIT_REJECTED
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from .draft_photos import PhotoRef
 from .qloader import Questionnaire
-from .sharing import split
+from .sharing import Split, split
 
 FORMAT = "arbocheck-assessment"
 CONFIDENTIAL_FORMAT = "arbocheck-confidential"
@@ -77,7 +77,6 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
     """
     s = split(q, answers, meta_draft, rm.lang)
     figures = figure_numbers(q, s.employer_photos)
-    profile_ids = [it.id for it in q.data.sections[0].items]
     assessment = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -91,12 +90,7 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
         "employee_id": rm.employee_id,
         "enrolment_proof": rm.enrolment_proof,
         "signer": {"name": rm.signer_name, "fingerprint": rm.fingerprint},
-        "profile": {k: s.employer_answers[k] for k in profile_ids if k in s.employer_answers},
-        "answers": s.employer_answers,
-        "derived": s.employer_derived,
-        "counts": {p: sum(f.priority == p for f in s.employer_findings) for p in ("high", "medium", "low")},
-        "findings": [_finding_json(f) for f in s.employer_findings],
-        "action_plan": [p.to_json() | {"health": False} for p in s.employer_plan],
+        **employer_facts(q, s),
         "photos": [_photo_json(p, n, page_hash or {}) for p, n in zip(s.employer_photos, figures)],
         "confidential": {
             "sealed": sealed,
@@ -129,6 +123,23 @@ def sealed_photo_json(sha256: str, section: str, caption: str, jpeg_base64: str 
     if jpeg_base64 is not None:
         d["jpeg_base64"] = jpeg_base64
     return d
+
+
+FACTS = ("profile", "answers", "derived", "counts", "findings", "action_plan")
+
+
+def employer_facts(q: Questionnaire, s: Split) -> dict[str, Any]:
+    """The parts of assessment.json that follow from the answers alone (FACTS): the importer
+    recomputes them from a report's own answers and refuses a report that claims otherwise."""
+    profile_ids = [it.id for it in q.data.sections[0].items]
+    return {
+        "profile": {k: s.employer_answers[k] for k in profile_ids if k in s.employer_answers},
+        "answers": s.employer_answers,
+        "derived": s.employer_derived,
+        "counts": {p: sum(f.priority == p for f in s.employer_findings) for p in ("high", "medium", "low")},
+        "findings": [_finding_json(f) for f in s.employer_findings],
+        "action_plan": [p.to_json() | {"health": False} for p in s.employer_plan],
+    }
 
 
 def _finding_json(f) -> dict:

@@ -169,6 +169,9 @@ def read_employees(text: str) -> list[dict[str, str]]:
         eid = (row.get("employee_id") or "").strip()
         if not eid:
             problems.append(CampaignError("employees.no_id", n=n))
+        elif len(eid) > 64 or any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in eid):
+            # What a report's assessment.json may carry (assessment_model): longer ids would be refused.
+            problems.append(CampaignError("employees.bad_id", n=n))
         elif eid in seen:
             problems.append(CampaignError("employees.twice", n=n, id=repr(eid)))
         else:

@@ -18,11 +18,18 @@ def derived_function(fn: Callable) -> Callable:
     return fn
 
 
-def parameters(name: str) -> tuple[set[str], set[str]]:
-    """(required, optional) parameter names of a registered function."""
-    sig = inspect.signature(FUNCTIONS[name])
-    required = {p for p, v in sig.parameters.items() if v.default is inspect.Parameter.empty}
-    return required, set(sig.parameters) - required
+_PARAMETERS: dict[Callable, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def parameters(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(required, optional) parameter names of a registered function (looked up once: the
+    importer recomputes every report's derived values, and inspect.signature is slow)."""
+    fn = FUNCTIONS[name]
+    if fn not in _PARAMETERS:
+        sig = inspect.signature(fn)
+        required = frozenset(p for p, v in sig.parameters.items() if v.default is inspect.Parameter.empty)
+        _PARAMETERS[fn] = (required, frozenset(sig.parameters) - required)
+    return _PARAMETERS[fn]
 
 
 def _round(x: float) -> int:

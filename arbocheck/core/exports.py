@@ -16,6 +16,7 @@ from . import textfmt
 from .i18n import t
 from .keys import SigningKey
 from .overview import MIN_GROUP, Summary
+from .shown import shown
 
 COLUMNS = ("employee_id", "name", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
 
@@ -52,12 +53,28 @@ def _translated(rows: list[dict], lang: str | None) -> list[dict]:
     return [dict(r, text=titles.get(r["measure"], r["text"])) for r in rows]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def cell(value):
+    """A value safe to put in a spreadsheet cell (OWASP, CSV injection): text that a spreadsheet
+    would read as a formula (=HYPERLINK(…), =cmd|'/C calc'!A0, +, -, @, a tab or a line break
+    first, also their full-width forms) gets a leading single quote, so it stays text.
+    Numbers and booleans are kept as they are. Control characters and undecodable bytes are
+    written as visible escapes (shown.py): a spreadsheet cannot hold them, and they could
+    start a formula after a line break."""
+    if not isinstance(value, str):
+        return value
+    value = shown(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def action_csv(rows: list[dict], lang: str | None = None) -> bytes:
     """The action list (overview.action_list) as CSV, measure texts in `lang` where known."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS)
     w.writeheader()
-    w.writerows(_translated(rows, lang))
+    w.writerows({c: cell(r.get(c)) for c in COLUMNS} for r in _translated(rows, lang))
     return buf.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it in UTF-8
 
 
@@ -74,7 +91,10 @@ def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
     ws.title = "actielijst"
     ws.append(list(COLUMNS))
     for row in _translated(rows, lang):
-        ws.append([row[c] for c in COLUMNS])
+        ws.append([cell(row[c]) for c in COLUMNS])
+        for c in ws[ws.max_row]:  # text stays text: openpyxl would store "=…" as a formula
+            if isinstance(c.value, str):
+                c.data_type = "s"
     ws.freeze_panes = "A2"
     out = io.BytesIO()
     wb.save(out)

@@ -2,15 +2,29 @@
 
 Each file is read and verified in a worker process (both cores) with a memory
 limit and a time limit; a file that takes too long or exhausts memory kills
-only its worker. The parent then applies the enrolment and replay checks and
-stores the accepted report in one transaction. Every file ends as "accepted"
-or "rejected: reason", never as a traceback.
+only its worker. The worker also validates assessment.json against its strict
+model and recomputes the findings and plan from the answers (claims.py), so the
+parent receives a small, checked document. The parent then applies the
+enrolment and replay checks and stores the accepted reports in one transaction
+per batch. Every file ends as "accepted", "rejected: reason" or "skipped: reason",
+never as a traceback: a failure in the parent on one file ends that file as
+"internal error" and the run goes on; a batch the database refuses is stored
+report by report, so only the report it refuses is rejected.
+
+A checked PDF waits in a staging folder of this run (pdf_dir/.incoming/…) and is
+moved into the store inside the transaction that adds its row; the staging folder
+is removed when the run ends, so the store holds no PDF that no row refers to
+(register verify names any that a killed run left behind). Workers die with the
+importer: on Linux through PR_SET_PDEATHSIG, elsewhere by watching their parent.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
+import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -18,10 +32,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .reasons import say
+from .shown import shown
 from .verify import MAX_FILE
 
 TIME_LIMIT_S = 30
 MEMORY_LIMIT = 1536 * 1024 * 1024
+WINDOW = 4  # files in flight per worker: the parent holds at most this many results ahead
+STAGING = ".incoming"
+STALE_STAGING_S = 24 * 3600
 ALLOWED_KEYS = ("format", "format_version", "report_id", "revision", "created_at", "lang", "questionnaire",
                 "organisation", "campaign_id", "employee_id", "enrolment_proof", "signer", "profile", "answers",
                 "derived", "counts", "findings", "action_plan", "photos", "confidential")
@@ -31,9 +49,10 @@ ALLOWED_KEYS = ("format", "format_version", "report_id", "revision", "created_at
 class Outcome:
     path: Path
     accepted: bool
-    key: str = ""  # why it was rejected: a key of reasons.py
+    key: str = ""  # why it was rejected or skipped: a key of reasons.py
     params: dict[str, Any] = field(default_factory=dict)
     enrolment: str = ""  # enrolled | tofu | pinned
+    skipped: bool = False  # not a file to check (a FIFO, a socket, an unreadable folder, ...)
 
     @property
     def reason(self) -> str:
@@ -42,59 +61,240 @@ class Outcome:
     def text(self, lang: str = "en") -> str:
         return say(self.key, lang, **self.params) if self.key else ""
 
-    def line(self, lang: str = "en") -> str:
+    @property
+    def shown_path(self) -> str:
+        """The path as one safe line: control characters, escapes and undecodable bytes escaped."""
+        return shown(self.path)
+
+    def line(self, lang: str = "en", name_only: bool = False) -> str:
+        file = shown(self.path.name if name_only else self.path)
         if self.accepted:
-            return say("outcome.accepted", lang, file=str(self.path), how=say("enrolment." + self.enrolment, lang))
-        return say("outcome.rejected", lang, file=str(self.path), reason=self.text(lang))
+            return say("outcome.accepted", lang, file=file, how=say("enrolment." + self.enrolment, lang))
+        return say("outcome.skipped" if self.skipped else "outcome.rejected", lang, file=file, reason=self.text(lang))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    from .storage import _fsync_dir as fsync
+
+    try:
+        fsync(folder)
+    except OSError:
+        pass
 
 
 def _rejected(key: str, **params: Any) -> dict[str, Any]:
     return {"ok": False, "key": key, "params": params}
 
 
-def _limit_worker() -> None:  # pragma: no cover - runs in the child
+def _skipped(key: str, **params: Any) -> dict[str, Any]:
+    return {"ok": False, "key": key, "params": params, "skipped": True}
+
+
+# -- the worker processes ----------------------------------------------------------------
+
+def _die_with(parent_pid: int) -> None:  # pragma: no cover - runs in the child
+    """End this worker as soon as the importer is gone, even when the importer was killed."""
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG: killed when our parent ends
+        except (OSError, AttributeError):
+            pass
+    if os.name != "posix":  # Windows: the pool's own pipes end the worker once the importer is gone
+        return
+    direct = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != direct:
+                os._exit(1)
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+            time.sleep(0.5)
+
+    if direct == 1:  # the parent ended before we got here
+        os._exit(1)
+    threading.Thread(target=watch, name="arbocheck-parent-watch", daemon=True).start()
+
+
+def _limit_worker(parent_pid: int | None = None) -> None:  # pragma: no cover - runs in the child
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     except (ImportError, ValueError, OSError):
         pass
+    if parent_pid is not None:
+        _die_with(parent_pid)
 
 
-def check_file(path: str, pdf_dir: str | None = None) -> dict[str, Any]:
-    """In a worker: read (with a size cap) and verify; a report that passes is stored in `pdf_dir`
-    by its content hash, exactly the bytes that were verified. Returns plain data for the parent."""
-    from .verify import Rejected, verify
+_SPECIAL = ((stat.S_ISFIFO, "skipped.fifo"), (stat.S_ISSOCK, "skipped.socket"), (stat.S_ISCHR, "skipped.device"),
+            (stat.S_ISBLK, "skipped.device"))
+
+
+def _special(mode: int) -> str | None:
+    """The skip reason for a file system entry that is not a regular file (None when it is one)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((key for test, key in _SPECIAL if test(mode)), "skipped.other")
+
+
+def _read(path: str) -> bytes | dict:
+    """The file's bytes (at most MAX_FILE + 1), or a result for a file that is not one to read.
+    Opened without blocking: a FIFO swapped in after the folder was listed cannot stall us."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        special = _special(st.st_mode)
+        if special:
+            return _skipped(special)
+        if st.st_size > MAX_FILE:
+            return _rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
+        chunks, n = [], 0
+        while n <= MAX_FILE:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE + 1 - n))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            n += len(chunk)
+        if n > MAX_FILE:
+            return _rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _stage(staging: Path, data: bytes, digest: str) -> None:
+    """Write the checked bytes to the run's staging folder under their hash. Not synced here:
+    the parent syncs each staged file (while it waits for the workers anyway) and the store's
+    folder before the transaction that refers to them commits."""
+    target = staging / f"{digest}.pdf"
+    if target.exists():
+        return
+    tmp = staging / f".{digest}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
+def check_file(path: str, staging: str | None = None) -> dict[str, Any]:
+    """In a worker: read (with a size cap), verify, validate assessment.json and recompute its
+    claims; a report that passes is written to `staging` under its content hash, exactly the
+    bytes that were verified. Returns small plain data for the parent."""
+    from . import claims
+    from .reasons import Refusal
+    from .verify import verify
 
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE:
-            return _rejected("file_too_large", mb=MAX_FILE // (1024 * 1024))
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE + 1)
+        data = _read(path)
+        if isinstance(data, dict):
+            return data
         v = verify(data)
+        assessment = claims.check(v.assessment)
         digest = hashlib.sha256(data).hexdigest()
-        if pdf_dir is not None:
-            from .register import store_pdf
-
-            store_pdf(Path(pdf_dir), data, digest)
-    except Rejected as e:
+        if staging is not None:
+            _stage(Path(staging), data, digest)
+    except Refusal as e:
         return _rejected(e.key, **e.params)
     except MemoryError:
         return _rejected("needs_memory")
+    except RecursionError:
+        return _rejected("cannot_check", kind="RecursionError")
     except OSError as e:
-        return _rejected("cannot_read", why=e.strerror or str(e))
+        return _rejected("cannot_read", why=shown(e.strerror or str(e), 200))
     except Exception as e:  # noqa: BLE001 - hostile input: one plain reason, never a traceback
         return _rejected("cannot_check", kind=type(e).__name__)
-    return {"ok": True, "assessment": v.assessment, "signer_fp": v.signer_fingerprint, "spki": v.signer_spki,
+    return {"ok": True, "assessment": assessment, "signer_fp": v.signer_fingerprint, "spki": v.signer_spki,
             "sha256": digest}
 
 
-def files_of(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
+# -- what to import ------------------------------------------------------------------------
+
+def entries(paths: Iterable[str | Path]) -> list[tuple[Path, dict | None]]:
+    """Every file to check under `paths` (None), and every entry that cannot be one with its
+    skip result (a FIFO, socket or device; an unreadable folder; a link to a folder), in order.
+    Folders are walked without following links to folders; nothing is opened."""
+    out: list[tuple[Path, dict | None]] = []
     for p in map(Path, paths):
-        out.extend(sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p])
+        try:
+            mode = os.stat(p).st_mode
+        except FileNotFoundError:
+            out.append((p, _skipped("skipped.missing")))
+            continue
+        except OSError as e:
+            out.append((p, _rejected("cannot_read", why=shown(e.strerror or str(e), 200))))
+            continue
+        if stat.S_ISDIR(mode):
+            out.extend(_walk(p))
+        else:
+            special = _special(mode)
+            out.append((p, _skipped(special) if special else None))
     return out
+
+
+def _walk(top: Path) -> list[tuple[Path, dict | None]]:
+    found: list[tuple[Path, dict | None]] = []
+    todo = [top]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                listed = list(it)
+        except OSError as e:
+            found.append((folder, _skipped("skipped.unreadable_folder", why=shown(e.strerror or str(e), 200))))
+            continue
+        for entry in listed:
+            path = folder / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != STAGING:
+                        todo.append(path)
+                    continue
+                mode = entry.stat(follow_symlinks=True).st_mode
+            except FileNotFoundError:
+                found.append((path, _skipped("skipped.missing")))
+                continue
+            except OSError as e:
+                found.append((path, _rejected("cannot_read", why=shown(e.strerror or str(e), 200))))
+                continue
+            if stat.S_ISDIR(mode):
+                found.append((path, _skipped("skipped.folder_link")))
+                continue
+            special = _special(mode)
+            found.append((path, _skipped(special) if special else None))
+    return sorted(found, key=lambda x: x[0])
+
+
+def files_of(paths: Iterable[str | Path]) -> list[Path]:
+    """The regular files `import_files` would check (skipped entries left out)."""
+    return [p for p, pre in entries(paths) if pre is None]
 
 
 def _context():
@@ -107,41 +307,94 @@ def _context():
         mp.process.ORIGINAL_DIR = None
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["arbocheck.core.verify", "pyhanko.sign.validation", "pyhanko.pdf_utils.reader",
-                                    "pyhanko_certvalidator"])
+        ctx.set_forkserver_preload(["arbocheck.core.verify", "arbocheck.core.claims", "arbocheck.core.pdf_structure",
+                                    "pyhanko.sign.validation", "pyhanko.pdf_utils.reader", "pyhanko_certvalidator",
+                                    "arbocheck.core.worker_preload"])
         return ctx
     return mp.get_context("spawn")
 
 
-def _verify_iter(files: list[Path], workers: int, pdf_dir: Path):
-    """Yield (path, result) in order while the workers run ahead, so the parent's
-    register work overlaps their checking. A stuck or crashed worker costs only its own file."""
-    todo = list(files)
-    while todo:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker, mp_context=_context())
-        futures = [(pool.submit(check_file, str(p), str(pdf_dir)), p) for p in todo]
-        todo = []
-        broken = False
-        for i, (fut, p) in enumerate(futures):
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker, initargs=(os.getpid(),),
+                               mp_context=_context())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers (a stuck or crashed one among them) and let the pool go."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _verify_iter(items: list[tuple[Path, dict | None]], workers: int, staging: Path):
+    """Yield (path, result) in order while the workers run ahead (at most WINDOW files each, so
+    the parent never holds more than a few results). A stuck or crashed worker costs only its
+    own file: the others in flight are checked again in a fresh pool."""
+    pool: ProcessPoolExecutor | None = None
+    window: deque[list] = deque()  # [path, result or None, future or None, crashes]
+    source = iter(items)
+
+    def submit(entry: list) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = _pool(workers)
+        entry[2] = pool.submit(check_file, str(entry[0]), str(staging))
+
+    def fill() -> None:
+        while len(window) < WINDOW * workers:
             try:
-                yield p, fut.result(timeout=TIME_LIMIT_S)
+                path, pre = next(source)
+            except StopIteration:
+                return
+            entry = [path, pre, None, 0]
+            if pre is None:
+                submit(entry)
+            window.append(entry)
+
+    try:
+        fill()
+        while window:
+            entry = window[0]
+            path, pre, fut, crashes = entry
+            if pre is not None:
+                window.popleft()
+                fill()
+                yield path, pre
                 continue
+            broken = False
+            try:
+                result = fut.result(timeout=TIME_LIMIT_S)
             except FutureTimeout:
-                yield p, _rejected("check_timeout", s=TIME_LIMIT_S)
+                result, broken = _rejected("check_timeout", s=TIME_LIMIT_S), True
             except BrokenProcessPool:
-                yield p, _rejected("checker_crashed")
-            # Stop the stuck or dead workers and go on with the rest in a fresh pool.
-            broken = True
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                proc.kill()
-            todo = [q for _, q in futures[i + 1:]]
-            break
-        pool.shutdown(wait=not broken, cancel_futures=True)
+                # Any worker may have died, not only this file's: check it once more before blaming it.
+                broken = True
+                entry[3] += 1
+                result = _rejected("checker_crashed") if entry[3] > 1 else None
+            if broken:
+                _stop(pool)
+                pool = None
+                for other in window:
+                    if other is not entry and other[1] is None:
+                        submit(other)
+                if result is None:
+                    submit(entry)
+                    continue
+            window.popleft()
+            fill()
+            yield path, result
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _strip(assessment: dict, health_items: frozenset[str], health_rules: frozenset[str]) -> dict:
     """The register cannot hold health data: keep only known keys, non-health answers, and findings
-    and measures that rest on no health rule, whatever a (modified) client put in the file."""
+    and measures that rest on no health rule, whatever a (modified) client put in the file.
+    (claims.py already refuses such a file; this stays as the last line.)"""
     a = {k: assessment[k] for k in ALLOWED_KEYS if k in assessment}
     for key in ("answers", "profile", "derived"):
         if isinstance(a.get(key), dict):
@@ -157,32 +410,75 @@ def _strip(assessment: dict, health_items: frozenset[str], health_rules: frozens
 BATCH = 16  # reports stored per transaction: one commit (and fsync) for each batch
 
 
+def _staging_dir(pdf_dir: Path) -> Path:
+    """A fresh staging folder for this run; folders of runs that were killed long ago are removed."""
+    import shutil
+    import uuid
+
+    root = pdf_dir / STAGING
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    now = time.time()
+    try:
+        for old in root.iterdir():
+            try:
+                if now - old.stat().st_mtime > STALE_STAGING_S:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                pass
+    except OSError:
+        pass
+    run = root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    run.mkdir(mode=0o700)
+    return run
+
+
 def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes: dict[str, str] | None = None,
                  workers: int | None = None, progress: Callable[[int, Outcome], None] | None = None) -> list[Outcome]:
-    """Check and store every file; one Outcome per file, in order.
+    """Check and store every file; one Outcome per file (or skipped entry), in order.
 
     With `campaign` (and its `codes`) only that campaign's reports are taken; without, each
     report is checked against the campaign of its own campaign id when that is registered
     here. `progress(percent, outcome)` is called for each file once its batch is committed.
     """
-    files = files_of(paths)
+    import shutil
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = entries(paths)
     register.pdf_dir.mkdir(parents=True, exist_ok=True)
-    admit = _Admission(register, campaign, codes)
+    staging = _staging_dir(register.pdf_dir)
+    admit = _Admission(register, campaign, codes, staging)
     outcomes: list[Outcome] = []
     batch: list[tuple[Path, dict]] = []
+    syncing: list = []  # each checked file is synced to disk before its batch is stored
 
     def flush() -> None:
+        for done in syncing:
+            done.result()
+        syncing.clear()
         for outcome in admit.store(batch):
             outcomes.append(outcome)
             if progress is not None:
-                progress(100 * len(outcomes) // len(files), outcome)
+                progress(100 * len(outcomes) // max(1, len(items)), outcome)
         batch.clear()
 
-    for path, r in _verify_iter(files, workers or min(2, os.cpu_count() or 1), register.pdf_dir):
-        batch.append((path, r))
-        if len(batch) >= BATCH:
+    def sync(digest: str) -> None:
+        try:
+            _fsync_file(staging / f"{digest}.pdf")
+        except OSError:
+            pass  # not there (a duplicate in the batch moved it already): admission says why
+
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="arbocheck-fsync") as fsync:
+            for path, r in _verify_iter(items, workers or min(2, os.cpu_count() or 1), staging):
+                batch.append((path, r))
+                if r.get("ok"):
+                    syncing.append(fsync.submit(sync, r["sha256"]))
+                if len(batch) >= BATCH:
+                    flush()
             flush()
-    flush()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return outcomes
 
 
@@ -190,8 +486,8 @@ class _Admission:
     """The parent's checks on verified reports: questionnaire, campaign, replay, enrolment; then
     storing a batch of them, with the roll-up, in one transaction."""
 
-    def __init__(self, register, campaign, codes):
-        self.register, self.campaign, self.codes = register, campaign, codes
+    def __init__(self, register, campaign, codes, staging: Path):
+        self.register, self.campaign, self.codes, self.staging = register, campaign, codes, staging
         self.known = {} if campaign is not None else {k.campaign_id: k.campaign for k in register.campaigns()}
         self.known_codes: dict[str, dict[str, str]] = {}
         self.health: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
@@ -220,45 +516,79 @@ class _Admission:
         return camp, self.known_codes[camp_id]
 
     def store(self, batch: list[tuple[Path, dict]]) -> list[Outcome]:
-        """Admit or refuse each file of the batch; all that are admitted are committed together."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from . import rollup
-
+        """Admit or refuse each file of the batch; all that are admitted are committed together.
+        When the database refuses the batch (a value it will not take, a lost connection), its
+        reports are stored one by one, so only the one it refuses is rejected."""
         if not batch:
             return []
+        try:
+            return self._store(batch)
+        except Exception as e:  # noqa: BLE001 - one report must not cost its batch-mates their verdict
+            if len(batch) == 1:
+                return [self._failed(batch[0][0], e)]
+        out: list[Outcome] = []
+        for item in batch:
+            try:
+                out += self._store([item])
+            except Exception as e:  # noqa: BLE001
+                out.append(self._failed(item[0], e))
+        return out
+
+    @staticmethod
+    def _failed(path: Path, e: BaseException) -> Outcome:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(e, SQLAlchemyError):
+            orig = getattr(e, "orig", None)
+            text = str(orig if orig is not None else e).strip().splitlines()
+            return Outcome(path, False, "register_failed", {"why": shown(text[0] if text else type(e).__name__, 200)})
+        return Outcome(path, False, "internal_error", {"kind": type(e).__name__})
+
+    def _store(self, batch: list[tuple[Path, dict]]) -> list[Outcome]:
+        from . import rollup
+
         reg = self.register
+        placed: list[Path] = []
         try:
             with reg.engine.begin() as conn:
                 reg.lock(conn)
                 state = _Batch(conn, [r["assessment"] for _, r in batch if r["ok"]])
-                outcomes = [self._admit(state, path, r) if r["ok"] else Outcome(path, False, r["key"], r["params"])
-                            for path, r in batch]
+                outcomes = [self._verdict(state, path, r) for path, r in batch]
+                for (_, r), o in zip(batch, outcomes):
+                    if o.accepted:
+                        placed += self._place(r["sha256"])
+                if placed:
+                    _fsync_dir(reg.pdf_dir)
                 reg.add_events(conn, state.events)
                 rows = reg.add_reports(conn, state.reports)
                 rollup.apply(conn, [rollup.stored(row, a) for row, (_, a) in zip(rows, state.reports)])
-        except SQLAlchemyError as e:
-            reason = str(e.orig if getattr(e, "orig", None) is not None else e).splitlines()[0][:200]
-            outcomes = [Outcome(path, False, "register_failed", {"why": reason}) for path, _ in batch]
-        self._forget_unused(batch, outcomes)
+        except BaseException:
+            for target in placed:  # not committed: no row refers to them
+                try:
+                    os.replace(target, self.staging / target.name)
+                except OSError:
+                    pass
+            raise
         return outcomes
 
-    def _forget_unused(self, batch, outcomes) -> None:
-        """A checked file that was refused after all leaves no copy behind (unless another row keeps it)."""
-        from sqlalchemy import select
+    def _verdict(self, state: "_Batch", path: Path, r: dict[str, Any]) -> Outcome:
+        """One file's outcome; a failure while admitting it ends this file only."""
+        if not r.get("ok"):
+            return Outcome(path, False, r.get("key") or "cannot_check", dict(r.get("params") or {}),
+                           skipped=bool(r.get("skipped")))
+        try:
+            return self._admit(state, path, r)
+        except Exception as e:  # noqa: BLE001 - a bug or an oddity in one file must not end the run
+            return Outcome(path, False, "internal_error", {"kind": type(e).__name__})
 
-        from .register import reports
-
-        unused = {r["sha256"] for (_, r), o in zip(batch, outcomes) if r["ok"] and not o.accepted}
-        if not unused:
-            return
-        with self.register.engine.connect() as conn:
-            kept = {d for (d,) in conn.execute(select(reports.c.pdf_sha256).where(reports.c.pdf_sha256.in_(unused)))}
-        for digest in unused - kept:
-            try:
-                (self.register.pdf_dir / f"{digest}.pdf").unlink()
-            except OSError:
-                pass
+    def _place(self, digest: str) -> list[Path]:
+        """Move a checked PDF from this run's staging folder into the store (inside the transaction
+        that adds its row). The paths newly placed."""
+        target = self.register.pdf_dir / f"{digest}.pdf"
+        if target.exists():
+            return []
+        os.replace(self.staging / f"{digest}.pdf", target)
+        return [target]
 
     def _admit(self, state: "_Batch", path: Path, r: dict[str, Any]) -> Outcome:
         from . import campaign as campaign_mod
@@ -310,18 +640,22 @@ class _Admission:
             events += [reg.event_row("code_burned", camp_id, employee, {"report_id": a["report_id"]}),
                        reg.event_row("key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"],
                                                                        "how": "enrolled"})]
-            state.burned.add((camp_id, employee))
             how = basis = "enrolled"
         else:
             events.append(reg.event_row("key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"], "how": "tofu"}))
             how = basis = "tofu"
-        if not (reg.pdf_dir / f"{r['sha256']}.pdf").exists():
+        digest = r["sha256"]
+        if not ((self.staging / f"{digest}.pdf").exists() or (reg.pdf_dir / f"{digest}.pdf").exists()):
             return no("cannot_read", why="the checked copy is missing")
+        row = reg.report_row(a, signer_fp=r["signer_fp"], enrolment=basis, pdf_sha256=digest)
+        # Only now, with nothing left that can fail, does the batch learn of this report.
+        if how == "enrolled":
+            state.burned.add((camp_id, employee))
         if employee and pinned is None:
             state.pins[(camp_id, employee)] = (r["signer_fp"], basis)
         state.revisions[report_id] = (revision, camp_id)
         state.events += events
-        state.reports.append((reg.report_row(a, signer_fp=r["signer_fp"], enrolment=basis, pdf_sha256=r["sha256"]), a))
+        state.reports.append((row, a))
         return Outcome(path, True, enrolment=how)
 
 

@@ -344,7 +344,9 @@ class Register:
                     if _row_hash(table.name, row) != row["row_hash"]:
                         problems.append(f"{table.name} row {row['seq']}: changed after it was written")
                     prev = row["row_hash"]
+            referenced: set[str] = set()
             for row in conn.execute(select(reports.c.seq, reports.c.pdf_sha256, reports.c.signer_fp)).mappings():
+                referenced.add(f"{row['pdf_sha256']}.pdf")
                 path = self.pdf_dir / f"{row['pdf_sha256']}.pdf"
                 try:
                     data = path.read_bytes()
@@ -361,4 +363,20 @@ class Register:
                     continue
                 if v.signer_fingerprint != row["signer_fp"]:
                     problems.append(f"reports row {row['seq']}: signed by another key than recorded")
+        problems += self._unreferenced(referenced)
         return problems
+
+    def _unreferenced(self, referenced: set[str]) -> list[str]:
+        """Files in the store that no reports row refers to (a run killed mid-batch, or put there by hand)."""
+        import os
+
+        from .shown import shown
+
+        try:
+            with os.scandir(self.pdf_dir) as it:
+                names = sorted(e.name for e in it if not e.is_dir(follow_symlinks=False))
+        except FileNotFoundError:
+            return []
+        except OSError as e:
+            return [f"the folder of stored PDFs cannot be read: {e.strerror or e}"]
+        return [f"the store holds {shown(n, 120)}, which no report refers to" for n in names if n not in referenced]

@@ -40,6 +40,27 @@ def attach(pdf: bytes, attachments: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def _low_s_signer(base):
+    """pyHanko's signer, writing the ECDSA signature value in its low-s form.
+
+    (r, s) and (r, n - s) are both valid signatures over the same bytes: without one fixed
+    form, anyone could flip s and the file would change while still verifying. The
+    verifier (pdf_structure.check_signature) accepts only s <= n/2. The one certificate
+    in the container is the signer's own: an empty registry adds no second copy of it.
+    """
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
+
+    class LowS(base):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            r, s = decode_dss_signature(super().sign_raw(data, digest_algorithm))
+            return encode_dss_signature(r, min(s, P256_ORDER - s))
+
+    return LowS
+
+
 def sign(pdf: bytes, key: SigningKey, *, page: int, box: tuple[int, int, int, int], signer_name: str,
          reason: str, location: str | None = None, stamp_text: str) -> bytes:
     """Sign `pdf` with a visible stamp in `box` on `page` (0-based)."""
@@ -53,8 +74,8 @@ def sign(pdf: bytes, key: SigningKey, *, page: int, box: tuple[int, int, int, in
     cert = asn1_x509.Certificate.load(key.cert.public_bytes(serialization.Encoding.DER))
     pk = asn1_keys.PrivateKeyInfo.load(key.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    signer = signers.SimpleSigner(signing_cert=cert, signing_key=pk,
-                                  cert_registry=SimpleCertificateStore.from_certs([cert]))
+    signer = _low_s_signer(signers.SimpleSigner)(signing_cert=cert, signing_key=pk,
+                                                 cert_registry=SimpleCertificateStore())
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     fields.append_signature_field(writer, fields.SigFieldSpec(FIELD, on_page=page, box=box))
     meta = signers.PdfSignatureMetadata(

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from .reasons import Refusal
+from .shown import shown
 
 MAX_FILE = 64 * 1024 * 1024  # a report with ten photos is a few MB
-MAX_ATTACHMENT = {"assessment.json": 4 * 1024 * 1024, "confidential.age": 48 * 1024 * 1024,
+MAX_ATTACHMENT = {"assessment.json": 256 * 1024, "confidential.age": 48 * 1024 * 1024,
                   "advice.json": 4 * 1024 * 1024, "rollup.json": 4 * 1024 * 1024}
 DOCUMENTS = {"assessment.json": "arbocheck-assessment", "advice.json": "arbocheck-advice",
              "rollup.json": "arbocheck-rollup"}
+# The embedded files each kind of document has: exactly what arbocheck attaches, nothing else.
+ATTACHMENTS = {"assessment.json": {"assessment.json", "confidential.age"}, "advice.json": {"advice.json"},
+               "rollup.json": {"rollup.json"}}
 
 
 class Rejected(Refusal):
@@ -88,17 +91,25 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         raise Rejected("extended_after_signing")
     if st.modification_level not in (None, ModificationLevel.NONE) or not st.docmdp_ok:
         raise Rejected("changed_after_signing")
-    if not _only_zeros_after_signature(data, sig):
-        raise Rejected("changed_after_signing")
-    files = _attachments(reader)
-    names = [n for n in DOCUMENTS if n in files]
-    if len(names) != 1:
-        raise Rejected("no_assessment" if not names else "two_kinds")
-    name = names[0]
+    from . import assessment_model, pdf_structure
+
     try:
-        assessment = json.loads(files[name])
-    except (ValueError, UnicodeDecodeError) as e:
-        raise Rejected("bad_json", name=name) from e
+        pdf_structure.check_signature(sig, data)
+        files, refs = _attachments(reader)
+        names = [n for n in DOCUMENTS if n in files]
+        if len(names) != 1:
+            raise Rejected("no_assessment" if not names else "two_kinds")
+        name = names[0]
+        other = sorted(set(files) - ATTACHMENTS[name])
+        if other:
+            raise Rejected("attachment_unexpected", name=repr(other[0]))
+        pdf_structure.check_document(reader, refs, len(files), data)
+        if name == "assessment.json":
+            assessment = assessment_model.loads(files[name], name)
+        else:
+            assessment = assessment_model.parse_json(files[name], name, MAX_ATTACHMENT[name])
+    except Refusal as e:
+        raise Rejected(e.key, **e.params) from None
     if not isinstance(assessment, dict) or assessment.get("format") != DOCUMENTS[name]:
         raise Rejected("not_arbocheck", name=name, kind=DOCUMENTS[name].split("-")[1])
     signer = assessment.get("signer") if isinstance(assessment.get("signer"), dict) else {}
@@ -107,34 +118,6 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
     return Verified(assessment, files.get("confidential.age"), spki, fingerprint(spki),
                     str(signer.get("name", "")), st.signer_reported_dt.isoformat() if st.signer_reported_dt else None,
                     sorted(files))
-
-
-def _only_zeros_after_signature(data: bytes, sig) -> bool:
-    """Whether the room reserved for the signature holds the signature and then only zeros.
-
-    That room (/Contents) is the one part of the file the signature cannot cover; a
-    PDF reader ignores what follows the signature's own DER length there, so a byte
-    changed in it would otherwise go unnoticed.
-    """
-    try:
-        _, start, end, _ = (int(x) for x in sig.byte_range)
-        hexed = data[start:end]
-        if hexed[:1] != b"<" or hexed[-1:] != b">":
-            return False
-        der = bytes.fromhex(hexed[1:-1].decode("ascii"))
-    except (ValueError, TypeError, UnicodeDecodeError):
-        return False
-    if len(der) < 2 or der[0] != 0x30:
-        return False
-    if der[1] < 0x80:
-        length, head = der[1], 2
-    else:
-        n = der[1] & 0x7F
-        if n == 0 or n > 4 or len(der) < 2 + n:
-            return False
-        length, head = int.from_bytes(der[2:2 + n], "big"), 2 + n
-    used = 2 * (head + length)  # hex digits of the signature itself
-    return used <= len(hexed) - 2 and set(hexed[1 + used:-1]) <= {ord("0")}
 
 
 def check_campaign(assessment: dict[str, Any], camp) -> None:
@@ -146,8 +129,9 @@ def check_campaign(assessment: dict[str, Any], camp) -> None:
         raise Rejected("other_questionnaire")
 
 
-def _attachments(reader) -> dict[str, bytes]:
-    """The known embedded files, decompressed with a limit. Anything else rejects the file."""
+def _attachments(reader) -> tuple[dict[str, bytes], set[tuple[int, int]]]:
+    """The known embedded files, decompressed with a limit, and the (idnum, generation) of
+    their streams. Anything else rejects the file."""
     from pyhanko.pdf_utils import generic
 
     def deref(x):
@@ -164,17 +148,30 @@ def _attachments(reader) -> dict[str, bytes]:
     except Exception as e:  # noqa: BLE001
         raise Rejected("attachments_unreadable") from e
     out: dict[str, bytes] = {}
+    refs: set[tuple[int, int]] = set()
+    if len(flat) % 2 or len(flat) > 2 * len(MAX_ATTACHMENT):
+        raise Rejected("attachments_structure")
     for i in range(0, len(flat) - 1, 2):
-        name = str(deref(flat[i]))
+        name = deref(flat[i])
+        if not isinstance(name, (generic.TextStringObject, generic.ByteStringObject)):
+            raise Rejected("attachments_structure")
+        name = str(name)
         if name not in MAX_ATTACHMENT:
-            raise Rejected("attachment_unexpected", name=repr(name[:40]))
+            raise Rejected("attachment_unexpected", name=repr(shown(name, 40)))
         if name in out:
             raise Rejected("attachment_twice", name=repr(name))
         try:
             spec = deref(flat[i + 1])
-            stream = deref(deref(spec.raw_get("/EF")).raw_get("/F"))
+            ef = deref(spec.raw_get("/EF"))
+            if set(ef.keys()) != {"/F"}:  # one file, not other versions of it (/UF, /DOS, /Mac, /Unix)
+                raise Rejected("attachment_damaged", name=repr(name))
+            link = ef.raw_get("/F")
+            if not isinstance(link, generic.IndirectObject):
+                raise Rejected("attachment_damaged", name=repr(name))
+            stream = link.get_object()
             if not isinstance(stream, generic.StreamObject):
                 raise Rejected("attachment_damaged", name=repr(name))
+            refs.add((link.reference.idnum, link.reference.generation))
             filters = stream.get("/Filter")
             filters = [] if filters is None else ([filters] if isinstance(filters, generic.NameObject) else list(filters))
             raw = stream.encoded_data
@@ -198,7 +195,7 @@ def _attachments(reader) -> dict[str, bytes]:
         else:
             raise Rejected("attachment_encoding", name=repr(name))
         out[name] = body
-    return out
+    return out, refs
 
 
 def digest(data: bytes) -> str:

@@ -109,11 +109,11 @@ class ImportTab(QWidget):
             self.import_paths([folder])
 
     def import_paths(self, paths: list[str]) -> None:
-        from ..core.importer import files_of, import_files
+        from ..core.importer import entries, import_files
 
         if self.busy:
             return
-        n = len(files_of(paths))
+        n = len(entries(paths))
         if not n:
             self.status.setText(escape(tr("imp.nothing", self.lang)))
             return
@@ -132,9 +132,10 @@ class ImportTab(QWidget):
 
     def _one(self, pct: int, outcome) -> None:
         self.progress.setValue(pct)
-        text = outcome.line(self.lang).replace(str(outcome.path), outcome.path.name, 1)
-        item = QListWidgetItem(("✓ " if outcome.accepted else "✗ ") + text)
-        item.setToolTip(str(outcome.path))
+        # The name is shown escaped (no control characters, bidi overrides or broken bytes).
+        text = outcome.line(self.lang, name_only=True)
+        item = QListWidgetItem(("✓ " if outcome.accepted else "– " if outcome.skipped else "✗ ") + text)
+        item.setToolTip(outcome.shown_path)
         item.setForeground(QColor(COLOURS["ok" if outcome.accepted else "high"][0]))
         self.results.addItem(item)
         self.results.scrollToBottom()

@@ -147,27 +147,34 @@ def test_a_stuck_checker_costs_only_its_own_file(valid, tmp_path, monkeypatch):
 
 
 def test_a_modified_client_cannot_put_health_data_into_the_register(valid, tmp_path):
-    """A report signed by its own worker, but with health answers and findings added to assessment.json."""
+    """A report signed by its own worker, but with health answers, findings and measures added to
+    assessment.json: refused (claims.py), and nothing of it reaches the register."""
     _, key, assessment = valid
-    q = qloader.find("thuiswerkplek")
-    evil = json.loads(json.dumps(assessment))
-    evil["answers"]["complaint_areas"] = ["back"]
-    evil["findings"].append({"rule": "physical_complaints", "item": "complaint_areas", "section": "complaints",
-                             "priority": "medium", "owner": "worker", "title": "x", "advice": "x", "measures": [],
-                             "norms": []})
-    evil["action_plan"].append({"measure": "bedrijfsarts", "text": "x", "owner": "worker", "provision": False,
-                                "priority": "medium", "term": "x", "term_label": "x", "term_days": 1,
-                                "rules": ["physical_complaints"], "sections": ["complaints"]})
-    evil["secret_notes"] = "rugklachten"
-    path = tmp_path / "evil.pdf"
-    path.write_bytes(resigned(key, {"assessment.json": json.dumps(evil).encode()}))
+    finding = {"rule": "physical_complaints", "item": "complaint_areas", "section": "complaints",
+               "priority": "medium", "owner": "worker", "title": "x", "advice": "x", "measures": [], "norms": [],
+               "also": [], "outside_scope": None}
+    measure = {"measure": "bedrijfsarts", "text": "x", "owner": "worker", "provision": False, "exemption": None,
+               "priority": "medium",
+               "term": "x", "term_label": "x", "term_days": 1, "rules": ["physical_complaints"],
+               "sections": ["complaints"], "health": False}
+    variants = {
+        "answer": {**assessment, "answers": {**assessment["answers"], "complaint_areas": ["back"]}},
+        "finding": {**assessment, "findings": assessment["findings"] + [finding]},
+        "measure": {**assessment, "action_plan": assessment["action_plan"] + [measure]},
+        "extra-key": {**assessment, "secret_notes": "rugklachten"},
+    }
+    paths = []
+    for name, evil in variants.items():
+        paths.append(tmp_path / f"evil-{name}.pdf")
+        paths[-1].write_bytes(resigned(key, {"assessment.json": json.dumps(evil).encode()}))
     reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
-    [outcome] = import_files(reg, [path])
-    assert outcome.accepted, outcome.reason
+    out = {o.path.stem: o for o in import_files(reg, paths)}
+    assert not any(o.accepted for o in out.values()), [o.line() for o in out.values()]
+    assert out["evil-answer"].key == "health_in_employer_part"
+    assert out["evil-finding"].key == out["evil-measure"].key == "claims_differ"
+    assert out["evil-extra-key"].key == "assessment.field" and "secret_notes" in out["evil-extra-key"].reason
     from sqlalchemy import text
 
     with reg.engine.connect() as conn:
-        stored = json.loads(conn.execute(text("SELECT assessment FROM reports")).scalar())
-    assert "complaint_areas" not in stored["answers"] and "secret_notes" not in stored
-    assert not {f["rule"] for f in stored["findings"]} & q.health_rules
-    assert not any("physical_complaints" in p["rules"] for p in stored["action_plan"])
+        assert conn.execute(text("SELECT count(*) FROM reports")).scalar() == 0
+    assert list(reg.pdf_dir.glob("*.pdf")) == []

@@ -229,3 +229,23 @@ def test_no_two_controls_in_view_share_an_alt_letter(home, qtbot):
             texts += [w.tabs.tabText(j) for j in range(w.tabs.count())]
             letters = [m.group(1).lower() for text in texts for m in [re.search(r"(?<!&)&([^&])", text)] if m]
             assert len(letters) == len(set(letters)), (lang, i, sorted(letters))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs and any-byte names: POSIX")
+def test_the_import_list_shows_names_escaped_and_special_files_skipped(window, tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nb.pdf: geaccepteerd").write_bytes(b"not a pdf")
+    (folder / "\x1b[31mrood\u202e.pdf").write_bytes(b"not a pdf")
+    os.mkfifo(folder / "pijp.pdf")
+    window.tabs.setCurrentIndex(1)
+    window.import_tab.import_paths([str(folder)])
+    items = [window.import_tab.results.item(i) for i in range(window.import_tab.results.count())]
+    lines = [i.text() for i in items]
+    assert len(lines) == 3, lines
+    assert "✗ a\\nb.pdf: geaccepteerd: geweigerd: dit is geen PDF-bestand" in lines
+    assert "✗ \\x1b[31mrood\\u202e.pdf: geweigerd: dit is geen PDF-bestand" in lines
+    assert "– pijp.pdf: overgeslagen: het is een named pipe (FIFO), geen bestand" in lines
+    assert all("\n" not in i.text() and "\x1b" not in i.toolTip() for i in items)
