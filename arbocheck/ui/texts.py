@@ -194,6 +194,11 @@ UI: dict[str, dict[str, str]] = {
                                  "personal copy."},
     "campaign.employee_id": {"nl": "&Personeelsnummer", "en": "&Employee number"},
     "campaign.code": {"nl": "&Aanmeldcode", "en": "E&nrolment code"},
+    "campaign.bad_employee_id": {"nl": "Dit personeelsnummer kan niet worden gebruikt: {reason}. Typ het over zoals "
+                                       "je werkgever het gaf.",
+                                 "en": "This employee number cannot be used: {reason}. Type it as your employer "
+                                       "gave it."},
+    "campaign.employee_id_as": {"nl": "Wordt ingeleverd als {id}.", "en": "Handed in as {id}."},
     "campaign.remove": {"nl": "Campagne &verwijderen", "en": "&Remove campaign"},
     "campaign.error": {"nl": "Dit campagnebestand kan niet worden gebruikt: {reason}",
                        "en": "This campaign file cannot be used: {reason}"},
