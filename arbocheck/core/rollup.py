@@ -195,6 +195,8 @@ def apply(conn, added: list[Stored]) -> None:
             conn.execute(delete(current_measures).where(current_measures.c.scope == scope,
                                                         current_measures.c.person == person))
         count(scope, s.findings, s.measures, +1)
+    if not newest:  # the batch brought only reports older than what is current
+        return
     conn.execute(insert(current), [{"scope": sc, "person": p, "report_seq": s.seq, **s.shown}
                                    for (sc, p), s in newest.items()])
     rows = [{"scope": sc, "person": p, "report_seq": s.seq, "employee_id": s.shown["employee_id"], **m}
