@@ -61,8 +61,8 @@ class RegisterForm:
         a = _strip(assessment, *health)
         if "employee_id" in a:
             a["employee_id"] = normalise_or_none(a["employee_id"])
-        if "campaign_id" in a and not a["campaign_id"]:
-            a["campaign_id"] = None
+        if "campaign_id" in a:  # a hostile file may put anything there; the register keeps text or nothing
+            a["campaign_id"] = str(a["campaign_id"]) if a["campaign_id"] else None
         return a
 
     def stored(self, assessment: dict[str, Any]) -> str | None:
