@@ -409,8 +409,12 @@ def _unlock(role: str, open_key, method_of, env: str):
 def _employer_key(organisation: str = "arbocheck"):
     from .core import campaign_setup
 
-    return _unlock("employer", lambda pw, method: campaign_setup.employer_key(organisation, pw, method),
-                   campaign_setup.employer_key_method, campaign_setup.PASSPHRASE_ENV)
+    key = _unlock("employer", lambda pw, method: campaign_setup.employer_key(organisation, pw, method),
+                  campaign_setup.employer_key_method, campaign_setup.PASSPHRASE_ENV)
+    if campaign_setup.employer_key_method() == "clear":
+        _err("warning: the employer's key is stored in clear; protect it: arbocheck keys protect employer --with "
+             "passphrase|keyring")
+    return key
 
 
 def _employer_register(url: str | None):

@@ -16,8 +16,8 @@ from a 32-symbol alphabet without look-alikes (80 bits), written in groups of fo
 
 The worker's report carries the proof; the employer's register keeps only K (never the
 code), checks the proof with one HMAC, burns the code and pins the worker's key. Someone
-who has one report and wants its code must run scrypt once per guess: at 80 ms a guess
-the 2^80 codes take about 3 * 10^15 CPU-years (`python -m arbocheck.core.campaign`
+who has one report and wants its code must run scrypt once per guess: at 80-95 ms a guess
+the 2^80 codes take about 3.6 * 10^15 CPU-years (`python -m arbocheck.core.campaign`
 measures this machine). The code is normalised first (case, spaces and dashes ignored),
 the employee id by identity.normalise.
 """

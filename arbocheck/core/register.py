@@ -280,7 +280,7 @@ class Register:
         from . import checkpoints, rollup  # noqa: F401 - their tables belong to the same schema
 
         _check_schema(engine)
-        metadata.create_all(engine)
+        metadata.create_all(engine.execution_options(**{WRITER: True}))  # on SQLite under the write lock
         rollup.ensure_current(engine)
         if pdf_dir is None:
             pdf_dir = (db.parent if db is not None else paths.home() / "register") / "pdfs"

@@ -336,3 +336,22 @@ def test_the_register_files_are_owner_only_whatever_the_umask(tmp_path, employer
             assert (folder / name).stat().st_mode & 0o777 == 0o600, name
     assert (folder / "pdfs").stat().st_mode & 0o777 == 0o700
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in (folder / "pdfs").iterdir())
+
+
+def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path):
+    import sqlite3
+
+    from arbocheck.core.register import RegisterError
+
+    db = tmp_path / "old.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE campaign_employees (seq INTEGER PRIMARY KEY, campaign_id TEXT, employee_id TEXT, "
+                "name TEXT, code TEXT, prev_hash TEXT, row_hash TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(RegisterError) as e:
+        Register.open(f"sqlite:///{db}")
+    assert "older arbocheck" in str(e.value) and "oudere arbocheck" in e.value.text("nl")
+    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", f"sqlite:///{db}"],
+                       capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "h")))
+    assert r.returncode == 2 and "older arbocheck" in r.stderr and "Traceback" not in r.stderr
