@@ -86,6 +86,10 @@ def sign(conn, signer, appended: dict | None) -> dict | None:
             heads[name] = [heads.get(name, [0, GENESIS])[0] + n, head]
     else:
         heads = _full_heads(conn)
+        if appended is not None and any(heads[name][0] > appended.get(name, (0, None))[0] for name in heads):
+            # The first checkpoint of a register that already has rows no one signed: an ordinary
+            # write does not bless them; `verify --rebuild --accept-unsigned` does, when asked.
+            return None
     at = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
     prev = last["row_hash"] if last is not None else GENESIS
     spki = base64.b64encode(signer.spki_der).decode("ascii")

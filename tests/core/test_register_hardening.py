@@ -355,3 +355,14 @@ def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path):
     r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", f"sqlite:///{db}"],
                        capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "h")))
     assert r.returncode == 2 and "older arbocheck" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_ordinary_write_does_not_bless_rows_no_one_signed(tmp_path, employer_signer):
+    d = tmp_path / "in"
+    d.mkdir()
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    assert import_files(Register.open(url), [make_report(d / "a.pdf", keys.generate("A"), "X1", None)])[0].accepted
+    reg = Register.open(url, signer=employer_signer)
+    assert import_files(reg, [make_report(d / "b.pdf", keys.generate("B"), "X2", None)])[0].accepted
+    assert any("without a signed checkpoint" in p for p in reg.verify())
+    assert reg.rebuild_overview(accept_unsigned=True) == [] and reg.verify() == []
