@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import argparse
 
 from . import __version__
+from .core.reasons import text_of
 
 EXIT_OK, EXIT_REJECTED, EXIT_INPUT = 0, 1, 2
 
@@ -288,15 +289,21 @@ def cmd_report_build(args: argparse.Namespace) -> int:
     rm = ReportMeta(signer_name=args.name or str(meta.get("signer_name", "")), fingerprint=key.fingerprint,
                     lang=args.lang)
     expert = args.expert
+    from .core.identity import EmployeeIdError, normalise_or_none
+
+    try:
+        employee = normalise_or_none(args.employee_id)
+    except EmployeeIdError as e:
+        _err(f"--employee-id {args.employee_id!r}: {e.text(_reason_lang(args))}")
+        return EXIT_INPUT
     if camp is not None:
         rm.organisation, rm.campaign_id = camp.organisation, camp.campaign_id
         expert = expert or camp.expert_recipient
-        if args.employee_id and args.code:
-            rm.employee_id = args.employee_id
-            rm.enrolment_proof = campaign_mod.enrolment_proof(args.code, camp.campaign_id, args.employee_id,
-                                                              key.spki_der)
-    elif args.employee_id:
-        rm.employee_id = args.employee_id
+        if employee and args.code:
+            rm.employee_id = employee
+            rm.enrolment_proof = campaign_mod.enrolment_proof(args.code, camp.campaign_id, employee, key.spki_der)
+    elif employee:
+        rm.employee_id = employee
     if expert:
         try:
             parse_recipient(expert)
@@ -378,25 +385,129 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- keys ----------------------------------------------------------------
+
+def _ask(prompt: str) -> str | None:
+    """A passphrase typed at the terminal (never echoed), or None without one."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def _new_passphrase(role: str) -> str | None:
+    first = _ask(f"choose a passphrase for the {role}'s key: ")
+    if first is None:
+        return None
+    if _ask("the same passphrase again: ") != first:
+        from .core.keyguard import KeyLocked
+
+        raise KeyLocked("keys.passphrase_differs")
+    return first
+
+
+def _unlock(role: str, open_key, method_of, env: str):
+    """Open (or on first use make) a protected key: the passphrase from `env`, else asked at the
+    terminal; on first use without ARBOCHECK_KEY_PROTECTION the terminal asks how to keep it."""
+    from .core import keyguard
+
+    try:
+        return open_key(None, None)
+    except keyguard.KeyLocked as e:
+        if e.key == "keys.needs_passphrase":
+            typed = _ask(f"passphrase of the {role}'s key ({env} for scripts): ")
+            if typed is not None:
+                return open_key(typed, None)
+        elif e.key == "keys.choose" and method_of() is None and sys.stdin and sys.stdin.isatty():
+            answer = (_ask(f"the {role}'s key is new: keep it in the system keyring (k) or protect it with a "
+                           f"passphrase (p)? ") or "").strip().lower()
+            if answer.startswith("k"):
+                return open_key(None, "keyring")
+            if answer.startswith("p"):
+                return open_key(_new_passphrase(role), "passphrase")
+        raise
+
+
+def _employer_key(organisation: str = "arbocheck"):
+    from .core import campaign_setup
+
+    key = _unlock("employer", lambda pw, method: campaign_setup.employer_key(organisation, pw, method),
+                  campaign_setup.employer_key_method, campaign_setup.PASSPHRASE_ENV)
+    if campaign_setup.employer_key_method() == "clear":
+        _err("warning: the employer's key is stored in clear; protect it: arbocheck keys protect employer --with "
+             "passphrase|keyring")
+    return key
+
+
+def _employer_register(url: str | None):
+    """The register with the employer's key, for commands that write (each write is signed)."""
+    from .core import campaign_setup
+
+    return campaign_setup.open_register(url, key=_employer_key())
+
+
+def cmd_keys_status(args: argparse.Namespace) -> int:
+    from .core import campaign_setup, expert, keyguard
+
+    for role, method in (("employer", campaign_setup.employer_key_method()), ("expert", expert.key_method())):
+        _out(f"{role}: " + {None: "no key yet", "clear": "stored IN CLEAR (protect it: arbocheck keys protect "
+                                                         f"{role} --with passphrase|keyring)",
+                            "passphrase": "protected by a passphrase", "keyring": "kept in the system keyring"}[method])
+    _out("system keyring: " + ("available" if keyguard.keyring_available() else "not available"))
+    return EXIT_OK
+
+
+def cmd_keys_protect(args: argparse.Namespace) -> int:
+    """Protect a key made by an earlier version (or change how it is kept)."""
+    from .core import campaign_setup, expert, keyguard
+
+    try:
+        if args.role == "employer":
+            _employer_key()
+            new = None if args.method == "keyring" else (os.environ.get("ARBOCHECK_NEW_PASSPHRASE")
+                                                         or _new_passphrase("employer"))
+            campaign_setup.protect_employer_key(args.method, new)
+        else:
+            old = os.environ.get(expert.PASSPHRASE_ENV) or None
+            if expert.key_method() == "passphrase" and not old:
+                old = _ask("current passphrase of the expert's key: ")
+            new = None if args.method == "keyring" else (os.environ.get("ARBOCHECK_NEW_PASSPHRASE")
+                                                         or _new_passphrase("expert"))
+            expert.protect(args.method, new, old)
+    except keyguard.KeyLocked as e:
+        _err(f"the key was not protected: {e.text(_reason_lang(args))}")
+        return EXIT_INPUT
+    _out(f"the {args.role}'s key is now " + ("kept in the system keyring" if args.method == "keyring"
+                                              else "protected by a passphrase"))
+    return EXIT_OK
+
+
 # -- campaign --------------------------------------------------------------
 
 def cmd_campaign_create(args: argparse.Namespace) -> int:
     from .core import campaign_setup
     from .core.campaign import CampaignError
     from .core.keys import KeyFileError
-    from .core.register import Register
 
     try:
         employees_csv = Path(args.employees).read_text(encoding="utf-8-sig")
-        reg = Register.open(args.db)
+        key = _employer_key(args.organisation)
+        reg = campaign_setup.open_register(args.db, key=key)
         new = campaign_setup.make(organisation=args.organisation, campaign_id=args.id, deadline=args.deadline,
                                   employees_csv=employees_csv, expert_recipient=args.expert,
-                                  questionnaire=args.questionnaire, version=args.version, register=reg)
+                                  questionnaire=args.questionnaire, version=args.version, register=reg, key=key)
         campaign_setup.save(new, Path(args.out), Path(args.codes), reg)
     except CampaignError as e:
         _err(f"the campaign was not made: {e.text(_reason_lang(args))}")
         return EXIT_INPUT
-    except (LookupError, KeyFileError, UnicodeDecodeError) as e:
+    except KeyFileError as e:
+        _err(f"the campaign was not made: {text_of(e, _reason_lang(args))}")
+        return EXIT_INPUT
+    except (LookupError, UnicodeDecodeError) as e:
         _err(f"the campaign was not made: {e}")
         return EXIT_INPUT
     except OSError as e:
@@ -405,10 +516,25 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
     camp = new.campaign
     _out(f"campaign file (for every employee): {args.out}")
     _out(f"one-time enrolment codes for {len(new.employees)} employees (hand out separately): {args.codes}")
-    _out("registered in the register, so 'register import' checks the enrolment codes")
+    _out("registered in the register (which keeps no code, only what checks a proof), so 'register import' checks "
+         "the enrolment codes")
     _out(f"employer key fingerprint: {camp.employer_fingerprint}")
     if camp.expert_fingerprint:
         _out(f"arbo expert key fingerprint: {camp.expert_fingerprint}")
+    return EXIT_OK
+
+
+def cmd_campaign_close(args: argparse.Namespace) -> int:
+    from .core.campaign import CampaignError
+    from .core.keys import KeyFileError
+
+    try:
+        n = _employer_register(args.db).close_campaign(args.id, args.note or "")
+    except (CampaignError, KeyFileError) as e:
+        _err(f"the campaign was not closed: {text_of(e, _reason_lang(args))}")
+        return EXIT_INPUT
+    _out(f"campaign {args.id} closed: the register deleted what checked its {n} enrolment codes; "
+         f"reports of it are no longer accepted")
     return EXIT_OK
 
 
@@ -418,7 +544,7 @@ def cmd_register_import(args: argparse.Namespace) -> int:
     from .core.campaign import CampaignError
     from .core.campaign_setup import read_codes
     from .core.importer import import_files
-    from .core.register import Register
+    from .core.keys import KeyFileError
 
     camp = _campaign_arg(args.campaign)
     if camp is False:
@@ -428,8 +554,12 @@ def cmd_register_import(args: argparse.Namespace) -> int:
     except CampaignError as e:
         _err(e.text(_reason_lang(args)))
         return EXIT_INPUT
-    reg = Register.open(args.db)
     # One line per file; its name is escaped (core/shown.py), so no name can forge a line.
+    try:
+        reg = _employer_register(args.db)
+    except KeyFileError as e:
+        _err(f"nothing was imported: {text_of(e, _reason_lang(args))}")
+        return EXIT_INPUT
     outcomes = import_files(reg, args.paths, campaign=camp, codes=codes,
                             progress=lambda pct, o: _out(o.line(_reason_lang(args))))
     ok = sum(o.accepted for o in outcomes)
@@ -451,7 +581,8 @@ def cmd_register_export(args: argparse.Namespace) -> int:
 
 
 def cmd_register_summary(args: argparse.Namespace) -> int:
-    from .core import campaign_setup, exports, overview
+    from .core import exports, overview
+    from .core.keys import KeyFileError
     from .core.register import Register
     from .core.storage import atomic_write
 
@@ -461,7 +592,11 @@ def cmd_register_summary(args: argparse.Namespace) -> int:
     if not organisation:
         _err("name the organisation with --organisation (no registered campaign names it)")
         return EXIT_INPUT
-    key = campaign_setup.employer_key(organisation)
+    try:
+        key = _employer_key(organisation)
+    except KeyFileError as e:
+        _err(f"the roll-up was not made: {text_of(e, _reason_lang(args))}")
+        return EXIT_INPUT
     pdf = exports.summary_pdf(ov, organisation, key, args.lang, exports.section_titles(args.lang),
                               exports.measure_titles(args.lang))
     atomic_write(Path(args.out), pdf, keep_previous=False, mode=0o644)
@@ -470,15 +605,36 @@ def cmd_register_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_register_verify(args: argparse.Namespace) -> int:
-    from .core.register import Register
+    from .core import campaign_setup, checkpoints
+    from .core.keys import KeyFileError
+    from .core.register import Register, default_url
 
-    reg = Register.open(args.db)
+    url = args.db or default_url()
     if args.rebuild:
-        reg.rebuild_overview()
+        try:
+            reg = _employer_register(args.db)
+        except KeyFileError as e:
+            _err(f"nothing was rebuilt: {text_of(e, _reason_lang(args))}")
+            return EXIT_INPUT
+        refused = reg.rebuild_overview(accept_unsigned=args.accept_unsigned)
         _out("overview counts recomputed from the stored reports")
-    problems = reg.verify()
+        if refused:
+            _out("NOT signed: the register does not match its newest signed checkpoint, so a new one would "
+                 "hide this:" if any("checkpoint" in p and "added" not in p for p in refused) else
+                 "NOT signed: rows were added that no signed checkpoint covers; check them, and only if they are "
+                 "yours sign them with --accept-unsigned:")
+            for p in refused:
+                _out(f"  {p}")
+        else:
+            _out("a new checkpoint was signed with the employer's key")
+    else:
+        reg = Register.open(url, witness=checkpoints.witness_path(campaign_setup.employer_dir() / "checkpoints", url))
+    spki = campaign_setup.employer_spki()
+    problems = reg.verify(trusted=[spki] if spki else None)
     for p in problems:
         _out(p)
+    if not spki:
+        _out("(no employer key on this computer: checkpoints were checked against the key that signed the first one)")
     _out("register: " + ("intact" if not problems else f"{len(problems)} problem(s)"))
     return EXIT_OK if not problems else EXIT_REJECTED
 
@@ -489,10 +645,15 @@ def _expert_identity():
     from .core import expert
 
     try:
-        return expert.load_or_create(passphrase=os.environ.get("ARBOCHECK_EXPERT_PASSPHRASE") or None)
+        ident = _unlock("expert", lambda pw, method: expert.load_or_create(passphrase=pw, method=method),
+                        expert.key_method, expert.PASSPHRASE_ENV)
     except expert.ExpertError as e:
-        _err(str(e))
+        _err(f"the expert's key cannot be used: {e}")
         return None
+    if expert.key_method() == "clear":
+        _err("warning: the expert's key is stored in clear; protect it: arbocheck keys protect expert --with "
+             "passphrase|keyring")
+    return ident
 
 
 def cmd_expert_keys(args: argparse.Namespace) -> int:
@@ -714,6 +875,11 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--db", metavar="URL", help="the register to record the campaign in (default: SQLite in the "
                                                 "user data folder)")
     cc.set_defaults(func=cmd_campaign_create)
+    cl = csub.add_parser("close", help="close a campaign: what checks its codes is deleted, its reports refused")
+    cl.add_argument("id", metavar="ID")
+    cl.add_argument("--note", default="", help="why (kept in the register's event trail)")
+    cl.add_argument("--db", metavar="URL")
+    cl.set_defaults(func=cmd_campaign_close)
 
     rg = sub.add_parser("register", help="the employer's register of reports")
     rgsub = rg.add_subparsers(dest="gcommand", metavar="ACTION", required=True)
@@ -741,8 +907,21 @@ def build_parser() -> argparse.ArgumentParser:
     rvf = rgsub.add_parser("verify", help="re-check every stored PDF, the hash chains and the overview counts")
     rvf.add_argument("--db", metavar="URL")
     rvf.add_argument("--rebuild", action="store_true",
-                     help="first recompute the overview counts from the stored reports (they follow from them)")
+                     help="first recompute the overview counts from the stored reports (they follow from them) and "
+                          "sign a checkpoint (refused when the register does not match its newest one)")
+    rvf.add_argument("--accept-unsigned", action="store_true",
+                     help="with --rebuild: also sign rows that no checkpoint covers yet (only if they are yours)")
     rvf.set_defaults(func=cmd_register_verify)
+
+    kp = sub.add_parser("keys", parents=[lang], help="how the employer's and the expert's keys are protected")
+    ksub = kp.add_subparsers(dest="kcommand", metavar="ACTION", required=True)
+    ks = ksub.add_parser("status", help="how each key is kept")
+    ks.set_defaults(func=cmd_keys_status)
+    kpr = ksub.add_parser("protect", parents=[lang], help="protect a key kept in clear, or change how it is kept "
+                                                          "(a new passphrase is asked, or ARBOCHECK_NEW_PASSPHRASE)")
+    kpr.add_argument("role", choices=("employer", "expert"))
+    kpr.add_argument("--with", dest="method", choices=("passphrase", "keyring"), required=True)
+    kpr.set_defaults(func=cmd_keys_protect)
 
     ep = sub.add_parser("expert", help="the arbo expert: keys, review, advice")
     esub = ep.add_subparsers(dest="ecommand", metavar="ACTION", required=True)
@@ -832,8 +1011,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         args.role = args.db = None
         return cmd_gui(args)
+    from .core.reasons import Refusal
+
     try:
         return args.func(args)
+    except Refusal as e:  # e.g. a register of an older layout, a locked key: one plain sentence
+        _err(e.text(args.explicit_lang or "en"))
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

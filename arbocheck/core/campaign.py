@@ -5,6 +5,21 @@ deadline, the expert's age recipient and its fingerprint, the employer's
 certificate) and an ECDSA P-256 signature over its canonical JSON, made with
 the employer's key. The worker's program checks the signature on loading and
 shows the employer's key fingerprint.
+
+Enrolment (DESIGN.md §4.3, version 2). Each employee gets a one-time code of 16 symbols
+from a 32-symbol alphabet without look-alikes (80 bits), written in groups of four
+(`K7QF-2MXD-9TRA-BC4E`). Both sides derive a key from it with the memory-hard scrypt:
+
+    K     = scrypt(code, salt = "arbocheck-enrol-v2" | campaign_id | employee_id,
+                   N = 2^15, r = 8, p = 1, 32 bytes)            (32 MiB, about 80 ms)
+    proof = HMAC-SHA256(K, "arbocheck-enrol-v2" | campaign_id | employee_id | hex(sha256(SPKI)))
+
+The worker's report carries the proof; the employer's register keeps only K (never the
+code), checks the proof with one HMAC, burns the code and pins the worker's key. Someone
+who has one report and wants its code must run scrypt once per guess: at 80-95 ms a guess
+the 2^80 codes take about 3.6 * 10^15 CPU-years (`python -m arbocheck.core.campaign`
+measures this machine). The code is normalised first (case, spaces and dashes ignored),
+the employee id by identity.normalise.
 """
 
 from __future__ import annotations
@@ -14,6 +29,7 @@ import datetime as _dt
 import hashlib
 import hmac
 import json
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +43,10 @@ from .keys import SigningKey, fingerprint, spki_der
 from .reasons import Refusal
 
 FORMAT = "arbocheck-campaign"
-ENROL_CONTEXT = b"arbocheck-enrol-v1"
+ENROL_CONTEXT = b"arbocheck-enrol-v2"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1  # 32 MiB and about 80 ms per derivation
+TEST_FAST_KDF = "ARBOCHECK_TEST_FAST_KDF"  # test setting only: "1" makes scrypt cheap (N = 2^10)
+CODE_LENGTH = 16
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -127,26 +146,59 @@ def load(data: bytes) -> Campaign:
         raise CampaignError("campaign.incomplete") from e
 
 
-def enrolment_proof(code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> str:
-    """HMAC-SHA256(code, "arbocheck-enrol-v1" | campaign_id | employee_id | sha256(SPKI)), hex."""
+def _scrypt_n() -> int:
+    return 2 ** 10 if os.environ.get(TEST_FAST_KDF) == "1" else SCRYPT_N
+
+
+def enrolment_key(code: str, campaign_id: str, employee_id: str) -> bytes:
+    """K = scrypt(code, "arbocheck-enrol-v2" | campaign_id | employee_id): what verifying a proof needs."""
+    salt = b"|".join([ENROL_CONTEXT, campaign_id.encode("utf-8"), employee_id.encode("utf-8")])
+    return hashlib.scrypt(normalise_code(code).encode("utf-8"), salt=salt, n=_scrypt_n(), r=SCRYPT_R, p=SCRYPT_P,
+                          maxmem=128 * SCRYPT_R * SCRYPT_N * 2, dklen=32)
+
+
+def enrolment_keys(campaign_id: str, codes: dict[str, str]) -> dict[str, bytes]:
+    """{employee_id: K} for a campaign's codes, on every core (hashlib's scrypt releases the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = [(eid, code) for eid, code in codes.items() if code]
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        derived = pool.map(lambda item: enrolment_key(item[1], campaign_id, item[0]), items)
+        return {eid: k for (eid, _), k in zip(items, derived)}
+
+
+def proof_from_key(key: bytes, campaign_id: str, employee_id: str, worker_spki: bytes) -> str:
+    """HMAC-SHA256(K, "arbocheck-enrol-v2" | campaign_id | employee_id | sha256(SPKI)), hex."""
     msg = b"|".join([ENROL_CONTEXT, campaign_id.encode("utf-8"), employee_id.encode("utf-8"),
                      hashlib.sha256(worker_spki).hexdigest().encode("ascii")])
-    return hmac.new(normalise_code(code).encode("utf-8"), msg, hashlib.sha256).hexdigest()
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()
 
 
-def check_enrolment(proof: str, code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> bool:
-    return hmac.compare_digest(proof, enrolment_proof(code, campaign_id, employee_id, worker_spki))
+def enrolment_proof(code: str, campaign_id: str, employee_id: str, worker_spki: bytes) -> str:
+    """The worker's side: the proof for this code, campaign, employee and signing key."""
+    return proof_from_key(enrolment_key(code, campaign_id, employee_id), campaign_id, employee_id, worker_spki)
+
+
+def check_enrolment(proof: str, key: bytes, campaign_id: str, employee_id: str, worker_spki: bytes) -> bool:
+    """The employer's side: does the proof fit the stored key K of this employee? (one HMAC)"""
+    return hmac.compare_digest(str(proof).encode("utf-8"),
+                               proof_from_key(key, campaign_id, employee_id, worker_spki).encode("ascii"))
+
+
+def key_check(key: bytes) -> str:
+    """What the register's chained rows keep of K: its SHA-256, so a swapped K is found."""
+    return hashlib.sha256(b"arbocheck-enrol-key|" + key).hexdigest()
 
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed over
 
 
 def new_code() -> str:
-    """A one-time enrolment code like 'K7QF-2MXD' (40 bits)."""
+    """A one-time enrolment code like 'K7QF-2MXD-9TRA-BC4E' (16 symbols of 32: 80 bits)."""
     import secrets
 
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
-    return f"{raw[:4]}-{raw[4:]}"
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
 def read_employees(text: str) -> list[dict[str, str]]:
@@ -164,15 +216,20 @@ def read_employees(text: str) -> list[dict[str, str]]:
     rows = [(reader.line_num, row) for row in reader]  # line numbers as an editor shows them
     if "employee_id" not in (reader.fieldnames or []):
         raise CampaignError("employees.no_column")
+    from .identity import EmployeeIdError, normalise
+
     problems, seen, out = [], set(), []
     for n, row in rows:
         eid = (row.get("employee_id") or "").strip()
         if not eid:
             problems.append(CampaignError("employees.no_id", n=n))
-        elif len(eid) > 64 or any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in eid):
-            # What a report's assessment.json may carry (assessment_model): longer ids would be refused.
-            problems.append(CampaignError("employees.bad_id", n=n))
-        elif eid in seen:
+            continue
+        try:
+            eid = normalise(eid)
+        except EmployeeIdError as e:
+            problems.append(CampaignError("employees.bad_id", n=n, id=repr(row.get("employee_id")), why=e))
+            continue
+        if eid in seen:
             problems.append(CampaignError("employees.twice", n=n, id=repr(eid)))
         else:
             seen.add(eid)
@@ -199,5 +256,28 @@ def codes_csv(employees: list[dict[str, str]]) -> tuple[str, dict[str, str]]:
 
 
 def normalise_code(code: str) -> str:
-    """Codes are read aloud or typed over: ignore case, spaces and dashes."""
-    return re.sub(r"[\s-]", "", code).upper()
+    """Codes are read aloud or typed over: ignore case, spaces and dashes (and fullwidth forms)."""
+    import unicodedata
+
+    return re.sub(r"[\s\-\u2010-\u2015]", "", unicodedata.normalize("NFKC", code)).upper()
+
+
+def _benchmark() -> None:  # pragma: no cover - python -m arbocheck.core.campaign
+    """How long guessing every code takes on this machine, one core."""
+    import time
+
+    rounds = 5
+    t0 = time.perf_counter()
+    for i in range(rounds):
+        enrolment_key(new_code(), "bench", f"E{i}")
+    per = (time.perf_counter() - t0) / rounds
+    space = len(CODE_ALPHABET) ** CODE_LENGTH
+    years = space * per / (365.25 * 24 * 3600)
+    print(f"scrypt N={_scrypt_n()} r={SCRYPT_R} p={SCRYPT_P} ({128 * SCRYPT_R * _scrypt_n() // 2 ** 20} MiB): "
+          f"{per * 1000:.0f} ms per guess")
+    print(f"code space {len(CODE_ALPHABET)}^{CODE_LENGTH} = 2^{space.bit_length() - 1}: "
+          f"{years:.1e} CPU-years for all of it, {years / 2:.1e} on average")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _benchmark()

@@ -15,13 +15,13 @@ from typing import Any, Iterable
 
 from . import paths, seal
 from .campaign import recipient_fingerprint
-from .storage import atomic_write
 
 IDENTITY_FILE = "expert-identity.age"
 
 
-class ExpertError(Exception):
-    """The expert's identity cannot be used (wrong passphrase, damaged file)."""
+from .keyguard import KeyLocked as ExpertError  # noqa: E402 - the expert's identity cannot be used (reasons.py)
+
+PASSPHRASE_ENV = "ARBOCHECK_EXPERT_PASSPHRASE"
 
 
 @dataclass(frozen=True)
@@ -43,36 +43,44 @@ def trail_path() -> Path:
     return expert_dir() / "review.jsonl"
 
 
-def load_or_create(folder: Path | None = None, passphrase: str | None = None) -> Identity:
-    """The expert's age identity, created on first use (owner-only; optionally passphrase-protected)."""
-    from pyrage import passphrase as age_pass
+def key_method(folder: Path | None = None) -> str | None:
+    """passphrase | keyring | clear (made by an earlier version), or None before the first identity."""
+    from . import keyguard
+
+    return keyguard.method_of(folder or expert_dir(), IDENTITY_FILE)
+
+
+def load_or_create(folder: Path | None = None, passphrase: str | None = None, method: str | None = None) -> Identity:
+    """The expert's age identity, made on first use and never kept in clear
+    (keyguard.py: a passphrase, or the system keyring). The passphrase comes from the argument or
+    ARBOCHECK_EXPERT_PASSPHRASE. Raises ExpertError (keyguard.KeyLocked)."""
     from pyrage import x25519
 
+    from . import keyguard
+
     folder = folder or expert_dir()
-    path = folder / IDENTITY_FILE
-    if path.exists():
-        data = path.read_bytes()
-        if data.startswith(b"age-encryption.org/") and not passphrase:
-            raise ExpertError("the expert identity is protected by a passphrase")
+    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV) or None
+    if keyguard.method_of(folder, IDENTITY_FILE) is None:
+        method = method or keyguard.first_use_method(passphrase)
+        secret, recipient = seal.new_identity()
+        keyguard.save_identity(folder, IDENTITY_FILE, secret, method, passphrase)
+    else:
+        secret = keyguard.open_identity(folder, IDENTITY_FILE, passphrase)
         try:
-            if data.startswith(b"age-encryption.org/"):
-                data = age_pass.decrypt(data, passphrase)
-            secret = data.decode("ascii").strip()
-            ident = x25519.Identity.from_str(secret)
+            recipient = str(x25519.Identity.from_str(secret).to_public())
         except Exception as e:  # noqa: BLE001 - pyrage has several error types; one plain reason
-            raise ExpertError("the expert identity cannot be opened (wrong passphrase or damaged file)") from e
-        return Identity(secret, str(ident.to_public()))
-    secret, recipient = seal.new_identity()
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        os.chmod(folder, 0o700)
-    except OSError:
-        pass
-    body = secret.encode("ascii") + b"\n"
-    if passphrase:
-        body = age_pass.encrypt(body, passphrase)
-    atomic_write(path, body, keep_previous=False, mode=0o600)
+            raise ExpertError("keys.damaged") from e
     return Identity(secret, recipient)
+
+
+def protect(method: str, passphrase: str | None = None, old_passphrase: str | None = None,
+            folder: Path | None = None) -> None:
+    """Keep the expert's identity another way (a clear one from an earlier version, or a change)."""
+    from . import keyguard
+
+    folder = folder or expert_dir()
+    ident = load_or_create(folder, old_passphrase)
+    keyguard.save_identity(folder, IDENTITY_FILE, ident.secret, method, passphrase)
 
 
 @dataclass

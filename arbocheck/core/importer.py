@@ -445,7 +445,7 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
     from concurrent.futures import ThreadPoolExecutor
 
     items = entries(paths)
-    register.pdf_dir.mkdir(parents=True, exist_ok=True)
+    register.prepare_pdf_dir()
     staging = _staging_dir(register.pdf_dir)
     admit = _Admission(register, campaign, codes, staging)
     outcomes: list[Outcome] = []
@@ -484,36 +484,54 @@ def import_files(register, paths: Iterable[str | Path], *, campaign=None, codes:
 
 class _Admission:
     """The parent's checks on verified reports: questionnaire, campaign, replay, enrolment; then
-    storing a batch of them, with the roll-up, in one transaction."""
+    storing a batch of them, with the roll-up, in one transaction. The identity rules are
+    written down in admission.py."""
 
     def __init__(self, register, campaign, codes, staging: Path):
-        self.register, self.campaign, self.codes, self.staging = register, campaign, codes, staging
-        self.known = {} if campaign is not None else {k.campaign_id: k.campaign for k in register.campaigns()}
-        self.known_codes: dict[str, dict[str, str]] = {}
-        self.health: dict[tuple, tuple[frozenset[str], frozenset[str]] | None] = {}
+        from .admission import RegisterForm
+
+        self.register, self.campaign, self.staging = register, campaign, staging
+        # Enrolment keys per campaign: derived from the codes CSV when one was given (scrypt, once
+        # per enrolled report), else the keys the register keeps.
+        self.codes = codes
+        self.known = {k.campaign_id: k.campaign for k in register.campaigns()}
+        if campaign is not None:
+            self.known[campaign.campaign_id] = campaign
+        self.closed = register.closed_campaigns()
+        self.known_keys: dict[str, dict[str, bytes]] = {}
+        self.forms = RegisterForm()
+        self.health = self.forms._health
 
     def _health(self, qref: dict) -> tuple[frozenset[str], frozenset[str]] | None:
-        from . import qloader
-
-        key = (qref.get("id"), qref.get("version"))
-        if key not in self.health:
-            try:
-                q = qloader.find(str(key[0]), str(key[1]))
-                self.health[key] = (q.health_items(), frozenset(q.health_rules))
-            except (LookupError, qloader.QuestionnaireError):
-                self.health[key] = None
-        return self.health[key]
+        return self.forms.health(qref)
 
     def _campaign_of(self, camp_id):
-        """(campaign, codes) this report is checked against, or (None, None)."""
+        """The campaign this report is checked against, or None."""
         if self.campaign is not None:
-            return self.campaign, self.codes
-        camp = self.known.get(camp_id)
-        if camp is None:
-            return None, None
-        if camp_id not in self.known_codes:
-            self.known_codes[camp_id] = self.register.codes(camp_id)
-        return camp, self.known_codes[camp_id]
+            return self.campaign
+        return self.known.get(camp_id)
+
+    def _key_of(self, camp_id: str, employee: str) -> bytes | None:
+        """The enrolment key K of this employee in this campaign, or None."""
+        from .campaign import enrolment_key
+        from .identity import EmployeeIdError, normalise
+
+        if self.codes is not None and self.campaign is not None and camp_id == self.campaign.campaign_id:
+            if not hasattr(self, "_csv_codes"):
+                self._csv_codes = {}
+                for eid, code in self.codes.items():
+                    try:
+                        self._csv_codes[normalise(eid)] = code
+                    except EmployeeIdError:
+                        continue
+            code = self._csv_codes.get(employee)
+            keys = self.known_keys.setdefault(camp_id, {})
+            if code and employee not in keys:
+                keys[employee] = enrolment_key(code, camp_id, employee)
+            return keys.get(employee)
+        if camp_id not in self.known_keys:
+            self.known_keys[camp_id] = self.register.enrolment_keys(camp_id)
+        return self.known_keys[camp_id].get(employee)
 
     def store(self, batch: list[tuple[Path, dict]]) -> list[Outcome]:
         """Admit or refuse each file of the batch; all that are admitted are committed together.
@@ -550,8 +568,7 @@ class _Admission:
         reg = self.register
         placed: list[Path] = []
         try:
-            with reg.engine.begin() as conn:
-                reg.lock(conn)
+            with reg.write() as conn:
                 state = _Batch(conn, [r["assessment"] for _, r in batch if r["ok"]])
                 outcomes = [self._verdict(state, path, r) for path, r in batch]
                 for (_, r), o in zip(batch, outcomes):
@@ -592,6 +609,8 @@ class _Admission:
 
     def _admit(self, state: "_Batch", path: Path, r: dict[str, Any]) -> Outcome:
         from . import campaign as campaign_mod
+        from .admission import created_problem
+        from .identity import EmployeeIdError
         from .verify import Rejected, check_campaign
 
         def no(key: str, **params: Any) -> Outcome:
@@ -599,17 +618,26 @@ class _Admission:
 
         a = r["assessment"]
         qref = a.get("questionnaire") or {}
-        health = self._health(qref)
-        if health is None:
+        try:
+            a = self.forms.form(a)  # health data stripped, the employee id in its one spelling
+        except EmployeeIdError as e:
+            return no(e.key, **e.params)
+        if a is None:
             return no("unknown_questionnaire", id=qref.get("id"), version=qref.get("version"))
-        a = _strip(a, *health)
+        problem = created_problem(a.get("created_at"))
+        if problem is not None:
+            return no(problem[0], **problem[1])
         camp_id, employee = a.get("campaign_id"), a.get("employee_id")
-        camp, codes = self._campaign_of(camp_id)
+        camp = self._campaign_of(camp_id)
         if camp is not None:
             try:
                 check_campaign(a, camp)
             except Rejected as e:
                 return no(e.key, **e.params)
+        elif camp_id is not None:  # a campaign this register does not know: another organisation's, or made up
+            return no("unknown_campaign", id=repr(camp_id))
+        if camp_id is not None and camp_id in self.closed:
+            return no("campaign_closed", id=repr(camp_id))
         reg = self.register
         report_id, revision = str(a.get("report_id")), int(a.get("revision") or 1)
         latest = state.revisions.get(report_id)
@@ -621,21 +649,29 @@ class _Admission:
             if revision < latest[0]:
                 return no("stale", revision=revision, latest=latest[0])
         events = []
+        enrolled = bool(employee) and (employee in state.enrolled or (
+            self.codes is not None and camp_id is not None and self._key_of(camp_id, employee) is not None))
         pinned = state.pins.get((camp_id, employee)) if employee else None
+        if employee and not enrolled and pinned is None:
+            pinned = state.first_pin.get(employee)  # not enrolled anywhere: the first key seen for the id
+        if enrolled and pinned is not None and pinned[1] != "enrolled":
+            pinned = None  # a key trusted on first use does not stand for someone who was given a code
         if not employee:  # nobody to pin a key to: each such report stands on its own key
             how = basis = "tofu"
         elif pinned is not None:
             if pinned[0] != r["signer_fp"]:
                 return no("other_key_on_record")
             how, basis = "pinned", pinned[1]
-        elif camp is not None and codes and employee in codes:
-            # A code was handed out for this employee: only its proof pins a key, never first use.
+        elif enrolled:
+            # A code was handed out for this employee: only a proof pins a key, never first use.
+            key = self._key_of(camp_id, employee) if camp_id is not None else None
+            if key is None:
+                return no("enrolled_needs_proof", id=employee)
             if not a.get("enrolment_proof"):
                 return no("proof_missing")
             if (camp_id, employee) in state.burned:
                 return no("code_used")
-            if not campaign_mod.check_enrolment(str(a["enrolment_proof"]), codes[employee], camp_id, employee,
-                                                r["spki"]):
+            if not campaign_mod.check_enrolment(str(a["enrolment_proof"]), key, camp_id, employee, r["spki"]):
                 return no("proof_mismatch")
             events += [reg.event_row("code_burned", camp_id, employee, {"report_id": a["report_id"]}),
                        reg.event_row("key_pinned", camp_id, employee, {"fingerprint": r["signer_fp"],
@@ -651,8 +687,9 @@ class _Admission:
         # Only now, with nothing left that can fail, does the batch learn of this report.
         if how == "enrolled":
             state.burned.add((camp_id, employee))
-        if employee and pinned is None:
+        if employee and (camp_id, employee) not in state.pins:
             state.pins[(camp_id, employee)] = (r["signer_fp"], basis)
+            state.first_pin.setdefault(employee, (r["signer_fp"], basis))
         state.revisions[report_id] = (revision, camp_id)
         state.events += events
         state.reports.append((row, a))
@@ -660,7 +697,7 @@ class _Admission:
 
 
 class _Batch:
-    """What the register already says about the reports of one batch, read in three queries and
+    """What the register already says about the reports of one batch, read in four queries and
     kept up to date as the batch is admitted (a duplicate within the batch is a duplicate too);
     and what the batch will write."""
 
@@ -669,17 +706,28 @@ class _Batch:
 
         from sqlalchemy import select
 
-        from .register import events, reports
+        from .identity import EmployeeIdError, normalise
+        from .register import campaign_employees, events, reports
 
         ids = {str(a.get("report_id")) for a in assessments}
-        people = {a.get("employee_id") for a in assessments if a.get("employee_id")}
+        people = set()
+        for a in assessments:
+            try:
+                if a.get("employee_id"):
+                    people.add(normalise(str(a["employee_id"])))
+            except EmployeeIdError:
+                continue
         self.revisions: dict[str, tuple[int, str | None]] = {}
         for report_id, revision, campaign_id in conn.execute(
                 select(reports.c.report_id, reports.c.revision, reports.c.campaign_id)
                 .where(reports.c.report_id.in_(ids)).order_by(reports.c.seq)):
             if report_id not in self.revisions or revision > self.revisions[report_id][0]:
                 self.revisions[report_id] = (revision, campaign_id)
+        # Employee ids given a code in any registered campaign.
+        self.enrolled: set[str] = {e for (e,) in conn.execute(
+            select(campaign_employees.c.employee_id).where(campaign_employees.c.employee_id.in_(people)).distinct())}
         self.pins: dict[tuple, tuple[str, str]] = {}
+        self.first_pin: dict[str, tuple[str, str]] = {}
         self.burned: set[tuple] = set()
         for kind, campaign_id, employee, body in conn.execute(
                 select(events.c.kind, events.c.campaign_id, events.c.employee_id, events.c.body)
@@ -690,5 +738,6 @@ class _Batch:
             elif (campaign_id, employee) not in self.pins:  # the first pin counts
                 pin = json.loads(body)
                 self.pins[(campaign_id, employee)] = (pin["fingerprint"], pin.get("how", "tofu"))
+                self.first_pin.setdefault(employee, self.pins[(campaign_id, employee)])
         self.events: list[dict] = []
         self.reports: list[tuple[dict, dict]] = []

@@ -255,8 +255,7 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
 
 def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
     """Record that a measure was arranged for this person (an appended event, never an update)."""
-    with reg.engine.begin() as conn:
-        reg.lock(conn)
+    with reg.write() as conn:
         reg.add_event(conn, "provision_done", None, person, {"measure": measure, "note": note}, subject=measure)
 
 

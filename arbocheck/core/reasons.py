@@ -178,6 +178,34 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "the report has no enrolment proof, but this employee was given an enrolment code"},
     "proof_mismatch": {"nl": "het aanmeldbewijs past niet bij de aanmeldcode van deze medewerker",
                        "en": "the enrolment proof does not match this employee's code"},
+    "unknown_campaign": {"nl": "het rapport hoort bij campagne {id}, die niet in dit register staat",
+                         "en": "the report belongs to campaign {id}, which this register does not know"},
+    "campaign_closed": {"nl": "campagne {id} is gesloten", "en": "campaign {id} is closed"},
+    "enrolled_needs_proof": {
+        "nl": "medewerker {id} heeft een aanmeldcode gekregen: een rapport voor {id} wordt alleen aangenomen met een "
+              "geldig aanmeldbewijs van een campagne in dit register",
+        "en": "employee {id} was given an enrolment code: a report for {id} is only accepted with a valid enrolment "
+              "proof of a campaign in this register"},
+    "bad_created_at": {"nl": "het rapport heeft geen leesbare datum ({value})",
+                       "en": "the report has no readable date ({value})"},
+    "created_in_future": {"nl": "het rapport is gedateerd in de toekomst ({value})",
+                          "en": "the report is dated in the future ({value})"},
+    # Employee ids (core/identity.py)
+    "employee_id.empty": {"nl": "het personeelsnummer is leeg", "en": "the employee id is empty"},
+    "employee_id.invisible": {"nl": "het personeelsnummer bevat een onzichtbaar teken of een spatie ({char})",
+                              "en": "the employee id holds an invisible character or a space ({char})"},
+    "employee_id.confusable": {
+        "nl": "het personeelsnummer bevat een teken dat op een Latijnse letter of cijfer lijkt, maar het niet is "
+              "({char})",
+        "en": "the employee id holds a character that looks like a Latin letter or digit but is not one ({char})"},
+    "employee_id.characters": {"nl": "het personeelsnummer bevat een teken dat niet mag ({char}); gebruik letters, "
+                                     "cijfers, '.', '_' of '-'",
+                               "en": "the employee id holds a character that is not allowed ({char}); use letters, "
+                                     "digits, '.', '_' or '-'"},
+    "employee_id.too_long": {"nl": "het personeelsnummer is langer dan {n} tekens",
+                             "en": "the employee id is longer than {n} characters"},
+    "employee_id.first": {"nl": "een personeelsnummer begint met een letter of cijfer, niet met '{char}'",
+                          "en": "an employee id starts with a letter or digit, not '{char}'"},
     # How an accepted report's key is trusted
     "enrolment.enrolled": {"nl": "aangemeld met code", "en": "enrolled"},
     "enrolment.tofu": {"nl": "niet aangemeld: sleutel vertrouwd bij eerste gebruik (TOFU)",
@@ -219,6 +247,35 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "line {n}: an employee_id has at most 64 characters and no control characters"},
     "employees.twice": {"nl": "regel {n}: employee_id {id} staat er twee keer in",
                         "en": "line {n}: employee_id {id} appears twice"},
+    "employees.bad_id": {"nl": "regel {n}: employee_id {id}: {why}", "en": "line {n}: employee_id {id}: {why}"},
+    "campaign.unknown": {"nl": "er staat geen campagne {id} in het register", "en": "the register has no campaign {id}"},
+    "campaign.closed_already": {"nl": "campagne {id} is al gesloten", "en": "campaign {id} is closed already"},
+    "register.old_schema": {
+        "nl": "dit register is gemaakt door een oudere arbocheck (het bewaart nog aanmeldcodes); begin een nieuw "
+              "register en importeer de rapporten opnieuw",
+        "en": "this register was made by an older arbocheck (it still keeps enrolment codes); start a new register "
+              "and import the reports again"},
+    # Keys at rest (core/keyguard.py)
+    "keys.choose": {"nl": "kies eerst hoe de sleutel beschermd wordt: met een wachtwoordzin of in de sleutelbos van "
+                          "het systeem (ARBOCHECK_KEY_PROTECTION=passphrase of keyring)",
+                    "en": "choose first how the key is protected: with a passphrase or in the system keyring "
+                          "(ARBOCHECK_KEY_PROTECTION=passphrase or keyring)"},
+    "keys.none": {"nl": "er is nog geen sleutel", "en": "there is no key yet"},
+    "keys.needs_passphrase": {"nl": "de sleutel is beschermd met een wachtwoordzin; geef die op",
+                              "en": "the key is protected by a passphrase; enter it"},
+    "keys.wrong_passphrase": {"nl": "de wachtwoordzin klopt niet", "en": "the passphrase is not right"},
+    "keys.passphrase_short": {"nl": "kies een wachtwoordzin van minstens {n} tekens",
+                              "en": "choose a passphrase of at least {n} characters"},
+    "keys.passphrase_differs": {"nl": "de twee wachtwoordzinnen zijn niet gelijk", "en": "the two passphrases differ"},
+    "keys.no_keyring": {"nl": "dit systeem heeft geen sleutelbos die arbocheck kan gebruiken; kies een wachtwoordzin",
+                        "en": "this system has no keyring arbocheck can use; choose a passphrase"},
+    "keys.keyring_failed": {"nl": "de sleutelbos van het systeem weigerde: {why}",
+                            "en": "the system keyring refused: {why}"},
+    "keys.keyring_missing": {"nl": "de sleutel staat niet (meer) in de sleutelbos van het systeem",
+                             "en": "the key is not (or no longer) in the system keyring"},
+    "keys.damaged": {"nl": "het sleutelbestand is beschadigd", "en": "the key file is damaged"},
+    "keys.mismatch": {"nl": "de sleutel en het certificaat horen niet bij elkaar",
+                      "en": "the key and its certificate do not belong together"},
     "codes.unreadable": {"nl": "{file} is geen codebestand met de kolommen employee_id en code",
                          "en": "{file}: not a codes file with columns employee_id and code"},
 }

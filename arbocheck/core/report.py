@@ -162,7 +162,11 @@ def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str
     if draft_meta.get("campaign_file"):
         camp = campaign_mod.load(str(draft_meta["campaign_file"]).encode("utf-8"))
         rm.organisation, rm.campaign_id, expert = camp.organisation, camp.campaign_id, camp.expert_recipient
-        employee, code = str(draft_meta.get("employee_id", "")).strip(), str(draft_meta.get("enrolment_code", ""))
+        from .identity import normalise_or_none
+
+        # The id in the one spelling the employer enrolled (identity.py); a look-alike is refused here.
+        employee = normalise_or_none(str(draft_meta.get("employee_id", "")))
+        code = str(draft_meta.get("enrolment_code", ""))
         if employee:
             rm.employee_id = employee
             if code.strip():

@@ -7,6 +7,10 @@ employer's overview of 100,000 reports is a lookup, not a scan of every finding.
 
 A scope is a campaign id, "" for reports without a campaign, or "*" for all reports (then a
 person's newest report in any campaign counts).
+
+"Newest" is by the report's own created_at (ties: the higher revision, then the later import;
+admission.order_key), not by when it was imported: an older report that arrives later is
+stored but does not replace the person's current one.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ current = Table(
     Column("n_medium", Integer, nullable=False),
     Column("n_low", Integer, nullable=False),
     Column("received_at", String(40), nullable=False),
+    Column("created_at", String(40), nullable=False),  # with revision: which report is the newest
+    Column("revision", Integer, nullable=False),
     Index("ix_current_order", "scope", "n_high", "n_medium", "n_low", "person"),
     Index("ix_current_employee", "scope", "employee_id"),
     Index("ix_current_person", "person"),  # the importer's lookup of whom a batch replaces
@@ -78,7 +84,8 @@ measure_counts = Table(  # employees whose newest report asks the employer for t
 )
 
 DERIVED = (current, current_measures, topic_counts, measure_counts)
-CURRENT_COLUMNS = ("employee_id", "signer_name", "enrolment", "n_high", "n_medium", "n_low", "received_at")
+CURRENT_COLUMNS = ("employee_id", "signer_name", "enrolment", "n_high", "n_medium", "n_low", "received_at",
+                   "created_at", "revision")
 MEASURE_COLUMNS = ("measure", "owner", "provision", "text", "rank", "term_days", "term_label")
 
 
@@ -109,6 +116,12 @@ def stored(row: dict, assessment: dict) -> Stored:
                   _measure_rows(assessment.get("action_plan", [])))
 
 
+def _key(shown, seq: int) -> tuple:
+    from .admission import order_key
+
+    return order_key(shown["created_at"], shown["revision"], seq)
+
+
 def _measure_rows(plan: list[dict]) -> list[dict]:
     out: dict[str, dict] = {}
     for p in plan:
@@ -135,13 +148,20 @@ def apply(conn, added: list[Stored]) -> None:
     if not added:
         return
     newest: dict[tuple[str, str], Stored] = {}
-    for s in added:  # a later one in the same batch replaces an earlier one
+    for s in added:  # the newest of the batch (a later one of equal time and revision wins)
         for scope in (s.campaign_id or "", ALL):
-            newest[(scope, s.person)] = s
-    old = {(r.scope, r.person): r.report_seq for r in conn.execute(
-        select(current.c.scope, current.c.person, current.c.report_seq)
-        .where(current.c.person.in_({p for _, p in newest})))}
-    old = {k: v for k, v in old.items() if k in newest}
+            have = newest.get((scope, s.person))
+            if have is None or _key(s.shown, s.seq) >= _key(have.shown, have.seq):
+                newest[(scope, s.person)] = s
+    old = {}
+    for r in conn.execute(select(current.c.scope, current.c.person, current.c.report_seq, current.c.created_at,
+                                 current.c.revision).where(current.c.person.in_({p for _, p in newest}))):
+        key = (r.scope, r.person)
+        if key in newest:
+            if _key(r._mapping, r.report_seq) > _key(newest[key].shown, newest[key].seq):
+                del newest[key]  # what is current stays: the batch brought only older reports
+            else:
+                old[key] = r.report_seq
     old_findings: dict[int, list] = defaultdict(list)
     old_measures: dict[int, list] = defaultdict(list)
     if old:
@@ -175,6 +195,8 @@ def apply(conn, added: list[Stored]) -> None:
             conn.execute(delete(current_measures).where(current_measures.c.scope == scope,
                                                         current_measures.c.person == person))
         count(scope, s.findings, s.measures, +1)
+    if not newest:  # the batch brought only reports older than what is current
+        return
     conn.execute(insert(current), [{"scope": sc, "person": p, "report_seq": s.seq, **s.shown}
                                    for (sc, p), s in newest.items()])
     rows = [{"scope": sc, "person": p, "report_seq": s.seq, "employee_id": s.shown["employee_id"], **m}
@@ -220,7 +242,9 @@ def _compute(conn) -> dict[str, list[dict]]:
                                  *[reports.c[c] for c in CURRENT_COLUMNS]).order_by(reports.c.seq)).mappings():
         row = {"report_seq": r["seq"], **{c: r[c] for c in CURRENT_COLUMNS}}
         for scope in (r["campaign_id"] or "", ALL):
-            cur[(scope, r["person"])] = row
+            have = cur.get((scope, r["person"]))
+            if have is None or _key(row, row["report_seq"]) >= _key(have, have["report_seq"]):
+                cur[(scope, r["person"])] = row
     scopes_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for key, row in cur.items():
         scopes_of[row["report_seq"]].append(key)
@@ -271,6 +295,22 @@ def check(conn) -> list[str]:
             problems.append(f"{table.name}: the overview counts do not match the stored reports "
                             f"(run 'arbocheck register verify --rebuild')")
     return problems
+
+
+def ensure_current(engine) -> None:
+    """Derived tables of an older layout are made anew and recomputed (they follow from the chains)."""
+    from sqlalchemy import inspect
+
+    insp = inspect(engine)
+    stale = [t for t in DERIVED if t.name in insp.get_table_names()
+             and {c["name"] for c in insp.get_columns(t.name)} != {c.name for c in t.columns}]
+    if stale:
+        with engine.begin() as conn:
+            for t in stale:
+                t.drop(conn)
+            for t in DERIVED:
+                t.create(conn, checkfirst=True)
+            rebuild(conn)
 
 
 def rebuild(conn) -> None:

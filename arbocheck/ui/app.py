@@ -70,13 +70,11 @@ class App(QObject):
             self.start.close()
 
     def open_expert(self):
-        from ..core import expert
         from .expert_window import ExpertWindow
+        from .key_dialogs import unlock_expert
 
-        try:
-            identity = expert.load_or_create(passphrase=os.environ.get("ARBOCHECK_EXPERT_PASSPHRASE") or None)
-        except expert.ExpertError as e:
-            QMessageBox.critical(None, tr("error.title", self.lang), tr("expert.locked", self.lang, reason=str(e)))
+        identity = unlock_expert(self.lang)  # the first-run choice, or the passphrase
+        if identity is None:
             return None
         self.expert = ExpertWindow(identity, self.runner, self.lang)
         self.expert.show()
@@ -89,11 +87,20 @@ class App(QObject):
     def open_employer(self):
         from sqlalchemy.exc import SQLAlchemyError
 
-        from ..core.register import Register
+        from ..core import campaign_setup
+        from ..core.reasons import Refusal
         from .employer_window import EmployerWindow
+        from .key_dialogs import unlock_employer
 
+        key = unlock_employer(self.lang)  # signs the register's checkpoints: opened before the register
+        if key is None:
+            return None
         try:
-            register = Register.open(self.db)
+            register = campaign_setup.open_register(self.db, key=key)
+        except Refusal as e:
+            QMessageBox.critical(None, tr("error.title", self.lang), tr("emp.register_failed", self.lang,
+                                                                         reason=e.text(self.lang)))
+            return None
         except (SQLAlchemyError, OSError) as e:
             QMessageBox.critical(None, tr("error.title", self.lang), tr("emp.register_failed", self.lang,
                                                                          reason=str(e).splitlines()[0]))

@@ -75,10 +75,31 @@ class CampaignPanel(QWidget):
             label = QLabel(tr(key, lang))
             label.setBuddy(edit)
             form.addRow(label, edit)
+        self.id_hint = QLabel("")
+        self.id_hint.setWordWrap(True)
+        form.addRow("", self.id_hint)
+        self.employee.textChanged.connect(self.show_id_hint)
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
         self.show_campaign()
+        self.show_id_hint(self.employee.text())
+
+    def show_id_hint(self, text: str) -> None:
+        """The id as it will be handed in (identity.normalise), or why it cannot be used."""
+        from ..core.identity import EmployeeIdError, normalise_or_none
+
+        try:
+            eid = normalise_or_none(text)
+        except EmployeeIdError as e:
+            self.id_hint.setText(escape(tr("campaign.bad_employee_id", self.lang, reason=e.text(self.lang))))
+            self.id_hint.setStyleSheet("color: #b3261e;")
+            self.id_hint.setVisible(True)
+            return
+        self.id_hint.setStyleSheet("")
+        self.id_hint.setText(escape(tr("campaign.employee_id_as", self.lang, id=eid))
+                             if eid and eid != text.strip() else "")
+        self.id_hint.setVisible(bool(self.id_hint.text()))
 
     def show_campaign(self) -> None:
         from ..core import campaign as campaign_mod
@@ -357,16 +378,20 @@ class SignPage(QWidget):
 
     def _failed(self, e: BaseException) -> None:
         self._finish()
-        self.status.setText(escape(tr("sign.failed", self.lang, reason=_reason(e))))
+        self.status.setText(escape(tr("sign.failed", self.lang, reason=_reason(e, self.lang))))
         self.status.setStyleSheet("color: #b3261e;")
 
 
-def _reason(e: BaseException) -> str:
+def _reason(e: BaseException, lang: str = "en") -> str:
     from ..core.campaign import CampaignError
     from ..core.keys import KeyFileError
     from ..core.report import ExportError
     from ..core.seal import SealError
 
+    from ..core.identity import EmployeeIdError
+
+    if isinstance(e, EmployeeIdError):
+        return tr("campaign.bad_employee_id", lang, reason=e.text(lang))
     if isinstance(e, (ExportError, CampaignError, KeyFileError, SealError)):
         return str(e)
     if isinstance(e, OSError):

@@ -66,7 +66,6 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     from PySide6.QtWidgets import QApplication
 
     from ..core import expert
-    from ..core.register import Register
     from ..core.sample_team import make_team
     from .employer_window import EmployerWindow
     from .expert_window import ExpertWindow
@@ -84,8 +83,16 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     old = os.environ.get("ARBOCHECK_HOME")
     os.environ["ARBOCHECK_HOME"] = str(home)
     try:
-        identity = expert.load_or_create()
-        reg = Register.open()
+        import secrets
+
+        from ..core import campaign_setup
+
+        # A throw-away home: its keys are protected like any (there is no unprotected key), with a
+        # passphrase nobody needs to know.
+        passphrase = secrets.token_urlsafe(16)
+        identity = expert.load_or_create(passphrase=passphrase, method="passphrase")
+        reg = campaign_setup.open_register(key=campaign_setup.employer_key(passphrase=passphrase,
+                                                                           method="passphrase"))
         team = make_team(home / "team", reg, identity.recipient, lang)
         (home / "team" / "rapporten" / "scan-van-formulier.pdf").write_bytes(b"%PDF-1.4 a scanned form, unsigned")
         w = EmployerWindow(reg, SyncRunner(), lang)

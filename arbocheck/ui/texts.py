@@ -217,6 +217,11 @@ UI: dict[str, dict[str, str]] = {
                                  "personal copy."},
     "campaign.employee_id": {"nl": "&Personeelsnummer", "en": "&Employee number"},
     "campaign.code": {"nl": "&Aanmeldcode", "en": "E&nrolment code"},
+    "campaign.bad_employee_id": {"nl": "Dit personeelsnummer kan niet worden gebruikt: {reason}. Typ het over zoals "
+                                       "je werkgever het gaf.",
+                                 "en": "This employee number cannot be used: {reason}. Type it as your employer "
+                                       "gave it."},
+    "campaign.employee_id_as": {"nl": "Wordt ingeleverd als {id}.", "en": "Handed in as {id}."},
     "campaign.remove": {"nl": "Campagne &verwijderen", "en": "&Remove campaign"},
     "campaign.error": {"nl": "Dit campagnebestand kan niet worden gebruikt: {reason}",
                        "en": "This campaign file cannot be used: {reason}"},
@@ -272,6 +277,37 @@ UI: dict[str, dict[str, str]] = {
                       "en": "Your arbo expert key cannot be opened: {reason}"},
     # Errors
     "error.title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
+    # Protecting the employer's and the expert's key (key_dialogs.py)
+    "keys.title.employer": {"nl": "arbocheck — sleutel van de werkgever", "en": "arbocheck — the employer's key"},
+    "keys.title.expert": {"nl": "arbocheck — sleutel van de arbodeskundige", "en": "arbocheck — the arbo expert's key"},
+    "keys.what.employer": {"nl": "de sleutel waarmee je campagnes en het register ondertekent",
+                           "en": "the key that signs your campaigns and the register"},
+    "keys.what.expert": {"nl": "de sleutel die de gezondheidsgegevens in de rapporten opent",
+                         "en": "the key that opens the health data in the reports"},
+    "keys.new_intro": {"nl": "arbocheck maakt nu {what}. Kies hoe die beschermd wordt. Wie de sleutel heeft, kan "
+                             "wat ermee beschermd is openen of ondertekenen; onbeschermd bewaren kan niet.",
+                       "en": "arbocheck now makes {what}. Choose how it is protected. Whoever has the key can open "
+                             "or sign what it protects; keeping it unprotected is not an option."},
+    "keys.clear_intro": {"nl": "{what} staat nog onbeschermd op deze computer (gemaakt door een oudere arbocheck). "
+                               "Bescherm hem nu.",
+                         "en": "{what} is still stored unprotected on this computer (made by an older arbocheck). "
+                               "Protect it now."},
+    "keys.use_passphrase": {"nl": "Met een &wachtwoordzin die je bij het openen intypt",
+                            "en": "With a &passphrase you type when opening"},
+    "keys.use_keyring": {"nl": "In de &sleutelbos van het systeem (Windows-referentiebeheer, macOS-sleutelhanger, "
+                               "Linux Secret Service)",
+                         "en": "In the system &keyring (Windows Credential Locker, macOS Keychain, Linux Secret "
+                               "Service)"},
+    "keys.no_keyring": {"nl": "Deze computer heeft geen sleutelbos die arbocheck kan gebruiken: kies een wachtwoordzin.",
+                        "en": "This computer has no keyring arbocheck can use: choose a passphrase."},
+    "keys.passphrase": {"nl": "&Jouw wachtwoordzin", "en": "&Your passphrase"},
+    "keys.passphrase_again": {"nl": "&Herhaal hem", "en": "&Repeat it"},
+    "keys.protect": {"nl": "Beschermen", "en": "Protect"},
+    "keys.later": {"nl": "Later", "en": "Later"},
+    "keys.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "keys.choose_one": {"nl": "Kies een van de twee manieren.", "en": "Choose one of the two ways."},
+    "keys.enter": {"nl": "Typ de wachtwoordzin van {what}.", "en": "Type the passphrase of {what}."},
+    "keys.failed": {"nl": "{what} kan niet worden geopend: {reason}", "en": "{what} cannot be opened: {reason}"},
 }
 
 UI.update(EMPLOYER)

@@ -12,13 +12,21 @@ def postgres():
         yield url
 
 
+@pytest.fixture(scope="session")
+def employer_signer():
+    """The employer's key that signs the register's checkpoints in tests."""
+    from arbocheck.core import keys
+
+    return keys.generate("Werkgever")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_reg(request, tmp_path):
+def any_reg(request, tmp_path, employer_signer):
     """An empty register on SQLite, and the same on the real PostgreSQL server."""
     from arbocheck.core.register import Register, metadata
 
     if request.param == "sqlite":
-        return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
+        return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}", signer=employer_signer)
     url = request.getfixturevalue("postgres")
     if url is None:
         pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
@@ -27,4 +35,4 @@ def any_reg(request, tmp_path):
     engine = create_engine(url)
     metadata.drop_all(engine)
     engine.dispose()
-    return Register.open(url, pdf_dir=tmp_path / "pdfs")
+    return Register.open(url, pdf_dir=tmp_path / "pdfs", signer=employer_signer)

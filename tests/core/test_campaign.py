@@ -48,12 +48,68 @@ def test_codes_are_unique_readable_and_prove_enrolment(employer):
     emps = [{"employee_id": f"E{i}", "name": ""} for i in range(300)]
     text, codes = campaign.codes_csv(emps)
     assert len(set(codes.values())) == 300
-    assert all(re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", c) for c in codes.values())
+    assert all(re.fullmatch(r"[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}", c) for c in codes.values())
+    assert len(campaign.CODE_ALPHABET) ** campaign.CODE_LENGTH >= 2 ** 80
     spki = keys.generate("w").spki_der
     proof = campaign.enrolment_proof(codes["E7"], "thuis-2026", "E7", spki)
-    assert campaign.check_enrolment(proof, codes["E7"].lower().replace("-", " "), "thuis-2026", "E7", spki)
-    assert not campaign.check_enrolment(proof, codes["E8"], "thuis-2026", "E7", spki)
-    assert not campaign.check_enrolment(proof, codes["E7"], "thuis-2026", "E8", spki)
+    k7 = campaign.enrolment_key(codes["E7"].lower().replace("-", " "), "thuis-2026", "E7")
+    assert campaign.check_enrolment(proof, k7, "thuis-2026", "E7", spki)
+    assert not campaign.check_enrolment(proof, campaign.enrolment_key(codes["E8"], "thuis-2026", "E7"),
+                                        "thuis-2026", "E7", spki)
+    assert not campaign.check_enrolment(proof, k7, "thuis-2026", "E8", spki)
+    assert not campaign.check_enrolment(proof, k7, "thuis-2026", "E7", keys.generate("x").spki_der)
+    # The key is salted with campaign and employee: the same code elsewhere gives another key.
+    assert k7 != campaign.enrolment_key(codes["E7"], "ander", "E7") != campaign.enrolment_key(codes["E7"], "thuis-2026",
+                                                                                             "E8")
+
+
+def test_enrolment_key_is_scrypt_with_the_documented_construction(monkeypatch):
+    """The derivation as the module text and the README write it down, with the product's cost."""
+    import hashlib
+    import hmac
+
+    monkeypatch.delenv(campaign.TEST_FAST_KDF, raising=False)
+    code, spki = "k7qf 2mxd-9tra-bc4e", b"spki"
+    want = hashlib.scrypt(b"K7QF2MXD9TRABC4E", salt=b"arbocheck-enrol-v2|c1|E026", n=2 ** 15, r=8, p=1,
+                          maxmem=2 ** 26, dklen=32)
+    assert campaign.enrolment_key(code, "c1", "E026") == want
+    assert 128 * campaign.SCRYPT_R * campaign.SCRYPT_N >= 32 * 2 ** 20  # memory-hard: 32 MiB per guess
+    msg = b"arbocheck-enrol-v2|c1|E026|" + hashlib.sha256(spki).hexdigest().encode()
+    assert campaign.enrolment_proof(code, "c1", "E026", spki) == hmac.new(want, msg, hashlib.sha256).hexdigest()
+
+
+@pytest.mark.parametrize("raw", ["e026", "E026 ", " E026", "Ｅ０２６", "\tE026\n"])
+def test_employee_ids_have_one_spelling(raw):
+    from arbocheck.core.identity import normalise
+
+    assert normalise(raw) == "E026"
+
+
+@pytest.mark.parametrize("raw, key", [("\u0415026", "employee_id.confusable"),  # Cyrillic capital IE
+                                      ("E\u200b026", "employee_id.invisible"),  # zero-width space
+                                      ("E0\u200d26", "employee_id.invisible"),  # zero-width joiner
+                                      ("E 026", "employee_id.invisible"),
+                                      ("\u0395026", "employee_id.confusable"),  # Greek capital epsilon
+                                      ("E02\u0666", "employee_id.confusable"),  # Arabic-Indic digit six
+                                      ("Me\u0301026", "employee_id.characters"),  # é once composed
+                                      ("M\u0131026", "employee_id.characters"),  # dotless i
+                                      ("E026/..", "employee_id.characters"),
+                                      ("-E026", "employee_id.first"), ("E" * 65, "employee_id.too_long")])
+def test_look_alike_employee_ids_are_refused_with_a_reason(raw, key):
+    from arbocheck.core.identity import EmployeeIdError, normalise
+
+    with pytest.raises(EmployeeIdError) as e:
+        normalise(raw)
+    assert e.value.key == key and e.value.text("nl") and e.value.text("en")
+
+
+def test_employee_list_is_normalised_like_the_reports():
+    assert campaign.read_employees("employee_id\ne026\nＥ027\n") == [{"employee_id": "E026", "name": ""},
+                                                                    {"employee_id": "E027", "name": ""}]
+    with pytest.raises(campaign.CampaignError, match="line 3: employee_id 'E026' appears twice"):
+        campaign.read_employees("employee_id\ne026\nE026 \n")
+    with pytest.raises(campaign.CampaignError, match="line 2: employee_id '\u0415026': .*CYRILLIC"):
+        campaign.read_employees("employee_id\n\u0415026\n")
 
 
 def test_employee_list_problems_are_named_by_line():
@@ -76,5 +132,14 @@ def test_cli_creates_campaign_and_codes(tmp_path):
     c = campaign.load((tmp_path / "c.json").read_bytes())
     rows = list(csv.DictReader(io.StringIO((tmp_path / "codes.csv").read_text())))
     assert [row["employee_id"] for row in rows] == ["E1", "E2"] and c.questionnaire_id == "thuiswerkplek"
+    # The register keeps no code: only the derived key that checks a proof.
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "home" / "register" / "register.sqlite")
+    dump = "\n".join(db.iterdump())
+    assert all(row["code"] not in dump and row["code"].replace("-", "") not in dump for row in rows)
+    keys_kept = dict(db.execute("SELECT employee_id, key FROM enrolment_keys"))
+    assert keys_kept == {row["employee_id"]: campaign.enrolment_key(row["code"], "thuis-2026", row["employee_id"]).hex()
+                         for row in rows}
     if os.name != "nt":
         assert (tmp_path / "codes.csv").stat().st_mode & 0o777 == 0o600

@@ -42,7 +42,7 @@ def worker_report(folder: Path, name: str, key, camp, employee=None, code=None, 
 
 
 def test_registered_campaign_checks_enrolment_without_extra_files(home, tmp_path):
-    reg = Register.open()
+    reg = campaign_setup.open_register()
     new = campaign_setup.make(organisation="Gemeente Voorbeeld", campaign_id="thuis-2026", deadline="2026-12-31",
                               employees_csv=EMPLOYEES, expert_recipient=seal.new_identity()[1], register=reg)
     campaign_setup.save(new, tmp_path / "c.json", tmp_path / "codes.csv", reg)
@@ -85,7 +85,7 @@ def test_registered_campaign_checks_enrolment_without_extra_files(home, tmp_path
 
 
 def test_a_later_revision_keeps_the_enrolment_it_rests_on(home, tmp_path):
-    reg = Register.open()
+    reg = campaign_setup.open_register()
     new = campaign_setup.make(organisation="Org", campaign_id="c1", deadline="2026-12-31", employees_csv=EMPLOYEES,
                               expert_recipient=None, register=reg)
     campaign_setup.save(new, tmp_path / "c.json", tmp_path / "codes.csv", reg)
@@ -108,7 +108,7 @@ def test_a_later_revision_keeps_the_enrolment_it_rests_on(home, tmp_path):
 
 
 def test_workers_without_an_employee_id_are_not_taken_for_one(home, tmp_path):
-    reg = Register.open()
+    reg = campaign_setup.open_register()
     folder = tmp_path / "in"
     folder.mkdir()
     files = [worker_report(folder, n, keys.generate(n), None) for n in ("Anna", "Bram")]

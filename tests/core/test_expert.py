@@ -52,16 +52,17 @@ def folder(q, ident, tmp_path_factory):
     return tmp
 
 
-def test_identity_is_created_once_owner_only_and_can_have_a_passphrase(tmp_path):
-    a = expert.load_or_create(tmp_path / "e")
+def test_identity_is_created_once_never_in_clear_and_can_have_a_passphrase(tmp_path):
+    a = expert.load_or_create(tmp_path / "e", method="keyring")
     b = expert.load_or_create(tmp_path / "e")
     assert a == b and a.recipient.startswith("age1") and len(a.fingerprint) == 79
-    if os.name != "nt":
-        assert (tmp_path / "e" / expert.IDENTITY_FILE).stat().st_mode & 0o777 == 0o600
-    p = expert.load_or_create(tmp_path / "p", passphrase="geheim")
+    assert not any(b"AGE-SECRET-KEY" in f.read_bytes() for f in (tmp_path / "e").iterdir())
+    p = expert.load_or_create(tmp_path / "p", passphrase="geheim genoeg", method="passphrase")
     assert b"AGE-SECRET-KEY" not in (tmp_path / "p" / expert.IDENTITY_FILE).read_bytes()
-    assert expert.load_or_create(tmp_path / "p", passphrase="geheim") == p
-    with pytest.raises(expert.ExpertError, match="wrong passphrase"):
+    if os.name != "nt":
+        assert (tmp_path / "p" / expert.IDENTITY_FILE).stat().st_mode & 0o777 == 0o600
+    assert expert.load_or_create(tmp_path / "p", passphrase="geheim genoeg") == p
+    with pytest.raises(expert.ExpertError, match="passphrase is not right"):
         expert.load_or_create(tmp_path / "p", passphrase="fout")
     with pytest.raises(expert.ExpertError, match="protected by a passphrase"):
         expert.load_or_create(tmp_path / "p")

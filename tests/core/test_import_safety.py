@@ -80,7 +80,7 @@ def test_names_with_control_characters_are_shown_escaped(reports, tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs: POSIX")
-def test_special_files_and_unreadable_folders_get_their_own_line(reports, tmp_path, monkeypatch):
+def test_special_files_and_unreadable_folders_get_their_own_line(reports, tmp_path, monkeypatch, employer_signer):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "r.pdf").write_bytes(reports[1].read_bytes())
@@ -99,7 +99,7 @@ def test_special_files_and_unreadable_folders_get_their_own_line(reports, tmp_pa
 
     monkeypatch.setattr(importer.os, "scandir", scandir)
     try:
-        reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+        reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}", signer=employer_signer)
         out = {o.path.name: o for o in import_files(reg, [folder, tmp_path / "direct.pdf", tmp_path / "gone.pdf"])}
     finally:
         sock.close()
@@ -186,7 +186,7 @@ def test_workers_die_with_a_killed_parent(reports, tmp_path):
     assert not left, "workers outlived their parent"
 
 
-def test_a_failure_in_the_parent_ends_that_file_only(reports, tmp_path, monkeypatch):
+def test_a_failure_in_the_parent_ends_that_file_only(reports, tmp_path, monkeypatch, employer_signer):
     """One file whose admission fails (here: a bug planted for it) is 'rejected: internal error',
     named; the files after it, in the same batch and later, still get their verdicts."""
     real = importer._Admission._admit
@@ -197,7 +197,7 @@ def test_a_failure_in_the_parent_ends_that_file_only(reports, tmp_path, monkeypa
         return real(self, state, path, r)
 
     monkeypatch.setattr(importer._Admission, "_admit", admit)
-    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}", signer=employer_signer)
     out = import_files(reg, reports)
     assert [o.accepted for o in out] == [i != 3 for i in range(10)]
     assert out[3].line() == f"{reports[3]}: rejected: internal error while processing it (KeyError); " \
@@ -205,7 +205,7 @@ def test_a_failure_in_the_parent_ends_that_file_only(reports, tmp_path, monkeypa
     assert reg.verify() == []
 
 
-def test_a_batch_that_fails_is_stored_report_by_report(reports, tmp_path, monkeypatch):
+def test_a_batch_that_fails_is_stored_report_by_report(reports, tmp_path, monkeypatch, employer_signer):
     """The roll-up of one report fails inside the batch's transaction: that report is refused, its
     batch-mates are stored one by one, and no PDF is left in the store without its row."""
     from arbocheck.core import rollup
@@ -218,7 +218,7 @@ def test_a_batch_that_fails_is_stored_report_by_report(reports, tmp_path, monkey
         return real(conn, added)
 
     monkeypatch.setattr(rollup, "apply", apply)
-    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}", signer=employer_signer)
     out = import_files(reg, reports)
     assert [o.accepted for o in out] == [i != 4 for i in range(10)]
     assert out[4].key == "internal_error"
@@ -227,7 +227,7 @@ def test_a_batch_that_fails_is_stored_report_by_report(reports, tmp_path, monkey
     assert not any((reg.pdf_dir / importer.STAGING).iterdir())  # this run's staging folder is gone
 
 
-def test_one_over_long_field_on_postgresql_rejects_that_report_only(reports, postgres, tmp_path, monkeypatch):
+def test_one_over_long_field_on_postgresql_rejects_that_report_only(reports, postgres, tmp_path, monkeypatch, employer_signer):
     if postgres is None:
         pytest.skip("PostgreSQL server binaries are not installed")
     from sqlalchemy import create_engine
@@ -246,7 +246,7 @@ def test_one_over_long_field_on_postgresql_rejects_that_report_only(reports, pos
         return row
 
     monkeypatch.setattr(Register, "report_row", staticmethod(report_row))
-    reg = Register.open(postgres, pdf_dir=tmp_path / "pdfs")
+    reg = Register.open(postgres, pdf_dir=tmp_path / "pdfs", signer=employer_signer)
     many = []
     for i in range(16):
         p = tmp_path / f"c{i:02d}.pdf"
@@ -259,8 +259,8 @@ def test_one_over_long_field_on_postgresql_rejects_that_report_only(reports, pos
     assert reg.verify() == []
 
 
-def test_verify_names_a_file_no_row_refers_to(reports, tmp_path):
-    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+def test_verify_names_a_file_no_row_refers_to(reports, tmp_path, employer_signer):
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}", signer=employer_signer)
     import_files(reg, reports[:2])
     assert reg.verify() == []
     (reg.pdf_dir / ("0" * 64 + ".pdf")).write_bytes(b"%PDF-1.4 stray")
@@ -270,10 +270,10 @@ def test_verify_names_a_file_no_row_refers_to(reports, tmp_path):
                         "the store holds notes\\n.txt, which no report refers to"]
 
 
-def test_a_killed_run_leaves_nothing_the_next_run_keeps(reports, tmp_path):
+def test_a_killed_run_leaves_nothing_the_next_run_keeps(reports, tmp_path, employer_signer):
     """A staging folder of a run killed long ago is removed by the next run; a fresh one of a run
     that may still be going is left alone."""
-    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}")
+    reg = Register.open(f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}", signer=employer_signer)
     root = reg.pdf_dir / importer.STAGING
     old, fresh = root / "1-old", root / "2-fresh"
     for d in (old, fresh):
@@ -292,6 +292,6 @@ def test_a_campaign_cannot_hand_out_an_employee_id_no_report_could_carry():
 
     with pytest.raises(CampaignError) as e:
         campaign.read_employees("employee_id;name\n" + "E" * 65 + ";Anna\nE\x07;Bram\nE1;Cor\n")
-    assert str(e.value) == ("in the employees file: line 2: an employee_id has at most 64 characters and no control "
-                            "characters; line 3: an employee_id has at most 64 characters and no control characters")
+    text = str(e.value)
+    assert "line 2:" in text and "longer than 64" in text and "line 3:" in text and "U+0007" in text, text
     assert campaign.read_employees("employee_id\n" + "E" * 64 + "\n")[0]["employee_id"] == "E" * 64

@@ -44,8 +44,8 @@ def folder(tmp_path_factory):
 
 
 @pytest.fixture
-def reg(tmp_path):
-    return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}")
+def reg(tmp_path, employer_signer):
+    return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}", signer=employer_signer)
 
 
 def test_summary_lists_and_marking_done(folder, any_reg):
@@ -137,14 +137,16 @@ def test_campaign_scope_and_who_is_missing(folder, tmp_path, reg):
         report(out, f"C{i}", scenario("laptop_only_all_day"), key=key, employee_id=f"E{i}", campaign_id="c1",
                enrolment_proof=campaign.enrolment_proof(new.codes[f"E{i}"], "c1", f"E{i}", key.spki_der))
     assert all(o.accepted for o in import_files(reg, [out]))
-    import_files(reg, [folder])  # reports of the same people without a campaign
+    # Reports of the same (enrolled) people without a campaign are refused: no proof, no trust on first use.
+    later = import_files(reg, [folder])
+    assert {o.key for o in later} == {"enrolled_needs_proof"}
     c1 = overview.summary(reg, "c1")
     assert (c1.handed_in, c1.expected, c1.not_yet) == (3, 9, 6) and c1.suppressed
     assert all(t.people is None for t in c1.topics)  # three reports: nothing rolled up
     missing, n = overview.employees(reg, "c1", show="not_yet")
     assert n == 6 and {e.name for e in missing} == {f"Naam {i}" for i in range(3, 9)}
     everything = overview.summary(reg)
-    assert everything.handed_in == 7  # each person's newest report, whatever the campaign
+    assert everything.handed_in == 3  # each person's newest report, whatever the campaign
 
 
 def test_exports(folder, reg):

@@ -55,6 +55,7 @@ def world(tmp_path_factory):
     files["eve_as_anna"], _ = report("eve", eve, "E1", code=codes["E1"])
     files["bram_tofu"], _ = report("bram", bram, "E9")
     files["other_campaign"], _ = report("other", bram, "E2", campaign_id="ander-2026")
+    files["no_campaign"], _ = report("nocamp", bram, "E9", campaign_id=None)
     (tmp / "notapdf.pdf").write_text("hello")
     files["notapdf"] = tmp / "notapdf.pdf"
     return camp, codes, files, tmp
@@ -110,14 +111,16 @@ def test_cli_import_and_verify(world, tmp_path):
     camp, codes, f, tmp = world
     env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
     db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
-    # Without --campaign and --codes the enrolment proof cannot be checked: the first report is TOFU.
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "import", str(f["anna1"]), str(f["notapdf"]),
-                        "--db", db], capture_output=True, text=True, env=env)
+    # A report of a campaign this register does not know is refused; one without a campaign is TOFU.
+    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "import", str(f["anna1"]), str(f["no_campaign"]),
+                        str(f["notapdf"]), "--db", db], capture_output=True, text=True, env=env)
     assert r.returncode == 1 and "accepted (not enrolled: key trusted on first use (TOFU))" in r.stdout, r.stdout
+    assert "anna1.pdf: rejected: the report belongs to campaign 'thuis-2026', which this register does not know" \
+        in r.stdout
     assert "notapdf.pdf: rejected: this is not a PDF file" in r.stdout and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", db],
                        capture_output=True, text=True, env=env)
-    assert r.returncode == 0 and "register: intact" in r.stdout
+    assert r.returncode == 0 and "register: intact" in r.stdout, r.stdout
 
 
 def test_concurrent_importers_keep_one_chain(world, postgres, tmp_path):

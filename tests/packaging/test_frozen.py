@@ -48,14 +48,22 @@ def test_frozen_version_demo_and_verify(frozen, tmp_path):
 
 
 def test_frozen_register_import_checks_in_worker_processes(frozen, tmp_path):
-    """The employer's import starts worker processes from the frozen program itself."""
-    out = tmp_path / "demo"
-    assert run(frozen, "demo", "--out", str(out), tmp_path=tmp_path).returncode == 0
+    """The employer's import starts worker processes from the frozen program itself, and signs
+    its checkpoints with the employer's key (protected by a passphrase given for scripts)."""
+    out = tmp_path / "in"
+    out.mkdir()
+    sample = ROOT / "questionnaires" / "examples" / "sample-worker.json"
+    r = run(frozen, "report", "build", str(sample), "--out", str(out / "rapport.pdf"), tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run(frozen, "demo", "--out", str(tmp_path / "demo"), tmp_path=tmp_path)
+    assert r.returncode == 0, r.stderr
     (out / "kapot.pdf").write_bytes(b"%PDF-1.7 not signed")
     db = f"sqlite:///{tmp_path / 'register.sqlite'}"
-    r = run(frozen, "register", "import", str(out / "demo-rie-bijdrage.pdf"), str(out / "kapot.pdf"), "--db", db,
-            tmp_path=tmp_path)
-    assert "demo-rie-bijdrage.pdf: accepted" in r.stdout and "kapot.pdf: rejected" in r.stdout, r.stdout + r.stderr
+    employer = {"ARBOCHECK_KEY_PROTECTION": "passphrase", "ARBOCHECK_EMPLOYER_PASSPHRASE": "een lange zin"}
+    r = run(frozen, "register", "import", str(out / "rapport.pdf"), str(out / "kapot.pdf"),
+            str(tmp_path / "demo" / "demo-rie-bijdrage.pdf"), "--db", db, tmp_path=tmp_path, **employer)
+    assert "rapport.pdf: accepted" in r.stdout and "kapot.pdf: rejected" in r.stdout, r.stdout + r.stderr
+    assert "demo-rie-bijdrage.pdf: rejected: the report belongs to campaign" in r.stdout  # not registered here
     assert r.returncode == 1 and "Traceback" not in r.stderr
     r = run(frozen, "register", "verify", "--db", db, tmp_path=tmp_path)
     assert r.returncode == 0 and "intact" in r.stdout, r.stdout + r.stderr

@@ -188,7 +188,11 @@ def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app,
     panel = w.pages["intro"].campaign
     assert panel.load_file(str(camp_file))
     assert "Gemeente Voorbeeld" in panel.info.text()
-    qtbot.keyClicks(panel.employee, "E042")
+    panel.employee.setText("\u0415042")  # a Cyrillic Е (QTest cannot type it): refused, the reason beside it
+    assert "CYRILLIC" in panel.id_hint.text()
+    panel.employee.clear()
+    qtbot.keyClicks(panel.employee, "e042")  # the employer's spelling is E042: handed in as that
+    assert "Wordt ingeleverd als E042" in panel.id_hint.text()
     qtbot.keyClicks(panel.code, "ab12-cd34")
 
     out = tmp_path / "out" / "rapport.pdf"
@@ -203,7 +207,8 @@ def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app,
     v = verify(out.read_bytes())
     a = v.assessment
     assert a["campaign_id"] == "thuis-2026" and a["employee_id"] == "E042" and a["revision"] == 1
-    assert campaign.check_enrolment(a["enrolment_proof"], "AB12CD34", "thuis-2026", "E042", v.signer_spki)
+    assert campaign.check_enrolment(a["enrolment_proof"], campaign.enrolment_key("AB12CD34", "thuis-2026", "E042"),
+                                    "thuis-2026", "E042", v.signer_spki)
     assert v.confidential is not None and (out.parent / "rapport-persoonlijk-niet-delen.pdf").exists()
     assert w.ws.meta["revision"] == 1 and w.ws.meta["last_export"] == str(out)
     # A second export is a new revision of the same report.
