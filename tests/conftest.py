@@ -31,6 +31,6 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def mini():
-    from arbocheck.core import qloader
+    from arbocheck.core.questionnaire import loader as qloader
 
     return qloader.load(DATA / "mini.yaml")

@@ -9,12 +9,12 @@ import sys
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core import paths
-from ..core.drafts import DraftStore
-from ..core.settings import Settings
-from .start import StartWindow
-from .tasks import TaskRunner
-from .texts import tr
+from arbocheck.core.common import paths
+from arbocheck.core.check.drafts import DraftStore
+from arbocheck.core.common.settings import Settings
+from arbocheck.ui.start import StartWindow
+from arbocheck.ui.tasks import TaskRunner
+from arbocheck.ui.texts import tr
 
 QUESTIONNAIRE = "thuiswerkplek"
 
@@ -70,8 +70,8 @@ class App(QObject):
             self.start.close()
 
     def open_expert(self):
-        from .expert_window import ExpertWindow
-        from .key_dialogs import unlock_expert
+        from arbocheck.ui.expert.window import ExpertWindow
+        from arbocheck.ui.key_dialogs import unlock_expert
 
         identity = unlock_expert(self.lang)  # the first-run choice, or the passphrase
         if identity is None:
@@ -79,7 +79,7 @@ class App(QObject):
         self.expert = ExpertWindow(identity, self.runner, self.lang)
         self.expert.show()
         if self.db:  # the reports stored in an employer's register
-            from ..core.register import Register
+            from arbocheck.core.employer.register import Register
 
             self.expert.open_paths([str(p) for p in Register.open(self.db).stored_pdfs()])
         return self.expert
@@ -87,10 +87,10 @@ class App(QObject):
     def open_employer(self):
         from sqlalchemy.exc import SQLAlchemyError
 
-        from ..core import campaign_setup
-        from ..core.reasons import Refusal
-        from .employer_window import EmployerWindow
-        from .key_dialogs import unlock_employer
+        from arbocheck.core.employer import campaign_setup
+        from arbocheck.core.common.reasons import Refusal
+        from arbocheck.ui.employer.window import EmployerWindow
+        from arbocheck.ui.key_dialogs import unlock_employer
 
         key = unlock_employer(self.lang)  # signs the register's checkpoints: opened before the register
         if key is None:
@@ -110,8 +110,8 @@ class App(QObject):
         return self.employer
 
     def open_worker(self, fresh: bool = False):
-        from ..core import qloader
-        from ..core.worksheet import Worksheet
+        from arbocheck.core.questionnaire import loader as qloader
+        from arbocheck.core.check.worksheet import Worksheet
 
         if fresh:
             self.store.discard()
@@ -133,7 +133,7 @@ class App(QObject):
         return self._show_wizard(ws)
 
     def _show_wizard(self, ws, geometry=None):
-        from .wizard import WizardWindow  # imported when needed: the start window comes up faster
+        from arbocheck.ui.worker.wizard import WizardWindow  # imported when needed: the start window comes up faster
 
         self.wizard = WizardWindow(ws, self.store, self.runner, self.lang)
         self.wizard.language_changed.connect(self._wizard_language)

@@ -7,8 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ..core.rules import Finding
-from .texts import tr
+from arbocheck.core.check.rules import Finding
+from arbocheck.ui.texts import tr
 
 COLOURS = {  # (accent, background): contrast of the text on the background stays above 7:1
     "high": ("#b3261e", "#fdecea"),
@@ -47,7 +47,7 @@ class Badge(QFrame):
 def norm_lines(norms, lang: str) -> list[str]:
     """Each norm as a person reads it: what kind of rule it is, what it says, and where it comes from
     (the citation, linked where the source is on the web). Escaped HTML."""
-    from ..core.i18n import t
+    from arbocheck.core.common.i18n import t
 
     out = []
     for n in norms:
@@ -66,7 +66,7 @@ def glossary_line(term: str, explanation: str) -> str:
 
 
 def finding_badge(f: Finding, lang: str, q=None) -> Badge:
-    from ..core.i18n import t
+    from arbocheck.core.common.i18n import t
 
     norms = "<br>".join(norm_lines(f.norms, lang))
     scope = f"<br><i>{escape(t('norm.outside_scope', lang))}</i>" if f.outside_scope else ""

@@ -12,9 +12,9 @@ from html import escape
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
                                QRadioButton, QVBoxLayout, QWidget)
 
-from ..core import keyguard
-from ..core.reasons import text_of
-from .texts import tr
+from arbocheck.core.trust import keyguard
+from arbocheck.core.common.reasons import text_of
+from arbocheck.ui.texts import tr
 
 
 def _sentence(text: str) -> str:
@@ -73,7 +73,7 @@ class ProtectKeyDialog(QDialog):
 
     def choice(self) -> tuple[str, str | None] | None:
         """(method, passphrase) as filled in, or None with the reason shown."""
-        from ..core.keyguard import KeyLocked, check_new_passphrase
+        from arbocheck.core.trust.keyguard import KeyLocked, check_new_passphrase
 
         if self.use_keyring.isChecked():
             return "keyring", None
@@ -174,7 +174,7 @@ def unlock(role: str, lang: str, open_key, method_of, protect):
 
 
 def unlock_employer(lang: str):
-    from ..core import campaign_setup
+    from arbocheck.core.employer import campaign_setup
 
     return unlock("employer", lang, lambda pw, method: campaign_setup.employer_key(passphrase=pw, method=method),
                   campaign_setup.employer_key_method,
@@ -182,14 +182,15 @@ def unlock_employer(lang: str):
 
 
 def unlock_expert(lang: str):
-    from ..core import expert
+    from arbocheck.core.expert import queue as expert
+    from arbocheck.core.expert import identity as expert_identity
 
     state: dict = {}
 
     def open_key(pw, method):
-        ident = expert.load_or_create(passphrase=pw, method=method)
+        ident = expert_identity.load_or_create(passphrase=pw, method=method)
         state["pw"] = pw
         return ident
 
-    return unlock("expert", lang, open_key, expert.key_method,
-                  lambda method, pw, old: expert.protect(method, pw, old or state.get("pw")))
+    return unlock("expert", lang, open_key, expert_identity.key_method,
+                  lambda method, pw, old: expert_identity.protect(method, pw, old or state.get("pw")))

@@ -17,13 +17,14 @@ def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ..core import answers, photos, qloader
-    from ..core.demo import drawn_photo, sample_answers_path
-    from ..core.draft_photos import DraftPhotos, PhotoRef, set_refs
-    from ..core.drafts import DraftStore
-    from ..core.worksheet import Worksheet
-    from .tasks import SyncRunner
-    from .wizard import WizardWindow
+    from arbocheck.core.check import answers, photos
+    from arbocheck.core.questionnaire import loader as qloader
+    from arbocheck.core.samples.demo import drawn_photo, sample_answers_path
+    from arbocheck.core.check.draft_photos import DraftPhotos, PhotoRef, set_refs
+    from arbocheck.core.check.drafts import DraftStore
+    from arbocheck.core.check.worksheet import Worksheet
+    from arbocheck.ui.tasks import SyncRunner
+    from arbocheck.ui.worker.wizard import WizardWindow
 
     out.mkdir(parents=True, exist_ok=True)
     qapp = QApplication.instance() or QApplication([])
@@ -65,13 +66,14 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     """The start window, the employer's tabs after importing the sample team, and the expert's queue."""
     from PySide6.QtWidgets import QApplication
 
-    from ..core import expert
-    from ..core.sample_team import make_team
-    from .employer_window import EmployerWindow
-    from .expert_window import ExpertWindow
-    from .tasks import SyncRunner
+    from arbocheck.core.expert import queue as expert
+    from arbocheck.core.expert import identity as expert_identity
+    from arbocheck.core.samples.sample_team import make_team
+    from arbocheck.ui.employer.window import EmployerWindow
+    from arbocheck.ui.expert.window import ExpertWindow
+    from arbocheck.ui.tasks import SyncRunner
 
-    from .start import StartWindow
+    from arbocheck.ui.start import StartWindow
 
     qapp = QApplication.instance()
     start = StartWindow(lang, None)
@@ -85,12 +87,12 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     try:
         import secrets
 
-        from ..core import campaign_setup
+        from arbocheck.core.employer import campaign_setup
 
         # A throw-away home: its keys are protected like any (there is no unprotected key), with a
         # passphrase nobody needs to know.
         passphrase = secrets.token_urlsafe(16)
-        identity = expert.load_or_create(passphrase=passphrase, method="passphrase")
+        identity = expert_identity.load_or_create(passphrase=passphrase, method="passphrase")
         reg = campaign_setup.open_register(key=campaign_setup.employer_key(passphrase=passphrase,
                                                                            method="passphrase"))
         team = make_team(home / "team", reg, identity.recipient, lang)

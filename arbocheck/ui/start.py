@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
-from .text_labels import heading, paragraph
-from .texts import tr
+from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.texts import tr
 
 
 class StartWindow(QWidget):

@@ -5,8 +5,8 @@ A test checks that each key has both languages; widgets never hold literal text.
 
 from __future__ import annotations
 
-from ..core import i18n
-from .texts_employer import EMPLOYER
+from arbocheck.core.common import i18n
+from arbocheck.ui.texts_employer import EMPLOYER
 
 UI: dict[str, dict[str, str]] = {
     "app.title": {"nl": "arbocheck — thuiswerkplek-check", "en": "arbocheck — home-workplace check"},

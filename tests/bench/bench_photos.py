@@ -28,7 +28,7 @@ from unittest import mock
 
 from PIL import Image, JpegImagePlugin
 
-from arbocheck.core import photos
+from arbocheck.core.check import photos
 
 
 def make_photo(path: Path) -> None:

@@ -34,9 +34,10 @@ def make_reports(folder: Path, n: int, codes: dict[str, str]) -> None:
     """n signed reports of a registered campaign, each with its enrolment proof (scrypt at full cost)."""
     import yaml
 
-    from arbocheck.core import campaign, keys, qloader
-    from arbocheck.core.assessment import ReportMeta
-    from arbocheck.core.report import build
+    from arbocheck.core.trust import campaign, keys
+    from arbocheck.core.questionnaire import loader as qloader
+    from arbocheck.core.report.assessment import ReportMeta
+    from arbocheck.core.report.build import build
 
     q = qloader.find("thuiswerkplek")
     scen = ROOT / "tests" / "core" / "scenarios"
@@ -68,10 +69,11 @@ def plain_validate(path: str) -> bool:
 
 
 def bench_import(tmp: Path) -> None:
-    from arbocheck.core.importer import import_files
-    from arbocheck.core.register import Register
+    from arbocheck.core.employer.importer import import_files
+    from arbocheck.core.employer.register import Register
 
-    from arbocheck.core import campaign_setup, keys
+    from arbocheck.core.employer import campaign_setup
+    from arbocheck.core.trust import keys
 
     folder = tmp / "reports"
     folder.mkdir()
@@ -110,7 +112,7 @@ def bench_import(tmp: Path) -> None:
 def fill_synthetic(reg, n: int) -> None:
     """n reports (with their finding and measure rows) inserted in bulk; the hash chains are
     filled with placeholders: this measures the query, not the import."""
-    from arbocheck.core.register import findings, measures, reports
+    from arbocheck.core.employer.schema import findings, measures, reports
 
     rng = random.Random(3)
     sections = ["desk", "chair", "screen", "lighting", "breaks", "balance", "movement", "keyboard_mouse"]
@@ -144,8 +146,8 @@ def fill_synthetic(reg, n: int) -> None:
 def bench_overview(url: str, label: str, pdf_dir: Path) -> None:
     """What the employer's window asks when it opens (or the campaign filter changes): the summary
     with the roll-up, and the first page of the employees and of what to arrange."""
-    from arbocheck.core import overview
-    from arbocheck.core.register import Register
+    from arbocheck.core.employer import overview
+    from arbocheck.core.employer.register import Register
 
     reg = Register.open(url, pdf_dir=pdf_dir)
     t0 = time.perf_counter()

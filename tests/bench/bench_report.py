@@ -16,11 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from arbocheck.core import answers, keys, photos, qloader, seal  # noqa: E402
-from arbocheck.core.assessment import ReportMeta  # noqa: E402
-from arbocheck.core.demo import drawn_photo, sample_answers_path  # noqa: E402
-from arbocheck.core.draft_photos import PhotoRef  # noqa: E402
-from arbocheck.core.report import build  # noqa: E402
+from arbocheck.core.check import answers, photos  # noqa: E402
+from arbocheck.core.trust import keys, seal
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta  # noqa: E402
+from arbocheck.core.samples.demo import drawn_photo, sample_answers_path  # noqa: E402
+from arbocheck.core.check.draft_photos import PhotoRef  # noqa: E402
+from arbocheck.core.report.build import build  # noqa: E402
 
 N = 7
 

@@ -15,7 +15,7 @@ def postgres():
 @pytest.fixture(scope="session")
 def employer_signer():
     """The employer's key that signs the register's checkpoints in tests."""
-    from arbocheck.core import keys
+    from arbocheck.core.trust import keys
 
     return keys.generate("Werkgever")
 
@@ -23,7 +23,8 @@ def employer_signer():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_reg(request, tmp_path, employer_signer):
     """An empty register on SQLite, and the same on the real PostgreSQL server."""
-    from arbocheck.core.register import Register, metadata
+    from arbocheck.core.employer.register import Register
+    from arbocheck.core.employer.schema import metadata
 
     if request.param == "sqlite":
         return Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}", signer=employer_signer)

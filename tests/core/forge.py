@@ -18,8 +18,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
                            NumberObject, StreamObject, TextStringObject)
 
-from arbocheck.core.assessment import dumps
-from arbocheck.core.signing import attach, sign
+from arbocheck.core.report.assessment import dumps
+from arbocheck.core.trust.signing import attach, sign
 
 
 def plain_pdf(pages: int = 1) -> bytes:
@@ -63,8 +63,8 @@ def sample_assessment(scenario: str = "many_shortcomings") -> dict:
 
     import yaml
 
-    from arbocheck.core import qloader
-    from arbocheck.core.assessment import ReportMeta, build
+    from arbocheck.core.questionnaire import loader as qloader
+    from arbocheck.core.report.assessment import ReportMeta, build
 
     q = qloader.find("thuiswerkplek")
     answers = yaml.safe_load((Path(__file__).parent / "scenarios" / f"{scenario}.yaml").read_text())["answers"]

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from arbocheck.core import answers
+from arbocheck.core.check import answers
 
 
 def doc(ans, qid="mini", ver="1.2"):

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from arbocheck.core import campaign, keys, seal
+from arbocheck.core.trust import campaign, keys, seal
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_enrolment_key_is_scrypt_with_the_documented_construction(monkeypatch):
 
 @pytest.mark.parametrize("raw", ["e026", "E026 ", " E026", "Ｅ０２６", "\tE026\n"])
 def test_employee_ids_have_one_spelling(raw):
-    from arbocheck.core.identity import normalise
+    from arbocheck.core.trust.identity import normalise
 
     assert normalise(raw) == "E026"
 
@@ -96,7 +96,7 @@ def test_employee_ids_have_one_spelling(raw):
                                       ("E026/..", "employee_id.characters"),
                                       ("-E026", "employee_id.first"), ("E" * 65, "employee_id.too_long")])
 def test_look_alike_employee_ids_are_refused_with_a_reason(raw, key):
-    from arbocheck.core.identity import EmployeeIdError, normalise
+    from arbocheck.core.trust.identity import EmployeeIdError, normalise
 
     with pytest.raises(EmployeeIdError) as e:
         normalise(raw)

@@ -1,7 +1,7 @@
 import pytest
 
-from arbocheck.core.conditions import holds, referenced
-from arbocheck.core.qmodel import All, Any_, Leaf, Not
+from arbocheck.core.questionnaire.conditions import holds, referenced
+from arbocheck.core.questionnaire.model import All, Any_, Leaf, Not
 
 
 def leaf(item, op, value=None, ref=None):

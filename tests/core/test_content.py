@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from arbocheck.core import i18n, qloader
-from arbocheck.core.conditions import referenced
-from arbocheck.core.qloader import official_url, rule_reads
+from arbocheck.core.common import i18n
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.questionnaire.conditions import referenced
+from arbocheck.core.questionnaire.loader import official_url, rule_reads
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))

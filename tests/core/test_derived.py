@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from arbocheck.core import derived
+from arbocheck.core.questionnaire import derived
 
 
 # NORMS.md §7: seat = popliteal height (0.25 × stature) + 3 cm shoes; desk = seat + sitting elbow

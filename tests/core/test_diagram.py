@@ -1,5 +1,5 @@
-from arbocheck.core.diagram import side_view
-from arbocheck.core.i18n import TEXTS
+from arbocheck.core.check.diagram import side_view
+from arbocheck.core.common.i18n import TEXTS
 
 
 def _values(**kw):

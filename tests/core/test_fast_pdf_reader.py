@@ -14,10 +14,11 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 import forge
-from arbocheck.core import keys, pdf_structure, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.reasons import Refusal
-from arbocheck.core.report import build
+from arbocheck.core.trust import keys, pdf_structure
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.common.reasons import Refusal
+from arbocheck.core.report.build import build
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -73,7 +74,7 @@ def test_it_reads_every_object_arbocheck_writes_as_pyhanko_does(tmp_path):
         answers = yaml.safe_load(path.read_text())["answers"]
         files.append(build(q, answers, {}, key, ReportMeta(signer_name="F", fingerprint=""), lambda i: b"",
                            personal_copy=True))
-    from arbocheck.core.demo import make_demo
+    from arbocheck.core.samples.demo import make_demo
 
     demo = make_demo(tmp_path / "demo")
     blobs = [f.signed for f in files] + [f.personal for f in files] + [p.read_bytes() for p in demo.values()

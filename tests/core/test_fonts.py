@@ -4,7 +4,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from arbocheck.core import i18n, paths
+from arbocheck.core.common import i18n, paths
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,7 +18,7 @@ def test_questionnaire_and_report_texts_are_covered_by_the_font():
 
 
 def test_latin_stamp_subset_covers_what_it_claims():
-    from arbocheck.core.signing import _LATIN
+    from arbocheck.core.trust.signing import _LATIN
 
     cmap = TTFont(str(paths.assets_dir() / "fonts" / "NotoSans-Regular-Latin.ttf")).getBestCmap()
     assert [hex(c) for c in sorted(_LATIN - {0x0A}) if c not in cmap] == []

@@ -13,10 +13,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import forge
-from arbocheck.core import assessment_model, claims, keys, pdf_structure, qloader, reasons
-from arbocheck.core.assessment import ReportMeta, build as build_assessment, dumps
-from arbocheck.core.report import build
-from arbocheck.core.verify import Rejected, verify
+from arbocheck.core.trust import assessment_model, keys, pdf_structure
+from arbocheck.core.report import claims
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.common import reasons
+from arbocheck.core.report.assessment import ReportMeta, build as build_assessment, dumps
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import Rejected, verify
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -50,7 +53,7 @@ def test_every_genuine_report_passes_every_check(tmp_path):
                        lambda i: b"", personal_copy=False)
             a = claims.check(verify(ex.signed).assessment)
             assert a == json.loads(dumps(ex.assessment)), path.name
-    from arbocheck.core.demo import make_demo
+    from arbocheck.core.samples.demo import make_demo
 
     files = make_demo(tmp_path / "demo")
     report = next(p for p in files.values() if p.name.endswith("bijdrage.pdf"))
@@ -162,7 +165,7 @@ def test_strict_der_refuses_ber():
 def test_whether_a_workplace_item_shows_never_depends_on_a_health_answer():
     """What claims.py relies on: the employer's answers follow from the employer's answers alone.
     (A show_if on a health item would also tell the employer something about the worker's health.)"""
-    from arbocheck.core.conditions import referenced
+    from arbocheck.core.questionnaire.conditions import referenced
 
     for path in qloader.questionnaire_files():
         q = qloader.load(path)
@@ -174,8 +177,8 @@ def test_whether_a_workplace_item_shows_never_depends_on_a_health_answer():
 # -- properties ----------------------------------------------------------------------------
 
 def _answer_strategy(it):
-    from arbocheck.core import qmodel
-    from arbocheck.core.countries import ISO_3166_ALPHA2
+    from arbocheck.core.questionnaire import model as qmodel
+    from arbocheck.core.questionnaire.countries import ISO_3166_ALPHA2
 
     if isinstance(it, qmodel.YesNo):
         return st.booleans()
@@ -217,7 +220,7 @@ def answer_sets(draw):
 def test_what_the_writer_writes_the_importer_recomputes(answers, lang):
     """Property: for any valid answers, assessment.json as written passes the model, and its
     findings, plan, counts and computed values are exactly what the importer recomputes."""
-    from arbocheck.core.answers import problems
+    from arbocheck.core.check.answers import problems
 
     q = qloader.find("thuiswerkplek")
     if problems(q, answers):

@@ -22,11 +22,14 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from arbocheck.core import answers as answers_mod
-from arbocheck.core import keys, photos, qloader, seal, sealed_size
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.draft_photos import CAPTION_MAX, PhotoRef
-from arbocheck.core.report import build
+from arbocheck.core.check import answers as answers_mod
+from arbocheck.core.trust import keys, seal
+from arbocheck.core.check import photos
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report import sealed_size
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.check.draft_photos import CAPTION_MAX, PhotoRef
+from arbocheck.core.report.build import build
 from samples import tagged_jpeg
 from test_sealed_size import NOT_SURROGATE, health_answers
 
@@ -175,7 +178,7 @@ def test_many_health_findings_and_four_photos_seal_to_the_same_size_as_none(setu
                               .read_text(encoding="utf-8"))["answers"]
     health = {k: v for k, v in scenario.items() if k in Q.health_items()}
     ex = _build(setup, dict(BASE, **health), [(setup["pool"][i % 3], "workspace", "rug") for i in range(4)])
-    from arbocheck.core.sharing import split
+    from arbocheck.core.check.sharing import split
 
     assert len(split(Q, dict(BASE, **health)).expert_findings) >= 5
     assert employer_view(ex.signed)[0] == employer_view(reference.signed)[0]
@@ -193,7 +196,7 @@ def test_more_than_four_expert_photos_take_the_next_bucket_of_four(setup, refere
 def test_expert_only_photos_are_in_the_sealed_part_within_their_budget(setup, reference):
     from PIL import Image
 
-    from arbocheck.core.verify import verify
+    from arbocheck.core.trust.verify import verify
 
     ident, recipient = seal.new_identity()
     s = Setup(setup, recipient=recipient)
@@ -217,7 +220,7 @@ def _closing_page(pdf: bytes) -> str:
 
 
 def test_the_closing_page_says_who_can_open_the_sealed_part_and_nothing_about_its_contents(setup, reference):
-    from arbocheck.core.campaign import recipient_fingerprint
+    from arbocheck.core.trust.campaign import recipient_fingerprint
 
     text = " ".join(_closing_page(reference.signed).split())
     fp = recipient_fingerprint(setup["recipient"])

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arbocheck.core import keys, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
-from arbocheck.core.signing import attach, sign
+from arbocheck.core.trust import keys
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.signing import attach, sign
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -134,7 +135,7 @@ def test_hostile_corpus_is_rejected_with_reasons(valid, tmp_path):
 
 def test_a_stuck_checker_costs_only_its_own_file(valid, tmp_path, monkeypatch):
     """With no time at all, every check 'hangs': each file is rejected, workers are replaced, no crash."""
-    from arbocheck.core import importer
+    from arbocheck.core.employer import importer
 
     pdf, _, _ = valid
     for i in range(3):

@@ -20,9 +20,10 @@ import pytest
 import yaml
 
 import forge
-from arbocheck.core import keys, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.report import build
+from arbocheck.core.trust import keys
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.report.build import build
 
 SCEN = Path(__file__).parent / "scenarios"
 N = 500
@@ -147,8 +148,8 @@ def _import(folder: Path, db: str, home: Path) -> tuple[list[str], str]:
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="file names with any byte: POSIX")
 def test_500_hostile_files_get_500_verdicts(corpus, tmp_path):
-    from arbocheck.core.register import Register
-    from arbocheck.core.shown import shown
+    from arbocheck.core.employer.register import Register
+    from arbocheck.core.common.shown import shown
 
     folder, kinds = corpus
     db = f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}"
@@ -192,8 +193,8 @@ def test_500_hostile_files_get_500_verdicts(corpus, tmp_path):
     # The register grew by what the accepted reports' answers give, nothing a file chose.
     from sqlalchemy import func, select
 
-    from arbocheck.core import assessment_model
-    from arbocheck.core.register import findings, measures, reports
+    from arbocheck.core.trust import assessment_model
+    from arbocheck.core.employer.schema import findings, measures, reports
 
     q = qloader.find("thuiswerkplek")
     with reg.engine.connect() as conn:

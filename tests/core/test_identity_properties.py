@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings, strategies as st
 from sqlalchemy import insert, select
 
-from arbocheck.core.identity import EmployeeIdError, normalise
+from arbocheck.core.trust.identity import EmployeeIdError, normalise
 
 SAFE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,63}$")
 ids = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1,
@@ -60,8 +60,9 @@ reports_ = st.lists(st.tuples(st.sampled_from(["P1", "P2"]), st.sampled_from([No
 def test_the_current_report_is_the_newest_whatever_the_import_order(tmp_path_factory, rows, cuts):
     """Reports stored in any order and batches: the running roll-up keeps each person's newest by
     created_at (then revision, then import), and equals the roll-up computed from scratch."""
-    from arbocheck.core import rollup
-    from arbocheck.core.register import Register, reports
+    from arbocheck.core.employer import rollup
+    from arbocheck.core.employer.register import Register
+    from arbocheck.core.employer.schema import reports
 
     reg = Register.open(f"sqlite:///{tmp_path_factory.mktemp('r') / 'r.sqlite'}")
     stored, batches, i = [], [], 0

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arbocheck.core import importer, keys, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import entries, import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
-from arbocheck.core.shown import shown
+from arbocheck.core.employer import importer
+from arbocheck.core.trust import keys
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import entries, import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
+from arbocheck.core.common.shown import shown
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -208,7 +210,7 @@ def test_a_failure_in_the_parent_ends_that_file_only(reports, tmp_path, monkeypa
 def test_a_batch_that_fails_is_stored_report_by_report(reports, tmp_path, monkeypatch, employer_signer):
     """The roll-up of one report fails inside the batch's transaction: that report is refused, its
     batch-mates are stored one by one, and no PDF is left in the store without its row."""
-    from arbocheck.core import rollup
+    from arbocheck.core.employer import rollup
 
     real = rollup.apply
 
@@ -232,7 +234,7 @@ def test_one_over_long_field_on_postgresql_rejects_that_report_only(reports, pos
         pytest.skip("PostgreSQL server binaries are not installed")
     from sqlalchemy import create_engine
 
-    from arbocheck.core.register import metadata
+    from arbocheck.core.employer.schema import metadata
 
     engine = create_engine(postgres)
     metadata.drop_all(engine)
@@ -287,8 +289,8 @@ def test_a_killed_run_leaves_nothing_the_next_run_keeps(reports, tmp_path, emplo
 
 
 def test_a_campaign_cannot_hand_out_an_employee_id_no_report_could_carry():
-    from arbocheck.core import campaign
-    from arbocheck.core.campaign import CampaignError
+    from arbocheck.core.trust import campaign
+    from arbocheck.core.trust.campaign import CampaignError
 
     with pytest.raises(CampaignError) as e:
         campaign.read_employees("employee_id;name\n" + "E" * 65 + ";Anna\nE\x07;Bram\nE1;Cor\n")

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from arbocheck.core import campaign_setup, expert, keyguard, keys
+from arbocheck.core.employer import campaign_setup
+from arbocheck.core.expert import queue as expert
+from arbocheck.core.expert import identity as expert_identity
+from arbocheck.core.trust import keyguard, keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,7 +72,7 @@ def test_a_clear_key_of_an_earlier_version_still_opens_and_can_be_protected(home
 
 def test_there_is_no_unprotected_default(home, monkeypatch):
     monkeypatch.delenv("ARBOCHECK_KEY_PROTECTION", raising=False)
-    for make in (lambda: expert.load_or_create(), lambda: campaign_setup.employer_key()):
+    for make in (lambda: expert_identity.load_or_create(), lambda: campaign_setup.employer_key()):
         with pytest.raises(keyguard.KeyLocked) as e:
             make()
         assert e.value.key == "keys.choose"
@@ -104,7 +107,7 @@ def test_cli_campaign_to_verified_register_with_signed_checkpoints(tmp_path):
     intact; then a deletion is reported, and --rebuild does not bless it."""
     import csv
 
-    from arbocheck.core import seal
+    from arbocheck.core.trust import seal
 
     env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
     (tmp_path / "emp.csv").write_text("employee_id,name\nE026,Anna\nE027,Bram\n")

@@ -10,12 +10,14 @@ import pytest
 import yaml
 from sqlalchemy import text
 
-from arbocheck.core import campaign_setup, exports, keys, overview, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
-from arbocheck.core.verify import verify
+from arbocheck.core.employer import campaign_setup, exports, overview
+from arbocheck.core.trust import keys
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import verify
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -130,7 +132,7 @@ def test_campaign_scope_and_who_is_missing(folder, tmp_path, reg):
     campaign_setup.save(new, tmp_path / "c.json", tmp_path / "codes.csv", reg)
     out = tmp_path / "in"
     out.mkdir()
-    from arbocheck.core import campaign
+    from arbocheck.core.trust import campaign
 
     for i in range(3):
         key = keys.generate(f"C{i}")

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, JpegImagePlugin, PngImagePlugin
 
-from arbocheck.core import photos
-from arbocheck.core.photos import Photo, PhotoError, process
+from arbocheck.core.check import photos
+from arbocheck.core.check.photos import Photo, PhotoError, process
 
 from samples import RED, XMP, jpeg, marked, photo_like, srgb_icc, tagged_jpeg, tell_tale_exif
 

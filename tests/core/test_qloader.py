@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from arbocheck.core import qloader
+from arbocheck.core.questionnaire import loader as qloader
 
 DATA = Path(__file__).parent / "data"
 MINI = (DATA / "mini.yaml").read_text(encoding="utf-8")

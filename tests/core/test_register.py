@@ -7,11 +7,12 @@ import pytest
 import yaml
 from sqlalchemy import text
 
-from arbocheck.core import campaign, keys, qloader, seal
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.report import build
+from arbocheck.core.trust import campaign, keys, seal
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.report.build import build
 
 SCEN = Path(__file__).parent / "scenarios"
 
@@ -131,7 +132,7 @@ def test_concurrent_importers_keep_one_chain(world, postgres, tmp_path):
         pytest.skip("PostgreSQL server binaries are not installed")
     from sqlalchemy import create_engine
 
-    from arbocheck.core.register import metadata
+    from arbocheck.core.employer.schema import metadata
 
     engine = create_engine(postgres)
     metadata.drop_all(engine)

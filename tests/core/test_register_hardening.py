@@ -17,12 +17,15 @@ import pytest
 import yaml
 from sqlalchemy import delete, select, text, update
 
-from arbocheck.core import campaign, campaign_setup, checkpoints, keys, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import GENESIS, Register, _row_hash, events, reports
-from arbocheck.core.report import build
-from arbocheck.core.rollup import current
+from arbocheck.core.trust import campaign, keys
+from arbocheck.core.employer import campaign_setup, checkpoints
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.employer.schema import GENESIS, row_hash as _row_hash, events, reports
+from arbocheck.core.report.build import build
+from arbocheck.core.employer.schema import current
 
 SCEN = Path(__file__).parent / "scenarios"
 EMPLOYEES = "employee_id;name\nE026;Anna de Vries\nE027;Bram Jansen\n"
@@ -275,9 +278,9 @@ def test_a_stored_assessment_must_be_the_one_in_its_pdf(filled):
 CONCURRENT = """
 import sys
 from pathlib import Path
-from arbocheck.core import keys
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
+from arbocheck.core.trust import keys
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
 from cryptography.hazmat.primitives import serialization
 key = serialization.load_pem_private_key(Path(sys.argv[2]).read_bytes(), None)
 from cryptography import x509
@@ -344,7 +347,7 @@ def test_the_register_files_are_owner_only_whatever_the_umask(tmp_path, employer
 def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path):
     import sqlite3
 
-    from arbocheck.core.register import RegisterError
+    from arbocheck.core.employer.register import RegisterError
 
     db = tmp_path / "old.sqlite"
     con = sqlite3.connect(db)

@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from arbocheck.core import assessment, keys, photos, qloader, seal, sealed_size
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.draft_photos import PhotoRef
-from arbocheck.core.report import build
-from arbocheck.core.verify import Rejected, verify
+from arbocheck.core.report import assessment, sealed_size
+from arbocheck.core.trust import keys, seal
+from arbocheck.core.check import photos
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.check.draft_photos import PhotoRef
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import Rejected, verify
 from samples import tagged_jpeg
 
 DATA = Path(__file__).parent / "data"
@@ -276,7 +279,7 @@ SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
 
 def _record(monkeypatch):
     """Make report_pdf lay out through a template that notes (page, flowable, frame width) as it places them."""
-    from arbocheck.core import report_pdf
+    from arbocheck.core.report import pdf as report_pdf
 
     placed: list = []
 
@@ -302,7 +305,7 @@ def _last_on_each_page(placed) -> dict:
 def _is_heading(f) -> bool:
     from reportlab.platypus import Paragraph
 
-    from arbocheck.core.report_pdf import HEADINGS
+    from arbocheck.core.report.pdf import HEADINGS
 
     return isinstance(f, Paragraph) and f.style.name in HEADINGS
 
@@ -314,7 +317,7 @@ def _is_heading(f) -> bool:
 def test_action_plan_header_words_are_never_broken(mini, lang, header):
     from pypdf import PdfReader
 
-    from arbocheck.core.report_pdf import ReportInput, build_pdf
+    from arbocheck.core.report.pdf import ReportInput, build_pdf
 
     rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="AB" * 32, lang=lang)
     for personal in (False, True):
@@ -335,7 +338,7 @@ def test_headings_stay_with_what_follows_wherever_they_fall(monkeypatch):
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
 
-    from arbocheck.core import report_pdf
+    from arbocheck.core.report import pdf as report_pdf
 
     report_pdf._register_fonts()
     st = report_pdf._styles()
@@ -366,7 +369,7 @@ def test_headings_stay_with_what_follows_wherever_they_fall(monkeypatch):
 def test_real_reports_end_no_page_on_a_heading_and_keep_tables_in_the_margins(monkeypatch, path):
     import yaml
 
-    from arbocheck.core.report_pdf import ReportInput, build_pdf
+    from arbocheck.core.report.pdf import ReportInput, build_pdf
 
     q = qloader.load(ROOT / "questionnaires" / "thuiswerkplek.yaml")
     answers = yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]
@@ -432,7 +435,7 @@ def test_photos_are_numbered_down_the_report_not_in_the_order_they_were_added(wo
 @pytest.mark.parametrize("lang, long, iso", [("nl", "1 december 2026", "2026-12-01"),
                                              ("en", "1 December 2026", "2026-12-01")])
 def test_dates_print_in_the_report_language_and_stay_iso_in_the_json(mini, monkeypatch, lang, long, iso):
-    from arbocheck.core.report_pdf import ReportInput, build_pdf
+    from arbocheck.core.report.pdf import ReportInput, build_pdf
 
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")  # the OS locale plays no part
     rm = ReportMeta(signer_name="Sanne de Vries", fingerprint="AB" * 32, lang=lang,
@@ -447,8 +450,8 @@ def test_dates_print_in_the_report_language_and_stay_iso_in_the_json(mini, monke
 
 
 def test_scale_answers_print_with_what_they_mean(mini):
-    from arbocheck.core import textfmt
-    from arbocheck.core.report_pdf import ReportInput, build_pdf
+    from arbocheck.core.check import textfmt
+    from arbocheck.core.report.pdf import ReportInput, build_pdf
 
     assert textfmt.value(mini, "neck_pain", 1, "nl") == "1 — nooit"
     assert textfmt.value(mini, "neck_pain", 5, "en") == "5 — always"

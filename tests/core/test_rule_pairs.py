@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arbocheck.core import answers, qloader, rules
+from arbocheck.core.check import answers, rules
+from arbocheck.core.questionnaire import loader as qloader
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = yaml.safe_load((Path(__file__).parent / "scenarios" / "fully_compliant.yaml").read_text("utf-8"))["answers"]

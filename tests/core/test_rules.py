@@ -1,6 +1,6 @@
 import pytest
 
-from arbocheck.core import rules
+from arbocheck.core.check import rules
 
 
 @pytest.mark.parametrize("prios, top", [

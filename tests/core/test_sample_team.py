@@ -2,11 +2,13 @@
 
 import yaml
 
-from arbocheck.core import answers, overview, qloader
-from arbocheck.core.demo import example_path
-from arbocheck.core.importer import import_files
-from arbocheck.core.register import Register
-from arbocheck.core.sample_team import TEAM, make_team
+from arbocheck.core.check import answers
+from arbocheck.core.employer import overview
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.samples.demo import example_path
+from arbocheck.core.employer.importer import import_files
+from arbocheck.core.employer.register import Register
+from arbocheck.core.samples.sample_team import TEAM, make_team
 
 
 def test_every_sample_worker_fits_the_questionnaire():

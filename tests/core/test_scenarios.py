@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arbocheck.core import answers, qloader, rules
+from arbocheck.core.check import answers, rules
+from arbocheck.core.questionnaire import loader as qloader
 
 ROOT = Path(__file__).resolve().parents[2]
 SCEN = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
@@ -69,7 +70,7 @@ def test_scenario(q, path):
     for rid in exp.get("sealed", []):
         assert fired[rid].health, f"{path.name}: {rid} should be sealed for the occupational physician"
     if "employer_sees" in exp:
-        from arbocheck.core import sharing
+        from arbocheck.core.check import sharing
 
         s = sharing.split(q, ans, {}, "nl")
         employer = {f.rule for f in s.employer_findings}

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from arbocheck.core import seal
+from arbocheck.core.trust import seal
 
 
 def test_round_trip_with_the_right_identity_only():

@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from arbocheck.core import answers as answers_mod
-from arbocheck.core import assessment, qloader, seal, sealed_size
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.qmodel import Country, FreeText, Hours, MultiChoice, Number, Scale, SingleChoice, YesNo
+from arbocheck.core.check import answers as answers_mod
+from arbocheck.core.report import assessment, sealed_size
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.trust import seal
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.questionnaire.model import (Country, FreeText, Hours, MultiChoice, Number, Scale,
+                                                SingleChoice, YesNo)
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-from arbocheck.core.settings import Settings
+from arbocheck.core.common.settings import Settings
 
 
 def test_defaults_round_trip_and_damage(tmp_path):

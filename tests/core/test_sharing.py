@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from arbocheck.core.sharing import split
+from arbocheck.core.check.sharing import split
 
 BASE = {"body_height_cm": 160, "device_setup": "laptop_only", "desk_height_cm": 74,
         "desk_height_adjustable": False, "laptop_stand": False}
@@ -21,7 +21,7 @@ def test_health_answers_and_findings_go_to_the_expert_only(mini):
 def test_a_measure_shared_with_a_health_finding_shows_no_trace_of_it():
     from pathlib import Path
 
-    from arbocheck.core import qloader
+    from arbocheck.core.questionnaire import loader as qloader
 
     text = (Path(__file__).parent / "data" / "mini.yaml").read_text(encoding="utf-8")
     q = qloader.loads(text.replace("measures: [adjust_chair, footrest]", "measures: [adjust_chair, talk]"))
@@ -49,8 +49,10 @@ def test_employer_view_does_not_depend_on_health_answers(mini, neck, sleep):
 
 from pathlib import Path  # noqa: E402
 
-from arbocheck.core import qloader, qmodel, sharing  # noqa: E402
-from arbocheck.core.answers import problems  # noqa: E402
+from arbocheck.core.questionnaire import loader as qloader, model as qmodel  # noqa: E402
+from arbocheck.core.check import sharing  # noqa: E402
+from arbocheck.core.trust import campaign  # noqa: E402
+from arbocheck.core.check.answers import problems  # noqa: E402
 
 _ROOT = Path(__file__).resolve().parents[2]
 _Q = qloader.load(_ROOT / "questionnaires" / "thuiswerkplek.yaml")
@@ -84,8 +86,8 @@ _ANSWERS = st.fixed_dictionaries({}, optional={i: _value(it) for i, it in _Q.ite
 
 
 def _destinations(answers, sealed):
-    from arbocheck.core import assessment
-    from arbocheck.core.assessment import ReportMeta
+    from arbocheck.core.report import assessment
+    from arbocheck.core.report.assessment import ReportMeta
 
     a, c = assessment.build(_Q, answers, {}, ReportMeta(signer_name="x", fingerprint="f"), sealed)
     return set(a["answers"]), set(c["answers"])
@@ -123,10 +125,10 @@ def test_section_and_item_statements_match_the_audiences():
 
 
 def test_without_an_expert_key_no_sealed_part_is_made_and_the_wizard_says_so():
-    from arbocheck.core import keys
-    from arbocheck.core.assessment import ReportMeta
-    from arbocheck.core.report import build
-    from arbocheck.core.verify import verify
+    from arbocheck.core.trust import keys
+    from arbocheck.core.report.assessment import ReportMeta
+    from arbocheck.core.report.build import build
+    from arbocheck.core.trust.verify import verify
 
     answers = {"body_height_cm": 170, "age_18_or_over": True, "work_days_per_week": 5, "home_days_per_week": 2,
                "screen_hours_per_day": 6, "device_setup": "desktop", "desk_height_cm": 70,
@@ -136,4 +138,4 @@ def test_without_an_expert_key_no_sealed_part_is_made_and_the_wizard_says_so():
                personal_copy=False)
     assert not ex.sealed and verify(ex.signed).confidential is None
     assert "persoonlijke kopie" in sharing.section_statement(_Q, "workload", False, "nl")
-    assert sharing.expert_recipient({}) is None
+    assert campaign.expert_recipient({}) is None

@@ -9,8 +9,9 @@ import time
 
 import pytest
 
-from arbocheck.core import answers, storage
-from arbocheck.core.drafts import DraftStore
+from arbocheck.core.check import answers
+from arbocheck.core.common import storage
+from arbocheck.core.check.drafts import DraftStore
 
 
 def test_atomic_write_keeps_previous_version(tmp_path):
@@ -84,8 +85,8 @@ def test_discard_starts_over_but_keeps_a_copy(tmp_path):
 
 WRITER = r"""
 import json, sys
-from arbocheck.core import answers
-from arbocheck.core.drafts import DraftStore
+from arbocheck.core.check import answers
+from arbocheck.core.check.drafts import DraftStore
 store = DraftStore(sys.argv[1])
 store.open()
 start = int(sys.argv[2])

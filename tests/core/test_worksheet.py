@@ -1,6 +1,6 @@
 import pytest
 
-from arbocheck.core.worksheet import Worksheet
+from arbocheck.core.check.worksheet import Worksheet
 
 
 def test_set_get_clear_and_cache_invalidation(mini):

@@ -10,10 +10,12 @@ import yaml
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from arbocheck.core import campaign, campaign_setup, keys, qloader, seal
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.report import build
-from arbocheck.core.verify import verify
+from arbocheck.core.trust import campaign, keys, seal
+from arbocheck.core.employer import campaign_setup
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import verify
 
 SCEN = Path(__file__).resolve().parents[1] / "core" / "scenarios"
 EMPLOYEES = "employee_id;name\nE1;Anna de Vries\nE2;Bram Jansen\nE3;Cor Visser\nE4;Daan Smit\n"
@@ -150,8 +152,8 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
 def test_keyboard_reaches_every_tab_and_the_window_speaks_english(home, qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from arbocheck.core.register import Register
-    from arbocheck.ui.employer_window import EmployerWindow
+    from arbocheck.core.employer.register import Register
+    from arbocheck.ui.employer.window import EmployerWindow
     from arbocheck.ui.tasks import SyncRunner
 
     w = EmployerWindow(Register.open(), SyncRunner(), "en")
@@ -185,8 +187,8 @@ def test_keyboard_reaches_every_tab_and_the_window_speaks_english(home, qtbot):
 
 def test_import_runs_off_the_gui_thread(home, qtbot, tmp_path):
     """With the real task runner: the import and the overview run in threads, SQLite included."""
-    from arbocheck.core.register import Register
-    from arbocheck.ui.employer_window import EmployerWindow
+    from arbocheck.core.employer.register import Register
+    from arbocheck.ui.employer.window import EmployerWindow
     from arbocheck.ui.tasks import TaskRunner
 
     reg = Register.open()
@@ -213,8 +215,8 @@ def test_no_two_controls_in_view_share_an_alt_letter(home, qtbot):
 
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    from arbocheck.core.register import Register
-    from arbocheck.ui.employer_window import EmployerWindow
+    from arbocheck.core.employer.register import Register
+    from arbocheck.ui.employer.window import EmployerWindow
     from arbocheck.ui.tasks import SyncRunner
 
     for lang in ("nl", "en"):

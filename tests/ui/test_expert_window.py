@@ -5,10 +5,12 @@ from pathlib import Path
 import yaml
 from PySide6.QtCore import Qt
 
-from arbocheck.core import advice, expert, keys, qloader
-from arbocheck.core.assessment import ReportMeta
-from arbocheck.core.report import build
-from arbocheck.core.verify import verify
+from arbocheck.core.expert import advice, identity as expert_identity, queue as expert
+from arbocheck.core.trust import keys
+from arbocheck.core.questionnaire import loader as qloader
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.report.build import build
+from arbocheck.core.trust.verify import verify
 
 SCEN = Path(__file__).resolve().parents[1] / "core" / "scenarios"
 
@@ -87,14 +89,14 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
 
 
 def test_reports_sealed_for_another_expert_say_so(home, qtbot, tmp_path):
-    from arbocheck.ui.expert_window import ExpertWindow
+    from arbocheck.ui.expert.window import ExpertWindow
     from arbocheck.ui.tasks import SyncRunner
 
-    other = expert.load_or_create(tmp_path / "other")
+    other = expert_identity.load_or_create(tmp_path / "other")
     folder = tmp_path / "r"
     folder.mkdir()
     make_reports(folder, other.recipient)
-    w = ExpertWindow(expert.load_or_create(), SyncRunner(), "nl")
+    w = ExpertWindow(expert_identity.load_or_create(), SyncRunner(), "nl")
     qtbot.addWidget(w)
     w.open_paths([str(folder)])
     assert "voor een andere arbodeskundige verzegeld" in w.summary.text()
@@ -103,14 +105,14 @@ def test_reports_sealed_for_another_expert_say_so(home, qtbot, tmp_path):
 
 def test_the_expert_opens_an_employers_register(home, qtbot, tmp_path):
     """'arbocheck gui --role expert --db URL': every report stored in that register, unsealed."""
-    from arbocheck.core.importer import import_files
-    from arbocheck.core.register import Register
+    from arbocheck.core.employer.importer import import_files
+    from arbocheck.core.employer.register import Register
     from arbocheck.ui.app import App
     from arbocheck.ui.tasks import SyncRunner
 
     folder = tmp_path / "r"
     folder.mkdir()
-    make_reports(folder, expert.load_or_create().recipient)
+    make_reports(folder, expert_identity.load_or_create().recipient)
     url = f"sqlite:///{tmp_path / 'register.sqlite'}"
     assert sum(o.accepted for o in import_files(Register.open(url), [folder])) == 3
     app = App(lang="nl", runner=SyncRunner(), db=url)

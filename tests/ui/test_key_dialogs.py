@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from arbocheck.core import campaign_setup, expert, keyguard, keys
+from arbocheck.core.employer import campaign_setup
+from arbocheck.core.expert import queue as expert
+from arbocheck.core.expert import identity as expert_identity
+from arbocheck.core.trust import keyguard, keys
 
 
 @pytest.fixture
@@ -60,23 +63,23 @@ def test_cancelling_the_first_run_choice_makes_no_key(first_run, qtbot, monkeypa
     from arbocheck.ui import key_dialogs
 
     monkeypatch.setattr(key_dialogs, "ask_choice", lambda *a, **kw: None)
-    assert open_role(qtbot, "expert") is None and expert.key_method() is None
+    assert open_role(qtbot, "expert") is None and expert_identity.key_method() is None
 
 
 def test_a_clear_expert_key_of_an_earlier_version_is_offered_protection(first_run, qtbot, monkeypatch):
-    from arbocheck.core import seal
-    from arbocheck.core.storage import atomic_write
+    from arbocheck.core.trust import seal
+    from arbocheck.core.common.storage import atomic_write
     from arbocheck.ui import key_dialogs
 
     secret, recipient = seal.new_identity()
-    atomic_write(expert.expert_dir() / expert.IDENTITY_FILE, secret.encode() + b"\n", keep_previous=False)
-    assert expert.key_method() == "clear"
+    atomic_write(expert_identity.expert_dir() / expert_identity.IDENTITY_FILE, secret.encode() + b"\n", keep_previous=False)
+    assert expert_identity.key_method() == "clear"
     offered = []
     monkeypatch.setattr(key_dialogs, "ask_choice", lambda role, lang, clear: offered.append(clear) or ("keyring", None))
     w = open_role(qtbot, "expert")
     assert w is not None and offered == [True]
-    assert expert.key_method() == "keyring" and not clear_secret_in(first_run)
-    assert expert.load_or_create().recipient == recipient  # the same identity, now protected
+    assert expert_identity.key_method() == "keyring" and not clear_secret_in(first_run)
+    assert expert_identity.load_or_create().recipient == recipient  # the same identity, now protected
 
 
 def test_the_choice_dialog_has_no_unprotected_option_and_checks_the_passphrase(first_run, qtbot, monkeypatch,

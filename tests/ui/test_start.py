@@ -15,7 +15,7 @@ def test_first_start_has_no_resume_and_opens_the_wizard(mini_app, qtbot):
 
 
 def test_language_choice_is_remembered(mini_app, qtbot):
-    from arbocheck.core.settings import Settings
+    from arbocheck.core.common.settings import Settings
 
     start = mini_app.show_start()
     qtbot.addWidget(start)

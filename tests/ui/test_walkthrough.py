@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from arbocheck.core import qloader, qmodel
+from arbocheck.core.questionnaire import loader as qloader, model as qmodel
 from arbocheck.ui.badges import Badge
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -152,7 +152,7 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
     assert "Er is geen bedrijfsarts of arbodienst bekend. Daarom gaan 1 antwoord met het label vertrouwelijk" in text
     assert "versleuteld" not in text
 
-    from arbocheck.core import campaign, keys, seal
+    from arbocheck.core.trust import campaign, keys, seal
 
     camp = campaign.create(keys.generate("Werkgever"), organisation="Org", campaign_id="c1", questionnaire_id="mini",
                            questionnaire_version="1.2", deadline="2026-12-31", expert_recipient=seal.new_identity()[1])
@@ -163,8 +163,8 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
 
 
 def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app, qtbot, tmp_path, monkeypatch):
-    from arbocheck.core import campaign, keys, seal
-    from arbocheck.core.verify import verify
+    from arbocheck.core.trust import campaign, keys, seal
+    from arbocheck.core.trust.verify import verify
 
     w = mini_app.open_worker()
     qtbot.addWidget(w)
@@ -249,7 +249,7 @@ def test_gps_tagged_photo_is_stored_without_metadata(mini_app, qtbot, tmp_path):
     assert not {"exif", "icc_profile", "xmp", "comment"} & set(im.info)
     assert b"Exif" not in stored.read_bytes()[:4096]
     # Caption and expert-only toggle are kept in the draft.
-    from arbocheck.ui.photo_strip import PhotoTile
+    from arbocheck.ui.worker.photo_strip import PhotoTile
 
     [tile] = strip.findChildren(PhotoTile)
     # No caption until the worker types one: never the file name.

@@ -1,0 +1,273 @@
+"""What the employer sees: who handed in, what to arrange, and a roll-up per topic.
+
+Everything is a query on the register's running roll-up (rollup.py: each person's newest
+report, the counts per topic and per measure), so no JSON is parsed and no finding is
+scanned: `summary` reads counters, and the lists (`employees`, `provisions`) come a page at a
+time, filtered and sorted by the database, so the overview of an organisation with 100,000
+reports opens about as fast as one of fifty. Never any health data: the register holds none.
+Every roll-up suppresses groups smaller than five people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, exists, func, literal, or_, select, union_all
+
+from arbocheck.core.employer.register import Register
+from arbocheck.core.employer.schema import campaign_employees, campaigns, events, reports
+from arbocheck.core.employer.rollup import PRIORITIES, scope_of
+from arbocheck.core.employer.schema import current, current_measures, measure_counts, topic_counts
+
+MIN_GROUP = 5
+PAGE = 200
+
+
+@dataclass
+class EmployeeRow:
+    employee_id: str
+    status: str  # handed_in | not_yet
+    enrolment: str = ""  # enrolled | tofu: how the key that signed was first trusted
+    name: str = ""
+    high: int = 0
+    medium: int = 0
+    low: int = 0
+    last_report_at: str = ""
+
+
+@dataclass
+class ProvisionRow:
+    person: str  # the key for marking it done (employee id, or the signer's key without one)
+    employee_id: str
+    name: str
+    measure: str
+    text: str
+    owner: str
+    priority: str
+    term_label: str
+    provision: bool
+    done: bool
+
+
+@dataclass
+class TopicRow:
+    section: str
+    people: int | None  # None: fewer than five, suppressed
+    high: int | None
+    medium: int | None
+    low: int | None
+
+
+@dataclass
+class MeasureTotal:
+    measure: str
+    text: str
+    owner: str
+    provision: bool
+    people: int  # with this measure in their newest report
+    open: int  # of whom it is not yet arranged
+
+
+@dataclass
+class Summary:
+    handed_in: int
+    expected: int | None  # None without a registered campaign: nobody is known to be missing
+    not_yet: int
+    tofu: int
+    with_priority: dict[str, int]  # employees with at least one finding of that priority
+    topics: list[TopicRow]
+    measures: list[MeasureTotal] = field(default_factory=list)
+
+    @property
+    def suppressed(self) -> bool:
+        """Fewer than five reports: every roll-up is withheld."""
+        return self.handed_in < MIN_GROUP
+
+    @property
+    def open_measures(self) -> int:
+        return sum(m.open for m in self.measures)
+
+
+def _suppress(n: int) -> int | None:
+    return n if n == 0 or n >= MIN_GROUP else None
+
+
+def _people(campaign_id: str | None):
+    """Who is expected: (employee_id, name) of the registered campaigns' employees."""
+    q = select(campaign_employees.c.employee_id, func.max(campaign_employees.c.name).label("name"))
+    if campaign_id is not None:
+        q = q.where(campaign_employees.c.campaign_id == campaign_id)
+    return q.group_by(campaign_employees.c.employee_id).subquery("people")
+
+
+def _has_campaigns(conn, campaign_id: str | None) -> bool:
+    q = select(campaigns.c.seq)
+    if campaign_id is not None:
+        q = q.where(campaigns.c.campaign_id == campaign_id)
+    return conn.execute(q.limit(1)).first() is not None
+
+
+# -- the summary ---------------------------------------------------------------------
+
+def summary(reg: Register, campaign_id: str | None = None) -> Summary:
+    scope = scope_of(campaign_id)
+    with reg.engine.connect() as conn:
+        n, high, medium, low, tofu = conn.execute(select(
+            func.count(), func.sum(case((reports.c.n_high > 0, 1), else_=0)),
+            func.sum(case((reports.c.n_medium > 0, 1), else_=0)), func.sum(case((reports.c.n_low > 0, 1), else_=0)),
+            func.sum(case((reports.c.enrolment == "tofu", 1), else_=0)))
+            .select_from(current.join(reports, reports.c.seq == current.c.report_seq))
+            .where(current.c.scope == scope)).one()
+        expected = not_yet = None
+        if _has_campaigns(conn, campaign_id):
+            people = _people(campaign_id)
+            expected = conn.execute(select(func.count()).select_from(people)).scalar_one()
+            handed = select(current.c.employee_id).where(current.c.scope == scope, current.c.employee_id.is_not(None))
+            not_yet = conn.execute(select(func.count()).select_from(people)
+                                   .where(people.c.employee_id.not_in(handed))).scalar_one()
+        topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
+                                         topic_counts.c.medium, topic_counts.c.low)
+                                  .where(topic_counts.c.scope == scope)).all()
+        totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner, measure_counts.c.provision,
+                                     measure_counts.c.text, measure_counts.c.people)
+                              .where(measure_counts.c.scope == scope)).all()
+        done = dict(conn.execute(  # few: driven by the events, not by every measure
+            select(events.c.subject, func.count(func.distinct(events.c.employee_id)))
+            .where(events.c.kind == "provision_done",
+                   exists().where(current_measures.c.scope == scope, current_measures.c.person == events.c.employee_id,
+                                  current_measures.c.measure == events.c.subject))
+            .group_by(events.c.subject)).all())
+    n = n or 0
+    suppressed = n < MIN_GROUP
+    topics = [TopicRow(section, None, None, None, None) if suppressed else
+              TopicRow(section, _suppress(people), _suppress(h), _suppress(m), _suppress(lo))
+              for section, people, h, m, lo in sorted(topic_rows)]
+    return Summary(n, expected, not_yet if not_yet is not None else 0, tofu or 0,
+                   {"high": high or 0, "medium": medium or 0, "low": low or 0}, topics,
+                   sorted((MeasureTotal(m, text, owner, bool(prov), people, max(0, people - done.get(m, 0)))
+                           for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)))
+
+
+# -- the lists, a page at a time ---------------------------------------------------------
+
+EMPLOYEE_ORDER = ("priority", "employee_id", "name", "status", "enrolment", "high", "medium", "low", "last")
+
+
+def _needle(search: str) -> str:
+    return search.strip().lower()
+
+
+def _matches(needle: str, *columns):
+    return or_(*[func.lower(c).contains(needle, autoescape=True) for c in columns])
+
+
+def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all", search: str = "",
+              order: str = "priority", descending: bool = False, offset: int = 0,
+              limit: int | None = PAGE) -> tuple[list[EmployeeRow], int]:
+    """(rows, how many match): handed in (newest report each) and, with a campaign, not yet.
+
+    show: all | not_yet | handed_in | tofu | high. In the default order (most findings first,
+    then who has not handed in yet) a page is read straight from an index.
+    """
+    scope, people, needle = scope_of(campaign_id), _people(campaign_id), _needle(search)
+    c = current.c
+    name = func.coalesce(people.c.name, c.signer_name)
+    handed = (select(func.coalesce(c.employee_id, "—").label("employee_id"), name.label("name"),
+                     literal("handed_in").label("status"), c.enrolment.label("enrolment"), c.n_high.label("high"),
+                     c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"))
+              .select_from(current.outerjoin(people, people.c.employee_id == c.employee_id))
+              .where(c.scope == scope))
+    if show == "tofu":
+        handed = handed.where(c.enrolment == "tofu")
+    elif show == "high":
+        handed = handed.where(c.n_high > 0)
+    listed = select(c.employee_id).where(c.scope == scope, c.employee_id.is_not(None))
+    missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
+                     literal(0), literal("")).where(people.c.employee_id.not_in(listed))
+    if needle:
+        handed = handed.where(_matches(needle, c.employee_id, name))
+        missing = missing.where(_matches(needle, people.c.employee_id, people.c.name))
+    parts = {"all": (handed, missing), "not_yet": (missing,)}.get(show, (handed,))
+    with reg.engine.connect() as conn:
+        counts = [conn.execute(select(func.count()).select_from(part.subquery())).scalar_one() for part in parts]
+        if order == "priority":  # page by page: first the handed-in part, then who has not handed in
+            rows: list = []
+            first = offset
+            for part, n, keys in zip(parts, counts, ([c.n_high.desc(), c.n_medium.desc(), c.n_low.desc(), c.person],
+                                                     [people.c.employee_id]) if show == "all" else
+                                     ([people.c.employee_id],) if show == "not_yet" else
+                                     ([c.n_high.desc(), c.n_medium.desc(), c.n_low.desc(), c.person],)):
+                want = None if limit is None else limit - len(rows)
+                if first < n and want != 0:
+                    q = part.order_by(*keys).offset(first)
+                    rows += conn.execute(q.limit(want) if want is not None else q).all()
+                first = max(0, first - n)
+        else:
+            u = union_all(*parts).subquery("u") if len(parts) > 1 else parts[0].subquery("u")
+            col = u.c[order] if order in EMPLOYEE_ORDER else u.c.employee_id
+            q = select(u).order_by(col.desc() if descending else col, u.c.employee_id).offset(offset)
+            rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    return [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7]) for r in rows], sum(counts)
+
+
+PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "term": "term_days",
+                   "provision": "provision", "done": "done"}
+
+
+def _done():
+    cm = current_measures.c
+    return exists().where(events.c.kind == "provision_done", events.c.employee_id == cm.person,
+                          events.c.subject == cm.measure)
+
+
+def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool = True,
+               only_provisions: bool = False, search: str = "", order: str = "priority", descending: bool = False,
+               offset: int = 0, limit: int | None = PAGE) -> tuple[list[ProvisionRow], int]:
+    """(rows, how many match): what the employer must arrange, per person, from the newest reports.
+    In the default order (most urgent first) a page is read straight from an index."""
+    people, cm, needle = _people(campaign_id), current_measures.c, _needle(search)
+    done = _done()
+    who = current.alias("who")
+    name = func.coalesce(people.c.name, who.c.signer_name)
+    where = [cm.scope == scope_of(campaign_id)]
+    if only_open:
+        where.append(~done)
+    if only_provisions:
+        where.append(cm.provision == 1)
+    if needle:
+        where.append(_matches(needle, cm.person, name, cm.text))
+    source = (current_measures.join(who, (who.c.scope == cm.scope) & (who.c.person == cm.person))
+              .outerjoin(people, people.c.employee_id == cm.employee_id))
+    column = PROVISION_ORDER.get(order)
+    if column is None:
+        keys = [cm.rank, cm.person, cm.measure]
+    else:
+        col = done if column == "done" else cm[column]
+        keys = [col.desc() if descending else col, cm.rank, cm.person, cm.measure]
+    q = (select(cm.person, cm.employee_id, name.label("name"), cm.measure, cm.text, cm.owner, cm.rank, cm.term_label,
+                cm.provision, done.label("done"))
+         .select_from(source).where(*where).order_by(*keys).offset(offset))
+    with reg.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
+        rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    return [ProvisionRow(r.person, r.employee_id or "—", r.name or "", r.measure, r.text, r.owner,
+                         PRIORITIES[r.rank] if r.rank < len(PRIORITIES) else "low", r.term_label, bool(r.provision),
+                         bool(r.done)) for r in rows], total
+
+
+def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
+    """Record that a measure was arranged for this person (an appended event, never an update)."""
+    with reg.write() as conn:
+        reg.add_event(conn, "provision_done", None, person, {"measure": measure, "note": note}, subject=measure)
+
+
+def action_list(reg: Register, campaign_id: str | None = None, only_open: bool = True) -> list[dict]:
+    """The procurement list: which provision for whom, with priority and term."""
+    rows, _ = provisions(reg, campaign_id, only_open=only_open, limit=None)
+    return [{"employee_id": p.employee_id, "name": p.name, "measure": p.measure, "text": p.text, "owner": p.owner,
+             "priority": p.priority, "term": p.term_label, "arbo_provision": "yes" if p.provision else "no",
+             "done": "yes" if p.done else "no"} for p in rows]
+
+
+__all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
+           "provisions", "mark_done", "action_list", "MIN_GROUP", "PAGE"]

@@ -1,0 +1,161 @@
+"""The arbo expert's queue: opening reports with the expert's identity, and the flagged items.
+
+Only the expert can read the sealed part. Every report goes through the same
+acceptance rules as the employer's importer (verify.verify) before anything in
+it is read.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from arbocheck.core.expert.identity import Identity
+from arbocheck.core.trust import seal
+
+@dataclass
+class OpenedReport:
+    path: Path
+    accepted: bool
+    reason: str = ""
+    assessment: dict[str, Any] = field(default_factory=dict)
+    confidential: dict[str, Any] | None = None
+    sealed_state: str = "none"  # none | opened | other_expert | damaged
+    signer_fingerprint: str = ""
+
+    @property
+    def worker(self) -> str:
+        a = self.assessment
+        return str((a.get("signer") or {}).get("name") or a.get("employee_id") or self.path.stem)
+
+    @property
+    def report_id(self) -> str:
+        return str(self.assessment.get("report_id", ""))
+
+
+def report_files(paths_: Iterable[str | Path]) -> list[Path]:
+    """PDF files named directly or found (not recursively) in named folders."""
+    out: list[Path] = []
+    for p in map(Path, paths_):
+        if p.is_dir():
+            out.extend(sorted(x for x in p.iterdir() if x.suffix.lower() == ".pdf" and x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def open_report(path: Path, identity: Identity) -> OpenedReport:
+    from arbocheck.core.trust.verify import Rejected, verify
+
+    try:
+        v = verify(path.read_bytes())
+    except OSError as e:
+        return OpenedReport(path, False, f"cannot read the file: {e.strerror or e}")
+    except Rejected as e:
+        return OpenedReport(path, False, str(e))
+    rep = OpenedReport(path, True, assessment=v.assessment, signer_fingerprint=v.signer_fingerprint)
+    if v.confidential is None:
+        rep.sealed_state = "none"
+        return rep
+    try:
+        rep.confidential = json.loads(seal.unseal(v.confidential, identity.secret))
+        rep.sealed_state = "opened"
+    except seal.SealError:
+        rep.sealed_state = "other_expert"
+    except ValueError:
+        rep.sealed_state = "damaged"
+    return rep
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    report_id: str
+    worker: str
+    employee_id: str
+    rule: str
+    item: str
+    section: str
+    priority: str
+    owner: str
+    title: str
+    advice: str
+    norms: tuple
+    health: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.report_id, self.rule)
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def review_items(reports: Iterable[OpenedReport]) -> list[ReviewItem]:
+    """Every flagged item across accepted reports, health items from the sealed part included.
+
+    Ordered so that the workers who need attention first come first: by their
+    most urgent finding, then by finding.
+    """
+    items: list[ReviewItem] = []
+    for rep in reports:
+        if not rep.accepted:
+            continue
+        a = rep.assessment
+        sources = [(f, False) for f in a.get("findings", [])]
+        if rep.confidential:
+            sources += [(f, True) for f in rep.confidential.get("findings", [])]
+        for f, health in sources:
+            if not isinstance(f, dict):
+                continue
+            items.append(ReviewItem(
+                report_id=rep.report_id, worker=rep.worker, employee_id=str(a.get("employee_id") or ""),
+                rule=str(f.get("rule", "")), item=str(f.get("item", "")), section=str(f.get("section", "")),
+                priority=str(f.get("priority", "low")), owner=str(f.get("owner", "")),
+                title=str(f.get("title", "")), advice=str(f.get("advice", "")),
+                norms=tuple(n.get("title", "") for n in f.get("norms", []) if isinstance(n, dict)),
+                health=health))
+    worst: dict[str, int] = {}
+    for it in items:
+        worst[it.report_id] = min(worst.get(it.report_id, 9), _RANK.get(it.priority, 2))
+    items.sort(key=lambda it: (worst[it.report_id], it.report_id, _RANK.get(it.priority, 2), it.rule))
+    return items
+
+
+def report_photos(rep: OpenedReport) -> dict[str, dict]:
+    """Photos of a report by hash: the printed ones from the PDF pages (matched to
+    assessment.json by the hash of their JPEG stream) and the expert-only ones from
+    the sealed part. Each: {section, caption, jpeg, expert_only}."""
+    import base64
+    import hashlib
+
+    out: dict[str, dict] = {}
+    listed = {p.get("sha256"): p for p in rep.assessment.get("photos", []) if isinstance(p, dict)}
+    if listed:
+        from pypdf import PdfReader
+
+        try:
+            reader = PdfReader(str(rep.path))
+            for page in reader.pages:
+                xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+                for ref in xobjects.values():
+                    obj = ref.get_object()
+                    if obj.get("/Subtype") != "/Image" or obj.get("/Filter") not in ("/DCTDecode", ["/DCTDecode"]):
+                        continue
+                    jpeg = obj.get_data()  # a DCT stream is the JPEG file itself, untouched
+                    digest = hashlib.sha256(jpeg).hexdigest()
+                    if digest in listed:
+                        p = listed[digest]
+                        out[digest] = {"section": p.get("section"), "caption": p.get("caption", ""),
+                                       "jpeg": jpeg, "expert_only": False}
+        except Exception:  # noqa: BLE001 - a photo that cannot be read is left out, the review goes on
+            pass
+    for p in (rep.confidential or {}).get("photos", []):
+        try:
+            jpeg = base64.b64decode(p["jpeg_base64"], validate=True)
+        except (KeyError, ValueError, TypeError):
+            continue
+        out[hashlib.sha256(jpeg).hexdigest()] = {"section": p.get("section"), "caption": p.get("caption", ""),
+                                                 "jpeg": jpeg, "expert_only": True}
+    return out

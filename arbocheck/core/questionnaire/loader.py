@@ -1,0 +1,670 @@
+"""Load and validate questionnaire files.
+
+Every problem is reported as `file:line: item 'x': message`, all at once, so a
+content editor can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import ValidationError
+
+from arbocheck.core.questionnaire import derived as derived_mod
+from arbocheck.core.questionnaire import yamllines
+from arbocheck.core.questionnaire.conditions import leaves, referenced
+from arbocheck.core.questionnaire.countries import ISO_3166_ALPHA2
+from arbocheck.core.questionnaire.model import (ITEM_TYPES, LANGS, Condition, Country, Derived, MultiChoice,
+                                                Number, QuestionnaireData, Rule, Scale, SingleChoice, Text,
+                                                YesNo, Hours, FreeText, unit_text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    where: str  # "item 'desk_height_cm'", "rule 'x'", or "" for the file itself
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.file}:{self.line}:{where} {self.message}"
+
+
+class QuestionnaireError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Questionnaire:
+    """A validated questionnaire with lookup tables."""
+
+    data: QuestionnaireData
+    path: str
+    sha256: str
+    items: dict[str, Any] = field(default_factory=dict)
+    section_of: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, Derived] = field(default_factory=dict)
+    derived_order: list[str] = field(default_factory=list)
+    health_rules: frozenset[str] = frozenset()
+    warnings: list[Problem] = field(default_factory=list)
+    """Not errors, but worth an editor's attention (e.g. a yearly amount whose year has passed)."""
+
+    @property
+    def id(self) -> str:
+        return self.data.id
+
+    @property
+    def version(self) -> str:
+        return self.data.version
+
+    @cached_property
+    def norms(self) -> dict:
+        return {n.id: n for n in self.data.norms}
+
+    @cached_property
+    def measures(self) -> dict:
+        return {m.id: m for m in self.data.measures}
+
+    @cached_property
+    def terms(self) -> dict:
+        return {t.id: t for t in self.data.terms}
+
+    @cached_property
+    def rules(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.data.rules}
+
+    @cached_property
+    def sections(self) -> dict:
+        return {s.id: s for s in self.data.sections}
+
+    @cached_property
+    def scopes(self) -> dict:
+        return {s.id: s for s in self.data.scopes}
+
+    @cached_property
+    def lists(self) -> dict:
+        return {x.id: x for x in self.data.lists}
+
+    @cached_property
+    def yearly(self) -> dict:
+        return {y.id: y for y in self.data.yearly}
+
+    def glossary_in(self, texts: Iterable[str], lang: str) -> list[tuple[str, str]]:
+        """(term as written, explanation) for every glossary word that appears in `texts`, in order of
+        first appearance, each once."""
+        import re
+
+        joined = "\n".join(texts)
+        low = joined.casefold()
+        found: list[tuple[int, str, str]] = []
+        for entry in self.data.glossary:
+            hits = [m for term in entry.terms.get(lang)
+                    for m in [re.search(r"(?<!\w)" + re.escape(term.casefold()) + r"(?!\w)", low)] if m]
+            if hits:
+                first = min(hits, key=lambda m: m.start())
+                found.append((first.start(), joined[first.start():first.end()], entry.explanation.get(lang)))
+        return [(term, text) for _, term, text in sorted(found)]
+
+    def yearly_values(self, year: int | None = None) -> dict[str, Any]:
+        """`{id: value, id_year: year}` for every yearly amount: the value for `year` (default:
+        this year), or the latest year before it when that year is not in the data yet."""
+        import datetime as _dt
+
+        year = year or _dt.date.today().year
+        out: dict[str, Any] = {}
+        for y in self.data.yearly:
+            known = sorted(y.values, key=lambda v: v.year)
+            pick = next((v for v in reversed(known) if v.year <= year), known[0])
+            out[y.id], out[y.id + "_year"] = pick.value, pick.year
+        return out
+
+    def health_items(self) -> frozenset[str]:
+        """Items whose answers never reach the employer: health data (AVG art. 9) and what is
+        treated as such (leisure-time exercise, confidential free text)."""
+        return frozenset(i for i, it in self.items.items() if it.health)
+
+    def reads_health(self, ids: Iterable[str]) -> bool:
+        """Whether any of these item/derived ids is, or is computed from, health data."""
+        seen: set[str] = set()
+        todo = list(ids)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            if name in self.items and self.items[name].health:
+                return True
+            if name in self.derived:
+                todo.extend(self.derived[name].inputs.values())
+        return False
+
+
+# ---------------------------------------------------------------------------
+
+def default_dirs() -> list[Path]:
+    """Where questionnaires live: the installed package copy, else the source tree."""
+    import os
+
+    env = os.environ.get("ARBOCHECK_QUESTIONNAIRES")
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    from arbocheck.core.common.paths import data_dirs
+
+    return data_dirs("questionnaires")
+
+
+def questionnaire_files(dirs: Iterable[Path] | None = None) -> list[Path]:
+    out: list[Path] = []
+    for d in dirs if dirs is not None else default_dirs():
+        out.extend(sorted(Path(d).glob("*.yaml")))
+    return out
+
+
+def find(qid: str, version: str | None = None, dirs: Iterable[Path] | None = None) -> Questionnaire:
+    """The questionnaire with this id (and version; newest when None).
+
+    Raises LookupError with a plain sentence when it does not exist.
+    """
+    found: list[Questionnaire] = []
+    for path in questionnaire_files(dirs):
+        if _head_id(path) == qid:
+            found.append(_load_cached(path))
+    if not found:
+        raise LookupError(f"questionnaire '{qid}' does not exist")
+    if version is None:
+        return max(found, key=lambda q: tuple(int(p) for p in q.version.split(".")))
+    for q in found:
+        if q.version == str(version):
+            return q
+    have = ", ".join(sorted(q.version for q in found))
+    raise LookupError(f"questionnaire '{qid}' has no version '{version}' (available: {have})")
+
+
+def _head_id(path: Path) -> str | None:
+    """The questionnaire id a file declares (its top-level `id:` line), without parsing all of it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("id:"):
+                    value = yaml.safe_load(line[3:])
+                    return str(value) if value is not None else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        pass
+    return None
+
+
+_CACHE: dict[tuple[str, int, int], Questionnaire] = {}
+
+
+def _load_cached(path: Path) -> Questionnaire:
+    """load(), once per file as long as it does not change (find() is asked for every report)."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _CACHE:
+        _CACHE[key] = load(path)
+    return _CACHE[key]
+
+
+def load(path: str | Path, display: str | None = None) -> Questionnaire:
+    """Load and fully validate one questionnaire file. Raises QuestionnaireError."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        raw_bytes = path.read_bytes()
+        text = raw_bytes.decode("utf-8")
+    except OSError as e:
+        raise QuestionnaireError([Problem(name, 1, "", f"cannot read file: {e.strerror or e}")])
+    except UnicodeDecodeError:
+        raise QuestionnaireError([Problem(name, 1, "", "file is not UTF-8 text")])
+    return loads(text, name, hashlib.sha256(raw_bytes).hexdigest())
+
+
+def loads(text: str, name: str = "<text>", sha256: str | None = None) -> Questionnaire:
+    try:
+        raw = yamllines.load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        what = getattr(e, "problem", None) or str(e)
+        raise QuestionnaireError([Problem(name, line, "", f"invalid YAML: {what}")])
+    if not isinstance(raw, dict):
+        raise QuestionnaireError([Problem(name, 1, "", "a questionnaire must be a mapping with id, version, sections, ...")])
+    try:
+        data = QuestionnaireData.model_validate(raw)
+    except ValidationError as e:
+        raise QuestionnaireError(_schema_problems(e, raw, name))
+    q = Questionnaire(data=data, path=name, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest())
+    problems = _Checker(q, raw, name).run()
+    if problems:
+        raise QuestionnaireError(problems)
+    return q
+
+
+# ---------------------------------------------------------------------------
+# Schema errors, translated into editor-friendly sentences.
+
+_KINDS = {"sections": "section", "rules": "rule", "norms": "norm", "derived": "derived",
+          "measures": "measure", "terms": "term"}
+
+
+def _context(raw: Any, loc: tuple) -> str:
+    """The innermost named thing on `loc`: an item, rule, norm, ..."""
+    where, node = "", raw
+    kind = None
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, str):
+            kind = "item" if part == "items" else _KINDS.get(part)
+        elif kind and isinstance(node, dict):
+            ident = node.get("id")
+            where = f"{kind} '{ident}'" if isinstance(ident, str) else f"{kind} #{part + 1}"
+            kind = None
+    return where
+
+
+def _without_tags(loc: tuple) -> tuple:
+    """Drop the union tags pydantic puts into error locations."""
+    out = []
+    for i, p in enumerate(loc):
+        prev = loc[i - 1] if i else None
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if p == "leaf" or (p in ITEM_TYPES and isinstance(prev, int)) or (p in ("all", "any", "not") and nxt == p):
+            continue
+        out.append(p)
+    return tuple(out)
+
+
+def _schema_problems(err: ValidationError, raw: Any, name: str) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[tuple] = set()
+    for e in err.errors():
+        loc = _without_tags(tuple(e["loc"]))
+        typ = e["type"]
+        field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        if typ == "union_tag_invalid":
+            loc += ("type",)
+            bad = e.get("ctx", {}).get("tag", e.get("input"))
+            msg = f"unknown type '{bad}' (known: {', '.join(ITEM_TYPES)})"
+        elif typ == "union_tag_not_found":
+            msg = "missing 'type'"
+        elif typ == "missing" and field_name in LANGS:
+            parent = next((p for p in reversed(loc[:-1]) if isinstance(p, str)), "text")
+            msg = f"missing translation '{field_name}' in '{parent}'"
+        elif typ == "missing":
+            msg = f"missing '{field_name}'"
+        elif typ == "extra_forbidden":
+            msg = f"unknown field '{field_name}'"
+        else:
+            text = e["msg"].removeprefix("Value error, ")
+            msg = f"{field_name}: {text}" if field_name else text
+        line = yamllines.line_at(raw, loc)
+        key = (line, msg)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Problem(name, line, _context(raw, loc), msg))
+    return sorted(out, key=lambda p: p.line)
+
+
+# ---------------------------------------------------------------------------
+# Whole-file checks.
+
+_CHOICE = (SingleChoice, MultiChoice, Country)
+
+
+class _Checker:
+    def __init__(self, q: Questionnaire, raw: Any, name: str):
+        self.q, self.raw, self.name = q, raw, name
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def add(self, loc: tuple, where: str, msg: str) -> None:
+        self.problems.append(Problem(self.name, yamllines.line_at(self.raw, loc), where, msg))
+
+    def run(self) -> list[Problem]:
+        d = self.q.data
+        self._unique("norms", [n.id for n in d.norms], "norm")
+        self._unique("terms", [t.id for t in d.terms], "term")
+        self._unique("measures", [m.id for m in d.measures], "measure")
+        self._unique("sections", [s.id for s in d.sections], "section")
+        self._unique("rules", [r.id for r in d.rules], "rule")
+        self._unique("review_statuses", [r.id for r in d.review_statuses], "review status")
+        self._unique("scopes", [x.id for x in d.scopes], "scope")
+        self._unique("checks", [x.id for x in d.checks], "check")
+        self._unique("yearly", [x.id for x in d.yearly], "yearly amount")
+        self._unique("lists", [x.id for x in d.lists], "list")
+        self._unique("glossary", [x.id for x in d.glossary], "glossary entry")
+        self._index_items()
+        self._index_derived()
+        for prio, term in d.default_terms.items():
+            if term not in self.q.terms:
+                self.add(("default_terms", prio), "", f"default term for {prio} names unknown term '{term}'")
+        for si, sec in enumerate(d.sections):
+            for ii, it in enumerate(sec.items):
+                self._check_item(("sections", si, "items", ii), it)
+        for ni, norm in enumerate(d.norms):
+            self._check_norm(("norms", ni), norm)
+        for si, scope in enumerate(d.scopes):
+            loc, where = ("scopes", si), f"scope '{scope.id}'"
+            self._check_condition(loc + ("when",), where, scope.when)
+            if self.q.reads_health(referenced(scope.when)):
+                self.add(loc + ("when",), where, "a scope may not depend on health data (the employer's report shows it)")
+            self._check_norms(loc + ("outside", "norms"), where, scope.outside.norms)
+            for n in scope.outside.norms:
+                if n in self.q.norms and self.q.norms[n].scope == scope.id:
+                    self.add(loc + ("outside", "norms"), where, f"norm '{n}' applies only inside this scope")
+        for yi, y in enumerate(d.yearly):
+            self._check_norms(("yearly", yi, "norm"), f"yearly amount '{y.id}'", [y.norm])
+            self._yearly_expiry(("yearly", yi), y)
+        for li, lst in enumerate(d.lists):
+            self._check_norms(("lists", li, "norm"), f"list '{lst.id}'", [lst.norm])
+        for ri, rule in enumerate(d.rules):
+            self._check_rule(("rules", ri), rule)
+        for ci, chk in enumerate(d.checks):
+            loc, where = ("checks", ci), f"check '{chk.id}'"
+            self._check_condition(loc + ("when",), where, chk.when)
+            for it in chk.items:
+                if it not in self.q.items:
+                    self.add(loc + ("items",), where, f"names unknown item '{it}'")
+        health = {r.id for r in d.rules if r.health or self.q.reads_health(
+            rule_reads(r) | (referenced(self.q.scopes[r.scope].when) if r.scope in self.q.scopes else set()))}
+        for si, sec in enumerate(d.sections):
+            for ii, it in enumerate(sec.items):
+                self._check_shown_without_health(("sections", si, "items", ii), it)
+        self.q.health_rules = frozenset(health)
+        self.q.warnings = sorted(self.warnings, key=lambda p: p.line)
+        return sorted(self.problems, key=lambda p: p.line)
+
+    def _check_norm(self, loc: tuple, norm) -> None:
+        where = f"norm '{norm.id}'"
+        if norm.scope is not None and norm.scope not in self.q.scopes:
+            self.add(loc + ("scope",), where, f"unknown scope '{norm.scope}'")
+        for si, src in enumerate(norm.sources):
+            if src.url is not None and not official_url(src.url, self.q.data.source_domains):
+                self.add(loc + ("sources", si, "url"), where,
+                         f"source {src.url} is not on an official domain (source_domains: "
+                         f"{', '.join(self.q.data.source_domains)})")
+
+    def _yearly_expiry(self, loc: tuple, y) -> None:
+        import datetime as _dt
+
+        latest = max(v.year for v in y.values)
+        this_year = _dt.date.today().year
+        line = yamllines.line_at(self.raw, loc)
+        if latest < this_year:
+            self.warnings.append(Problem(self.name, line, f"yearly amount '{y.id}'",
+                                         f"the latest value is for {latest}; add the value for {this_year}"))
+        for v in y.values:
+            if v.year >= this_year - 1 and v.checked == "secondary":
+                self.warnings.append(Problem(self.name, line, f"yearly amount '{y.id}'",
+                                             f"the value for {v.year} ({v.value:g}) comes from a secondary source; "
+                                             f"confirm it with the Belastingdienst or the law"))
+
+    def _check_shown_without_health(self, loc: tuple, it: Any) -> None:
+        """A workplace item shown only depending on a health answer would tell the employer
+        about that answer by being answered or not (DESIGN.md §4.1)."""
+        if it.health or it.show_if is None:
+            return
+        via = self._health_behind(referenced(it.show_if))
+        if via is not None:
+            self.add(loc + ("show_if",), f"item '{it.id}'",
+                     f"is not health data but is shown depending on health data ('{via}'): whether it is "
+                     "answered would tell the employer about that answer; mark it 'health: true' or drop the "
+                     "condition")
+
+    def _health_behind(self, names: set[str]) -> str | None:
+        """The first health item these ids read, also through derived inputs and the show-if of
+        the items they read (a hidden item has no value); None when there is none."""
+        q, seen, todo = self.q, set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            it = q.items.get(name)
+            if it is not None:
+                if it.health:
+                    return name
+                todo.extend(referenced(it.show_if))
+            elif name in q.derived:
+                todo.extend(q.derived[name].inputs.values())
+        return None
+
+    def _unique(self, key: str, ids: list[str], kind: str) -> None:
+        seen: set[str] = set()
+        for i, ident in enumerate(ids):
+            if ident in seen:
+                self.add((key, i, "id"), f"{kind} '{ident}'", f"duplicate {kind} id '{ident}'")
+            seen.add(ident)
+
+    def _index_items(self) -> None:
+        for si, sec in enumerate(self.q.data.sections):
+            for ii, it in enumerate(sec.items):
+                if it.id in self.q.items:
+                    self.add(("sections", si, "items", ii, "id"), f"item '{it.id}'",
+                             f"duplicate item id '{it.id}' (also in section '{self.q.section_of[it.id]}')")
+                    continue
+                self.q.items[it.id] = it
+                self.q.section_of[it.id] = sec.id
+
+    def _index_derived(self) -> None:
+        q = self.q
+        for di, dv in enumerate(q.data.derived):
+            loc, where = ("derived", di), f"derived '{dv.id}'"
+            if dv.id in q.items or dv.id in q.derived:
+                self.add(loc + ("id",), where, f"duplicate id '{dv.id}' (items and derived values share one namespace)")
+                continue
+            q.derived[dv.id] = dv
+            if dv.function not in derived_mod.FUNCTIONS:
+                known = ", ".join(sorted(derived_mod.FUNCTIONS))
+                self.add(loc + ("function",), where, f"unknown function '{dv.function}' (known: {known})")
+                continue
+            required, optional = derived_mod.parameters(dv.function)
+            given = set(dv.inputs) | set(dv.params)
+            for p in sorted(required - given):
+                self.add(loc, where, f"function '{dv.function}' needs input '{p}'")
+            for p in sorted(given - required - optional):
+                self.add(loc, where, f"function '{dv.function}' has no parameter '{p}'")
+            for p in sorted(set(dv.inputs) & set(dv.params)):
+                self.add(loc, where, f"'{p}' is given both as input and as param")
+        sections = {sec.id for sec in q.data.sections}
+        for di, dv in enumerate(q.data.derived):
+            if dv.report_section is not None and dv.report_section not in sections:
+                self.add(("derived", di, "report_section"), f"derived '{dv.id}'",
+                         f"report_section names unknown section '{dv.report_section}'")
+            for p, ref in dv.inputs.items():
+                if ref not in q.items and ref not in q.derived:
+                    self.add(("derived", di, "inputs", p), f"derived '{dv.id}'", f"input '{p}' names unknown item '{ref}'")
+        # Topological order; a cycle is an error.
+        order: list[str] = []
+        state: dict[str, int] = {}
+
+        def visit(name: str, chain: list[str]) -> None:
+            if state.get(name) == 2:
+                return
+            if state.get(name) == 1:
+                di = next(i for i, d in enumerate(q.data.derived) if d.id == name)
+                self.add(("derived", di), f"derived '{name}'", "cycle: " + " → ".join(chain + [name]))
+                return
+            state[name] = 1
+            for ref in q.derived[name].inputs.values():
+                if ref in q.derived:
+                    visit(ref, chain + [name])
+            state[name] = 2
+            order.append(name)
+
+        for name in q.derived:
+            visit(name, [])
+        q.derived_order = order
+
+    def _known(self, ident: str) -> bool:
+        return ident in self.q.items or ident in self.q.derived
+
+    def _placeholder_known(self, ident: str) -> bool:
+        return self._known(ident) or ident in self.q.yearly or ident.removesuffix("_year") in self.q.yearly
+
+    def _check_condition(self, loc: tuple, where: str, cond: Condition | None) -> None:
+        for leaf in leaves(cond):
+            for ident in filter(None, (leaf.item, leaf.ref)):
+                if not self._known(ident):
+                    self.add(loc, where, f"condition names unknown item '{ident}'")
+            it = self.q.items.get(leaf.item)
+            if it is None or leaf.value is None:
+                continue
+            values = leaf.value if leaf.op in ("in", "not_in") else [leaf.value]
+            for v in values:
+                bad = bad_value(it, v, for_condition=True)
+                if bad:
+                    self.add(loc, where, f"condition on '{leaf.item}': {bad}")
+
+    def _check_norms(self, loc: tuple, where: str, norms: list[str]) -> None:
+        for n in norms:
+            if n not in self.q.norms:
+                self.add(loc, where, f"unknown norm '{n}'")
+
+    def _check_item(self, loc: tuple, it: Any) -> None:
+        where = f"item '{it.id}'"
+        self._check_norms(loc + ("norms",), where, it.norms)
+        self._check_condition(loc + ("show_if",), where, it.show_if)
+        if it.show_if is not None and it.id in referenced(it.show_if):
+            self.add(loc + ("show_if",), where, "show_if refers to the item itself")
+        if isinstance(it, _CHOICE):
+            seen: set[str] = set()
+            for oi, o in enumerate(it.options):
+                if o.value in seen:
+                    self.add(loc + ("options", oi), where, f"duplicate option '{o.value}'")
+                seen.add(o.value)
+                if isinstance(it, Country) and o.value not in ISO_3166_ALPHA2:
+                    self.add(loc + ("options", oi), where, f"'{o.value}' is not an ISO 3166 country code")
+        if getattr(it, "default", None) is not None:
+            bad = bad_value(it, it.default)
+            if bad:
+                self.add(loc + ("default",), where, f"default: {bad}")
+        if isinstance(it, FreeText):
+            if it.check_health_words and self.q.data.health_words is None:
+                self.add(loc + ("check_health_words",), where, "check_health_words needs a top-level 'health_words'")
+            if it.move_to is not None:
+                target = self.q.items.get(it.move_to)
+                if not isinstance(target, FreeText) or not target.health:
+                    self.add(loc + ("move_to",), where, f"move_to must name a confidential text item, not '{it.move_to}'")
+
+    def _check_rule(self, loc: tuple, rule: Rule) -> None:
+        where = f"rule '{rule.id}'"
+        if rule.item not in self.q.items:
+            self.add(loc + ("item",), where, f"names unknown item '{rule.item}'")
+        for other in rule.also:
+            if other not in self.q.items:
+                self.add(loc + ("also",), where, f"also names unknown item '{other}'")
+        self._check_condition(loc + ("when",), where, rule.when)
+        self._check_norms(loc + ("norms",), where, rule.norms)
+        for mi, m in enumerate(rule.measures):
+            mid = m if isinstance(m, str) else m.measure
+            if mid not in self.q.measures:
+                self.add(loc + ("measures", mi), where, f"unknown measure '{mid}'")
+            if not isinstance(m, str):
+                self._check_condition(loc + ("measures", mi, "when"), where, m.when)
+        if len(set(rule.measure_ids())) != len(rule.measures):
+            self.add(loc + ("measures",), where, "a measure is listed twice")
+        if rule.term is not None and rule.term not in self.q.terms:
+            self.add(loc + ("term",), where, f"unknown term '{rule.term}'")
+        if rule.scope is not None and rule.scope not in self.q.scopes:
+            self.add(loc + ("scope",), where, f"unknown scope '{rule.scope}'")
+        for n in rule.norms:
+            norm = self.q.norms.get(n)
+            if norm is not None and norm.scope is not None and norm.scope != rule.scope:
+                self.add(loc + ("norms",), where,
+                         f"norm '{n}' applies only within scope '{norm.scope}': give the rule 'scope: {norm.scope}'")
+        texts = [("title", rule.title), ("advice", rule.advice)]
+        for ai, extra in enumerate(rule.advice_if):
+            self._check_condition(loc + ("advice_if", ai, "when"), where, extra.when)
+            texts.append((f"advice_if[{ai + 1}]", extra.text))
+        for key, text in texts:
+            for lang in LANGS:
+                for ph in placeholders(text.get(lang)):
+                    if not self._placeholder_known(ph):
+                        self.add(loc + (key.split("[")[0], lang) if "[" not in key else loc + ("advice_if",), where,
+                                 f"{key} ({lang}) uses unknown placeholder '{{{ph}}}'")
+
+
+def rule_reads(rule: Rule) -> set[str]:
+    """Every item or derived id a rule reads: its item, conditions (of the rule, its measures and
+    its extra sentences) and the placeholders in its texts. A rule that reads health data is sealed."""
+    out = referenced(rule.when) | {rule.item} | set(rule.also)
+    for m in rule.measures:
+        if not isinstance(m, str):
+            out |= referenced(m.when)
+    texts = [rule.title, rule.advice]
+    for extra in rule.advice_if:
+        out |= referenced(extra.when)
+        texts.append(extra.text)
+    for text in texts:
+        for lang in LANGS:
+            out |= {ph.removesuffix("_year") for ph in placeholders(text.get(lang))}
+    return out
+
+
+def official_url(url: str, domains: Iterable[str]) -> bool:
+    """Whether an https URL's host is one of `domains` or a subdomain of one."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(host == d or host.endswith("." + d) for d in domains)
+
+
+def placeholders(text: str) -> list[str]:
+    """Names used as `{name}` in a text (format specs are not allowed)."""
+    out = []
+    for _, fname, spec, conv in string.Formatter().parse(text):
+        if fname is not None:
+            out.append(fname)
+    return out
+
+
+def bad_value(it: Any, v: Any, for_condition: bool = False) -> str | None:
+    """Why `v` is not a valid answer for item `it` (None when it is)."""
+    def num(x: Any) -> bool:
+        return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+    if isinstance(it, YesNo):
+        return None if isinstance(v, bool) else f"expected yes/no (true/false), got {v!r}"
+    if isinstance(it, (SingleChoice, MultiChoice)):
+        if isinstance(it, MultiChoice) and not for_condition:
+            if not isinstance(v, list):
+                return f"expected a list of options, got {v!r}"
+            for x in v:
+                bad = bad_value(it, x, for_condition=True)
+                if bad:
+                    return bad
+            return None
+        opts = [o.value for o in it.options]
+        return None if v in opts else f"{v!r} is not one of the options ({', '.join(opts)})"
+    if isinstance(it, Country):
+        return None if isinstance(v, str) and v in ISO_3166_ALPHA2 else f"'{v}' is not an ISO 3166 country code"
+    if isinstance(it, (Number, Hours, Scale)):
+        if not num(v):
+            return f"expected a number, got {v!r}"
+        if isinstance(it, Scale) and not float(v).is_integer():
+            return f"expected a whole number on the scale {it.min}–{it.max}, got {v:g}"
+        if not for_condition and not (it.min <= v <= it.max):
+            unit = f" {unit_text(it, 'en')}" if isinstance(it, (Number, Hours)) else ""
+            return f"{v:g}{unit} is outside the allowed range {it.min:g}–{it.max:g}{unit}"
+        return None
+    if isinstance(it, FreeText):
+        return None if isinstance(v, str) else f"expected text, got {v!r}"
+    return None

@@ -1,0 +1,178 @@
+"""Export: the signed RI&E contribution for the employer and the worker's personal copy.
+
+build → attach assessment.json (+ confidential.age) → sign → re-open and
+verify → only then is it written (crash-safe) and reported done.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from arbocheck.core.report import assessment as assessment_mod
+from arbocheck.core.check import photos
+from arbocheck.core.trust import seal
+from arbocheck.core.report import sealed_size
+from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.check.draft_photos import refs
+from arbocheck.core.common.i18n import t
+from arbocheck.core.trust.keys import SigningKey
+from arbocheck.core.questionnaire.loader import Questionnaire
+from arbocheck.core.report.pdf import ReportInput, build_pdf
+from arbocheck.core.common.storage import atomic_write
+
+
+PRINT_SIDE, PRINT_QUALITY = 1280, 82
+
+
+class ExportError(Exception):
+    """The export did not complete; nothing was written. The message says why."""
+
+
+@dataclass
+class Export:
+    signed: bytes
+    personal: bytes
+    assessment: dict[str, Any]
+    sealed: bool
+
+
+def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any], key: SigningKey,
+          rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
+          progress: Callable[[int, str], None] | None = None, personal_copy: bool = True) -> Export:
+    step = progress or (lambda pct, what: None)
+    from arbocheck.core.check.rules import evaluate
+
+    blocked = evaluate(q, answers, rm.lang).blocked
+    if blocked:  # an impossible answer cannot be signed as true
+        raise ExportError("these answers cannot all be true: " + " ".join(w.message for w in blocked))
+    rm.fingerprint = key.fingerprint
+    if expert_recipient:
+        rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
+    sealed = bool(expert_recipient)
+    step(5, "photos")
+    # The pages get a print-sized copy of each photo (1280 px on 120 mm is ~270 dpi; expert-only
+    # ones only in the personal copy); the expert's sealed part keeps the draft's photos, each
+    # within its fixed budget (sealed_size).
+    all_refs = refs(draft_meta)
+    ids = list(dict.fromkeys(r.id for r in all_refs if personal_copy or not r.expert_only))
+    private = list(dict.fromkeys(r.id for r in all_refs if r.expert_only)) if sealed else []
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # Pillow releases the GIL
+        printed_jobs = pool.map(
+            lambda pid: photos.process(photo_bytes(pid), max_side=PRINT_SIDE, quality=PRINT_QUALITY), ids)
+        sealed_jobs = pool.map(lambda pid: _sealed_photo(photo_bytes(pid)), private)
+        printed, for_expert = dict(zip(ids, printed_jobs)), dict(zip(private, sealed_jobs))
+    page_bytes = lambda pid: printed[pid].data  # noqa: E731
+    assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed,
+                                                {pid: p.sha256 for pid, p in printed.items()})
+    attachments = {"assessment.json": assessment_mod.dumps(assess)}
+    if sealed:
+        for p in confidential["photos"]:
+            jpeg = for_expert[p["sha256"]]
+            p["sha256"] = assessment_mod.sha256(jpeg)
+            p["jpeg_base64"] = base64.b64encode(jpeg).decode("ascii")
+        room = sealed_size.room(q, rm.report_id, len(confidential["photos"]))
+        attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient, room=room)
+    step(15, "pdf")
+    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed)
+    pdf = build_pdf(inp)
+    step(55, "sign")
+    from arbocheck.core.trust.signing import attach, sign
+
+    signed = sign(attach(pdf, attachments), key, page=inp.stamp["page"], box=inp.stamp["box"],
+                  signer_name=rm.signer_name, reason=t("report.title", rm.lang),
+                  stamp_text=_stamp_text(rm, key))
+    step(75, "verify")
+    _check(signed, key, assess)
+    step(85, "personal")
+    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True)) if personal_copy else b""
+    step(100, "done")
+    return Export(signed, personal, assess, sealed)
+
+
+def _sealed_photo(data: bytes) -> bytes:
+    """A draft's photo (already clean, made by photos.process) as it goes into the sealed
+    part: unchanged when it fits its budget, else re-encoded smaller until it does."""
+    if len(data) <= sealed_size.PHOTO_BYTES:
+        return data
+    return photos.within(data, sealed_size.PHOTO_BYTES).data
+
+
+def _stamp_text(rm: ReportMeta, key: SigningKey) -> str:
+    """pyHanko fills %(ts)s with the signing time; any other % must not be read as a field."""
+    lang, fp = rm.lang, key.fingerprint
+    lines = [f"{t('report.name', lang)}: {rm.signer_name or '—'}", f"{t('report.date', lang)}: \0TS\0",
+             f"{t('report.fingerprint', lang)}:", fp[:39], fp[40:]]
+    return "\n".join(lines).replace("%", "%%").replace("\0TS\0", "%(ts)s")
+
+
+def _check(signed: bytes, key: SigningKey, assess: dict) -> None:
+    """Re-open the signed file and verify it exactly as an employer would."""
+    from arbocheck.core.trust.verify import Rejected, verify
+
+    try:
+        v = verify(signed, pinned_spki=key.spki_der)
+    except Rejected as e:
+        raise ExportError(f"the signed report did not pass its own check: {e}") from e
+    if v.assessment != json.loads(assessment_mod.dumps(assess)):
+        raise ExportError("the signed report does not hold the data it was built from")
+
+
+def write(export: Export, signed_path: Path, personal_path: Path | None) -> None:
+    """Write both files crash-safe, then read the signed one back and verify it again."""
+    from arbocheck.core.trust.verify import Rejected, verify
+
+    atomic_write(signed_path, export.signed, keep_previous=False, mode=0o644)
+    if personal_path is not None:
+        atomic_write(personal_path, export.personal, keep_previous=False, mode=0o600)
+    try:
+        verify(Path(signed_path).read_bytes())
+    except Rejected as e:
+        raise ExportError(f"the report on disk does not verify: {e}") from e
+
+
+def seal_fingerprint(recipient: str) -> str:
+    from arbocheck.core.trust.campaign import recipient_fingerprint
+
+    return recipient_fingerprint(recipient)
+
+
+def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
+                 photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None,
+                 lang: str = "nl", key: SigningKey | None = None,
+                 progress: Callable[[int, str], None] | None = None) -> Export:
+    """The wizard's export: campaign, enrolment and revision come from the draft's meta.
+
+    Runs in a worker thread: no Qt, and it changes nothing it is given (the caller
+    records the new report_id and revision from the returned assessment).
+    """
+    from arbocheck.core.trust import campaign as campaign_mod
+    from arbocheck.core.trust import keys as keys_mod
+
+    name = str(draft_meta.get("signer_name", "")).strip()
+    key = key or keys_mod.load_or_create(common_name=name or "arbocheck")
+    rm = ReportMeta(signer_name=name, fingerprint=key.fingerprint, lang=lang,
+                    report_id=str(draft_meta.get("report_id") or uuid.uuid4()),
+                    revision=int(draft_meta.get("revision", 0)) + 1)
+    expert = None
+    if draft_meta.get("campaign_file"):
+        camp = campaign_mod.load(str(draft_meta["campaign_file"]).encode("utf-8"))
+        rm.organisation, rm.campaign_id, expert = camp.organisation, camp.campaign_id, camp.expert_recipient
+        from arbocheck.core.trust.identity import normalise_or_none
+
+        # The id in the one spelling the employer enrolled (identity.py); a look-alike is refused here.
+        employee = normalise_or_none(str(draft_meta.get("employee_id", "")))
+        code = str(draft_meta.get("enrolment_code", ""))
+        if employee:
+            rm.employee_id = employee
+            if code.strip():
+                rm.enrolment_proof = campaign_mod.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
+    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert, progress=progress)
+    write(ex, out, personal)
+    return ex

@@ -1,0 +1,485 @@
+"""The human-readable report: an A4 PDF in the worker's language (reportlab).
+
+One builder makes both versions: the employer's (workplace facts only, to be
+signed) and the worker's personal copy (everything, marked "niet delen").
+Photos go in as the already re-encoded JPEG bytes, never as file paths.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, Callable
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph,
+                                SimpleDocTemplate, Spacer, Table, TableStyle)
+
+from arbocheck.core.common import paths
+from arbocheck.core.report.assessment import ReportMeta, figure_numbers, printed_sections
+from arbocheck.core.questionnaire.conditions import holds
+from arbocheck.core.check.diagram import side_view
+from arbocheck.core.check.draft_photos import refs
+from arbocheck.core.common.i18n import t
+from arbocheck.core.questionnaire.loader import Questionnaire
+from arbocheck.core.questionnaire.model import unit_text
+from arbocheck.core.report.drawing import diagram_drawing, signature_drawing
+from arbocheck.core.check.sharing import split
+from arbocheck.core.check.textfmt import date as fmt_date
+from arbocheck.core.check.textfmt import value as fmt_value
+
+FONT = "NotoSans"
+TEXT_WIDTH = 170 * mm  # A4 less 20 mm margins left and right
+LEAD_ROWS = 2  # a table never leaves fewer body rows than this at the foot or the top of a page
+PRIO_COLOUR = {"high": "#b3261e", "medium": "#9a5b00", "low": "#1d5fa8"}
+_fonts_ready = False
+
+
+def _register_fonts() -> None:
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    rl_config.useA85 = 0  # binary streams: ASCII85 in pure Python is 20× slower and 27 % larger
+    for style, suffix in (("", "Regular"), ("-Bold", "Bold"), ("-Italic", "Italic"), ("-BoldItalic", "BoldItalic")):
+        pdfmetrics.registerFont(TTFont(FONT + style, str(paths.font(suffix))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
+                                  boldItalic=FONT + "-BoldItalic")
+    rl_config.canvas_basefontname = FONT  # or Helvetica leaks into every page
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT  # ... and into every drawing
+    _fonts_ready = True
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    # allowWidows=0: a paragraph never leaves its last line alone at the top of a page.
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT, allowWidows=0)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
+        "h1": ParagraphStyle("h1", parent=base, fontName=FONT + "-Bold", fontSize=20, leading=25, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT + "-Bold", fontSize=13.5, leading=17,
+                             spaceBefore=10, spaceAfter=5, textColor=colors.HexColor("#1f3a5f")),
+        "h3": ParagraphStyle("h3", parent=base, fontName=FONT + "-Bold", fontSize=10.5, leading=14,
+                             spaceBefore=6, spaceAfter=3),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "cellb": ParagraphStyle("cellb", parent=base, fontName=FONT + "-Bold", fontSize=8.5, leading=11),
+        "mark": ParagraphStyle("mark", parent=base, fontName=FONT + "-Bold", fontSize=11,
+                               textColor=colors.HexColor("#b3261e")),
+    }
+
+
+HEADINGS = ("h1", "h2", "h3")
+CELL_PAD = 6  # reportlab's default left and right padding of a table cell, in points
+
+
+class KeepStart(CondPageBreak):
+    """Breaks the page unless a heading and the start of what follows it fit below.
+
+    reportlab's keepWithNext is no help here: it keeps a heading with the whole
+    next flowable (a long table would jump to the next page and leave a gap) and
+    not at all with a KeepTogether (a photo), so a heading could end a page.
+    """
+
+    def __init__(self, group: list):
+        super().__init__(0)
+        self.group = group
+
+    def wrap(self, availWidth, availHeight):
+        if getattr(getattr(self, "_frame", None), "_atTop", False):
+            return 0, 0  # at the top of a page already: a break would gain nothing
+        self.height = _start_height(self.group, availWidth, self.canv)
+        return super().wrap(availWidth, availHeight)
+
+
+class FitDrawing(Flowable):
+    """A drawing that is drawn a little smaller when that keeps it, and the flowables
+    `below` it (its caption), on this page instead of leaving a gap."""
+
+    def __init__(self, drawing, below: list, smallest: float = 0.85):
+        super().__init__()
+        self.drawing, self.below, self.smallest, self.scale = drawing, below, smallest, 1.0
+
+    def wrap(self, availWidth, availHeight):
+        w, h = self.drawing.width, self.drawing.height
+        room = availHeight - sum(f.getSpaceBefore() + f.wrapOn(self.canv, availWidth, 1e6)[1] + f.getSpaceAfter()
+                                 for f in self.below)
+        self.scale = min(1.0, availWidth / w, max(self.smallest, room / h))
+        self.width, self.height = w * self.scale, h * self.scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        self.drawing.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _start_height(group: list, width: float, canv) -> float:
+    """Height of the headings in `group` plus the part of its last flowable that must come with them."""
+    h = 0.0
+    for i, f in enumerate(group):
+        h += f.getSpaceBefore() + (_lead_height(f, width, canv) if i == len(group) - 1
+                                   else f.wrapOn(canv, width, 1e6)[1] + f.getSpaceAfter())
+    return h
+
+
+def _lead_height(f, width: float, canv) -> float:
+    content = getattr(f, "_content", None)
+    if isinstance(f, KeepTogether) and content is not None:  # kept whole anyway: all of it
+        return sum(g.getSpaceBefore() + g.wrapOn(canv, width, 1e6)[1] + g.getSpaceAfter() for g in content)
+    _, h = f.wrapOn(canv, width, 1e6)
+    if isinstance(f, Table):  # header row(s) and the first body rows (see _table's NOSPLIT)
+        return sum(f._rowHeights[:(f.repeatRows or 0) + LEAD_ROWS])
+    if isinstance(f, Paragraph):  # its first two lines (reportlab leaves no single line behind)
+        return min(h, 2 * f.style.leading)
+    return h
+
+
+def keep_headings(story: list) -> list:
+    """The story with a KeepStart before every heading (or run of headings) in it."""
+    out: list = []
+    i = 0
+    while i < len(story):
+        if not _is_heading(story[i]):
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and (_is_heading(story[j]) or type(story[j]) is Spacer):
+            j += 1
+        follows = j < len(story) and not isinstance(story[j], (CondPageBreak, PageBreak))
+        out.append(KeepStart(story[i:j + 1] if follows else story[i:j]))
+        out.extend(story[i:j])
+        i = j
+    return out
+
+
+def _is_heading(f) -> bool:
+    return isinstance(f, Paragraph) and f.style.name in HEADINGS
+
+
+def fit_widths(columns: list[list[tuple[str, str]]], total: float, minimum: list[float],
+               size: float = 8.5) -> list[float]:
+    """Column widths, the first column taking what the others leave.
+
+    Every other column is at least as wide as its longest word (`columns` holds
+    (text, font) pairs per column), because reportlab breaks a word that does not
+    fit in the middle ("Arbovoorz" / "iening").
+    """
+    widths = [max([m] + [stringWidth(w, font, size) + 2 * CELL_PAD + 1 for text, font in col for w in text.split()])
+              for col, m in zip(columns[1:], minimum[1:])]
+    return [max(minimum[0], total - sum(widths))] + widths
+
+
+def _cap(text: str) -> str:
+    """Column headers start with a capital, also when the shared word is lower case ("eigenaar")."""
+    return text[:1].upper() + text[1:]
+
+
+class StampBox(Flowable):
+    """Reserves room for the visible signature stamp and records where it landed."""
+
+    def __init__(self, width: float, height: float, label: str, sink: dict):
+        super().__init__()
+        self.width, self.height, self.label, self.sink = width, height, label, sink
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(colors.HexColor("#9aa5b1"))
+        c.setDash(2, 2)
+        c.rect(0, 0, self.width, self.height)
+        c.setDash()
+        c.setFont(FONT, 7)
+        c.setFillColor(colors.HexColor("#666666"))
+        c.drawString(3, self.height + 3, self.label)
+        x, y = c.absolutePosition(0, 0)
+        self.sink.update(page=c.getPageNumber() - 1,
+                         box=(int(x), int(y), int(x + self.width), int(y + self.height)))
+
+
+def _numbered_canvas(footer_left: str, lang: str, personal_mark: str | None):
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            w, _ = A4
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.HexColor("#666666"))
+            self.drawString(18 * mm, 10 * mm, footer_left)
+            self.drawRightString(w - 18 * mm, 10 * mm, t("report.page", lang, n=self._pageNumber, total=total))
+            if personal_mark:
+                self.setFont(FONT + "-Bold", 9)
+                self.setFillColor(colors.HexColor("#b3261e"))
+                self.drawCentredString(w / 2, A4[1] - 10 * mm, personal_mark)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+@dataclass
+class ReportInput:
+    q: Questionnaire
+    answers: dict[str, Any]
+    draft_meta: dict[str, Any]
+    meta: ReportMeta
+    photo_bytes: Callable[[str], bytes]
+    personal: bool = False
+    sealed: bool = False
+    stamp: dict = field(default_factory=dict)  # filled in: page and box of the signature stamp
+
+
+def build_pdf(inp: ReportInput) -> bytes:
+    _register_fonts()
+    st = _styles()
+    q, lang, rm = inp.q, inp.meta.lang, inp.meta
+    s = split(q, inp.answers, inp.draft_meta, lang)
+    ev = s.evaluation
+    findings = ev.findings if inp.personal else s.employer_findings
+    plan = ev.plan if inp.personal else s.employer_plan
+    shown_answers = dict(s.employer_answers, **(s.expert_answers if inp.personal else {}))
+    # The personal copy shows every photo in the draft's own order (a section's shared and
+    # expert-only photos as the worker put them), the employer's version only the shared ones.
+    photos = refs(inp.draft_meta or {}) if inp.personal else s.employer_photos
+    values = dict(ev.values) if inp.personal else dict(s.employer_answers, **s.employer_derived)
+    title = t("report.title.personal" if inp.personal else "report.title", lang)
+    P = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
+    story: list = []
+
+    # -- cover ---------------------------------------------------------------
+    if inp.personal:
+        story.append(P(escape(t("report.personal_mark", lang)), "mark"))
+    story += [P(escape(title), "h1"), Spacer(1, 2 * mm)]
+    story.append(P(escape(t("report.personal_lead" if inp.personal else "report.lead", lang))))
+    story.append(Spacer(1, 5 * mm))
+    date = fmt_date(rm.created_at, lang)  # "1 december 2026"; assessment.json keeps ISO
+    facts = [
+        (t("report.organisation", lang), rm.organisation or "—"),
+        (t("report.worker", lang), rm.signer_name or "—"),
+        (t("report.employee_id", lang), rm.employee_id or "—"),
+        (t("report.date", lang), date),
+        (t("report.campaign", lang), rm.campaign_id or t("report.not_enrolled", lang)),
+        (t("report.questionnaire", lang), f"{q.data.title.get(lang)} — {q.id} {q.version} (sha256 {q.sha256[:12]}…)"),
+        (t("report.report_id", lang), f"{rm.report_id} · rev. {rm.revision}"),
+    ]
+    story.append(_table([[P(escape(k), "cellb"), P(escape(v), "cell")] for k, v in facts], [45 * mm, 125 * mm],
+                        header=False))
+    story += [Spacer(1, 6 * mm), P(escape(t("report.overall", lang)), "h2")]
+    counts = {p: sum(f.priority == p for f in findings) for p in ("high", "medium", "low")}
+    boxes = [[P(f"<font size=20 color='{PRIO_COLOUR[p]}'><b>{counts[p]}</b></font><br/>"
+                f"{escape(t('priority.' + p, lang))}", "cell") for p in ("high", "medium", "low")]]
+    tb = Table(boxes, colWidths=[56 * mm] * 3, rowHeights=[20 * mm])
+    tb.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#c9d1d9")),
+                            ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#c9d1d9")),
+                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
+    story.append(tb)
+    # An unfinished check never reads as "nothing to remark". The employer's version judges that from
+    # what it may show only (required items are workplace facts), so a health answer changes nothing here.
+    state = ev.state if inp.personal else ("empty" if not s.employer_answers else
+                                           "incomplete" if ev.missing else "complete")
+    if state != "complete":
+        story += [Spacer(1, 3 * mm), P(escape(t("state." + state, lang, n=len(ev.missing))), "small")]
+    for scope_id in ev.outside_scopes:
+        story += [Spacer(1, 2 * mm), P(escape(q.scopes[scope_id].note.get(lang)), "small")]
+    if not inp.personal:
+        story += [Spacer(1, 5 * mm), P(escape(t("report.health_note" if inp.sealed else "report.health_note.none",
+                                                 lang)), "small")]
+
+    # -- summary per topic ---------------------------------------------------
+    story += [PageBreak(), P(escape(t("report.summary", lang)), "h2")]
+    rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "report.answered", "report.status")]]
+    for sec in q.data.sections:
+        # Questions hidden as not applicable do not count (a non-health item's visibility never depends on
+        # a health answer: the loader checks it, so these counts show the employer nothing about health).
+        items = [it for it in sec.items if (inp.personal or not it.health) and holds(it.show_if, ev.values)]
+        if not items:
+            continue
+        answered = sum(1 for it in items if it.id in shown_answers)
+        fs = [f for f in findings if f.section == sec.id]
+        worst = min((f.priority for f in fs), key=("high", "medium", "low").index) if fs else None
+        status = ("report.status.open" if not answered else "report.status.action" if worst == "high"
+                  else "report.status.attention" if worst else "report.status.ok")
+        colour = PRIO_COLOUR.get(worst or "", "#2e6b30" if answered else "#666666")
+        top = f": {escape(fs[0].title)}" if fs else ""  # findings come sorted: the first matters most
+        rows.append([P(escape(sec.title.get(lang)), "cell"), P(f"{answered}/{len(items)}", "cell"),
+                     P(f"<font color='{colour}'>{escape(t(status, lang))}</font>"
+                       + (f" ({len(fs)})" if fs else "") + top, "cell")])
+    story.append(_table(rows, [55 * mm, 22 * mm, 93 * mm]))
+
+    # -- action plan ---------------------------------------------------------
+    story += [Spacer(1, 4 * mm), P(escape(t("action_plan", lang)), "h2")]
+    if plan:
+        head = [_cap(t(k, lang)) for k in
+                ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
+        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
+                  yes if p.exemption == "arbo" else no] for p in plan]
+        rows = [[P(escape(h), "cellb") for h in head]]
+        for p, c in zip(plan, cells):
+            rows.append([P(escape(c[0]), "cell"), P(escape(c[1]), "cell"),
+                         P(f"<font color='{PRIO_COLOUR[p.priority]}'>{escape(c[2])}</font>", "cell"),
+                         P(escape(c[3]), "cell"), P(escape(c[4]), "cell")])
+        columns = [[(h, FONT + "-Bold")] + [(c[i], FONT) for c in cells] for i, h in enumerate(head)]
+        story.append(_table(rows, fit_widths(columns, TEXT_WIDTH, [60 * mm, 24 * mm, 17 * mm, 35 * mm, 16 * mm])))
+    else:
+        story.append(P(escape(t("report.no_measures", lang))))
+
+    # -- per topic -------------------------------------------------------------
+    # Numbered down the report, from the same function as assessment.json's "figure".
+    figure_no = figure_numbers(q, photos, inp.personal)
+    printed = set(printed_sections(q, inp.personal))
+    drew_diagram = False
+    for sec in q.data.sections:
+        items = [it for it in sec.items if (inp.personal or not it.health)]
+        if sec.id not in printed:
+            continue
+        block = [CondPageBreak(60 * mm), P(escape(sec.title.get(lang)), "h2")]
+        rows = [[P(escape(t("report.question", lang)), "cellb"), P(escape(t("report.answer", lang)), "cellb")]]
+        for it in items:
+            if it.id not in shown_answers:
+                continue
+            mark = f" <font color='#b3261e'>({escape(t('health_item', lang))})</font>" if it.health else ""
+            unit = f" {unit_text(it, lang)}" if unit_text(it, lang) else ""
+            rows.append([P(escape(it.text.get(lang)) + mark, "cell"),
+                         P(escape(fmt_value(q, it.id, shown_answers[it.id], lang) + unit), "cell")])
+        if len(rows) > 1:
+            block.append(_table(rows, [115 * mm, 55 * mm]))
+        else:
+            block.append(P(escape(t("report.unanswered", lang)), "small"))
+        measured = [[P(escape(t("report.measured", lang)), "cellb"), P(escape(t("report.value", lang)), "cellb")]]
+        for d in q.data.derived:
+            v = values.get(d.id)
+            if d.report_section != sec.id or not isinstance(v, (int, float)) or v <= 0:
+                continue
+            if not inp.personal and q.reads_health([d.id]):
+                continue
+            measured.append([P(escape(d.label.get(lang)) + f" <font color='#666666'>({t('report.guidance', lang)})</font>",
+                               "cell"), P(escape(fmt_value(q, d.id, v, lang) + f" {unit_text(d, lang)}"), "cell")])
+        if len(measured) > 1:
+            block += [Spacer(1, 3 * mm), _table(measured, [115 * mm, 55 * mm])]
+        if sec.diagram == "side_view" and values.get("body_height_cm") and not drew_diagram:
+            drew_diagram = True  # one side view in the report, in the first section that has one
+            dgm = side_view(values, lang)
+            notes = [Spacer(1, 1.5 * mm), P(escape(" ".join(dgm.notes)), "small")] if dgm.notes else []
+            block += [Spacer(1, 3 * mm), FitDrawing(diagram_drawing(dgm, 105 * mm), notes), *notes,
+                      Spacer(1, 2 * mm)]
+        fs = [f for f in findings if f.section == sec.id]
+        for f in fs:
+            scope = [P(f"<i>{escape(t('norm.outside_scope', lang))}</i>", "small")] if f.outside_scope else []
+            block.append(KeepTogether([
+                P(f"<font color='{PRIO_COLOUR[f.priority]}'><b>{escape(t('priority.' + f.priority, lang)).upper()}</b></font>"
+                  f" · <b>{escape(f.title)}</b> · {escape(t('owner.' + f.owner, lang))}", "h3"),
+                P(escape(f.advice)), *scope,
+                *[P(line, "small") for line in norm_lines(f.norms, lang)],
+            ]))
+        sec_photos = [(figure_no[i], p) for i, p in enumerate(photos) if p.section == sec.id]
+        if sec_photos:
+            block.append(P(escape(t("report.photos", lang)), "h3"))
+            for n, p in sec_photos:
+                jpeg = inp.photo_bytes(p.id)
+                img = ImageReader(io.BytesIO(jpeg))
+                iw, ih = img.getSize()
+                w = 120 * mm
+                h = min(95 * mm, w * ih / iw)
+                w = h * iw / ih
+                caption = t("report.figure", lang, n=n) + (f": {p.caption}" if p.caption else "")
+                block.append(KeepTogether([Image(io.BytesIO(jpeg), width=w, height=h), P(escape(caption), "small"),
+                                           Spacer(1, 3 * mm)]))
+        story += block
+
+    # -- words explained ----------------------------------------------------------
+    words = q.glossary_in([f.title for f in findings] + [f.advice for f in findings] + [p.text for p in plan], lang)
+    if words:
+        story += [P(escape(t("report.glossary", lang)), "h2")]
+        story += [P(f"<b>{escape(term)}</b>: {escape(text)}", "small") for term, text in words]
+
+    # -- declaration -------------------------------------------------------------
+    # One block: the declaration, its table, the drawn signature and the stamp never part.
+    signing = [P(escape(t("report.declaration", lang)), "h2"), P(escape(t("report.declaration_text", lang))),
+               Spacer(1, 3 * mm)]
+    rows = [[P(escape(t("report.name", lang)), "cellb"), P(escape(rm.signer_name or "—"), "cell")],
+            [P(escape(t("report.date", lang)), "cellb"), P(escape(date), "cell")],
+            [P(escape(t("report.fingerprint", lang)), "cellb"), P(escape(rm.fingerprint), "cell")]]
+    signing.append(_table(rows, [55 * mm, 115 * mm], header=False))
+    drawing = signature_drawing(inp.draft_meta.get("signature_strokes") or [], 60 * mm, 20 * mm)
+    if drawing is not None:
+        signing += [Spacer(1, 2 * mm), P(escape(t("report.drawn_signature", lang)), "small"), drawing]
+    if not inp.personal:
+        signing += [Spacer(1, 6 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
+    story.append(KeepTogether(signing))
+
+    # -- closing page --------------------------------------------------------------
+    if not inp.personal:
+        story += [PageBreak(), P(escape(t("report.closing", lang)), "h2")]
+        key = "report.sealed" if inp.sealed else "report.not_sealed"
+        # Only whether it is sealed and for whom: nothing here may depend on the health answers.
+        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—"))))
+        story += [Spacer(1, 3 * mm), P(escape(t("report.left_out", lang)))]
+        story += [Spacer(1, 3 * mm), P(escape(t("report.machine", lang, sealed=t("report.machine.sealed", lang)
+                                                  if inp.sealed else "")), "small")]
+
+    buf = io.BytesIO()
+    footer = f"arbocheck · {title} · {rm.signer_name or ''} · {date}"
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+                            bottomMargin=18 * mm, title=title, author=rm.signer_name or "arbocheck",
+                            subject=f"{q.id} {q.version}", creator="arbocheck", lang=lang)
+    page_mark = t("report.personal_mark", lang) if inp.personal else None
+    doc.build(keep_headings(story), canvasmaker=_numbered_canvas(footer, lang, page_mark))
+    return buf.getvalue()
+
+
+def norm_lines(norms, lang: str) -> list[str]:
+    """Each norm as the report prints it: the kind of rule in words, what it says, and its sources
+    with their citation (an inspector looks them up). Escaped markup for a Paragraph."""
+    out = []
+    for n in norms:
+        sources = "; ".join(escape(s["title"]) + (f" ({escape(s['reference'])})" if s.get("reference") else "")
+                            for s in n.sources)
+        out.append(f"{escape(t('norm', lang))} — {escape(t('norm.status.' + n.status, lang))}: {escape(n.title)}. "
+                   f"{escape(t('report.source', lang))}: {sources}")
+    return out
+
+
+def _table(rows: list, widths: list, header: bool = True) -> Table:
+    tb = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d8dee4")),
+             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
+                  ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.HexColor("#9aa5b1"))]
+    # No header row alone (or with one row) at the foot of a page, no single row alone on the next.
+    last = len(rows) - 1
+    head = (1 if header else 0) + LEAD_ROWS - 1
+    if last >= 1:
+        style.append(("NOSPLIT", (0, 0), (-1, min(head, last))))
+    if last - head >= LEAD_ROWS:
+        style.append(("NOSPLIT", (0, last - LEAD_ROWS + 1), (-1, last)))
+    tb.setStyle(TableStyle(style))
+    return tb

@@ -1,0 +1,123 @@
+"""The RI&E roll-up per topic: a bar per topic of how many employees have a point of attention
+there, with small groups hidden; and the exports (action list, signed roll-up)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+from arbocheck.core.employer.overview import MIN_GROUP, Summary, TopicRow
+from arbocheck.ui.badges import COLOURS
+from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.texts import tr
+
+ROW_H, LABEL_W, TEXT_W = 30, 230, 250
+
+
+class RollupChart(QWidget):
+    """Horizontal bars: employees with a point of attention per topic, as a share of those who handed in."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+        self.topics: list[TopicRow] = []
+        self.titles: dict[str, str] = {}
+        self.total = 0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(tr("top.heading", lang))
+
+    def set_data(self, topics: list[TopicRow], titles: dict[str, str], total: int) -> None:
+        shown = [tp for tp in topics if tp.people is not None]
+        hidden = [tp for tp in topics if tp.people is None]
+        self.topics = sorted(shown, key=lambda tp: -(tp.people or 0)) + hidden
+        self.titles, self.total = titles, total
+        self.setMinimumHeight(ROW_H * len(self.topics) + 8)
+        self.setAccessibleDescription("; ".join(f"{self._title(tp)}: {self._text(tp)}" for tp in self.topics))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(LABEL_W + TEXT_W + 300, ROW_H * max(1, len(self.topics)) + 8)
+
+    def _title(self, tp: TopicRow) -> str:
+        return self.titles.get(tp.section, tp.section)
+
+    def _text(self, tp: TopicRow) -> str:
+        if tp.people is None:
+            return tr("top.hidden", self.lang, n=MIN_GROUP)
+        cells = {k: ("<5" if v is None else str(v)) for k, v in (("high", tp.high), ("medium", tp.medium),
+                                                                  ("low", tp.low))}
+        return (tr("top.bar", self.lang, n=tp.people, total=self.total) + " · "
+                + tr("top.bar.detail", self.lang, **cells))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bar_w = max(60, self.width() - LABEL_W - TEXT_W - 24)
+        font = QFont(self.font())
+        p.setFont(font)
+        for i, tp in enumerate(self.topics):
+            y = 4 + i * ROW_H
+            p.setPen(QColor("#1f2328"))
+            p.drawText(QRectF(0, y, LABEL_W - 8, ROW_H - 6), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       self._title(tp))
+            track = QRectF(LABEL_W, y + 5, bar_w, ROW_H - 16)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#eceff1"))
+            p.drawRoundedRect(track, 3, 3)
+            if tp.people is None:
+                p.setBrush(QBrush(QColor("#8c959f"), Qt.BrushStyle.BDiagPattern))
+                p.drawRoundedRect(track, 3, 3)
+            elif self.total:
+                worst = "high" if tp.high else "medium" if tp.medium else "low"
+                p.setBrush(QColor(COLOURS[worst][0]))
+                p.drawRoundedRect(QRectF(track.x(), track.y(), bar_w * tp.people / self.total, track.height()), 3, 3)
+            p.setPen(QColor("#1f2328" if tp.people is not None else "#57606a"))
+            p.drawText(QRectF(LABEL_W + bar_w + 12, y, TEXT_W + 12, ROW_H - 6), Qt.AlignmentFlag.AlignVCenter,
+                       self._text(tp))
+        p.end()
+
+
+class TopicsTab(QWidget):
+    export_requested = Signal(str)  # "xlsx" | "csv" | "pdf"
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(tr("top.heading", lang), 2))
+        lay.addWidget(paragraph(escape(tr("top.lead", lang, n=MIN_GROUP))))
+        self.note = paragraph("")
+        lay.addWidget(self.note)
+        self.chart = RollupChart(lang)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        lay.addWidget(scroll, 1)
+        form = QFormLayout()
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName(tr("top.organisation", lang))
+        form.addRow(tr("top.organisation", lang), self.organisation)
+        lay.addLayout(form)
+        row = QHBoxLayout()
+        self.buttons = {}
+        for kind, key in (("xlsx", "top.export_xlsx"), ("csv", "top.export_csv"), ("pdf", "top.summary_pdf")):
+            b = QPushButton(tr(key, lang))
+            b.clicked.connect(lambda _=False, k=kind: self.export_requested.emit(k))
+            self.buttons[kind] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.message = paragraph("")
+        lay.addWidget(self.message)
+
+    def set_overview(self, ov: Summary, titles: dict[str, str], organisation: str) -> None:
+        self.chart.set_data(ov.topics, titles, ov.handed_in)
+        self.note.setText(escape(tr("top.suppressed_all", self.lang, n=MIN_GROUP)) if ov.suppressed else "")
+        if organisation and not self.organisation.text().strip():
+            self.organisation.setText(organisation)

@@ -1,0 +1,198 @@
+"""The employer's window: set up a campaign, import reports, see who handed in, what to
+arrange, and the RI&E roll-up per topic. Reads and writes only through core functions."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from arbocheck.core.employer import exports, overview
+from arbocheck.core.common.reasons import text_of
+from arbocheck.ui.employer.campaign import CampaignTab
+from arbocheck.ui.employer.imports import ImportTab
+from arbocheck.ui.employer.tables import EmployeesTab, ProvisionsTab
+from arbocheck.ui.employer.rollup_chart import TopicsTab
+from arbocheck.ui.text_labels import paragraph
+from arbocheck.ui.texts import tr
+
+
+def register_label(url: str | None) -> str:
+    """Where the register is, without a password."""
+    from sqlalchemy.engine import make_url
+
+    from arbocheck.core.employer.register import default_url
+
+    u = make_url(url or default_url())
+    return u.database if u.get_backend_name() == "sqlite" else u.render_as_string(hide_password=True)
+
+
+class EmployerWindow(QMainWindow):
+    def __init__(self, register, runner, lang: str, url: str | None = None):
+        super().__init__()
+        self.register, self.runner, self.lang = register, runner, lang
+        self.summary_: overview.Summary | None = None
+        self.known: list = []
+        self.first_load = True
+        self.titles = exports.section_titles(lang)
+        self.measure_texts = exports.measure_titles(lang)
+        self.setWindowTitle(tr("emp.title", lang))
+        self.resize(1280, 760)
+
+        top = QHBoxLayout()
+        where = QLabel(tr("emp.register", lang, where=register_label(url)))
+        where.setToolTip(register_label(url))
+        top.addWidget(where, 1)
+        self.key_label = QLabel("")
+        top.addWidget(self.key_label)
+        bar = QHBoxLayout()
+        self.campaign = QComboBox()
+        self.campaign.addItem(tr("emp.all_campaigns", lang), None)
+        self.campaign.setMinimumWidth(240)
+        label = QLabel(tr("emp.campaign_filter", lang))
+        label.setBuddy(self.campaign)
+        self.refresh_button = QPushButton(tr("emp.refresh", lang))
+        self.summary = QLabel("")
+        self.summary.setStyleSheet("font-weight: 600;")
+        bar.addWidget(label)
+        bar.addWidget(self.campaign)
+        bar.addWidget(self.refresh_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.summary, 1)
+
+        self.tabs = QTabWidget()
+        self.campaign_tab = CampaignTab(register, runner, lang)
+        self.import_tab = ImportTab(register, runner, lang)
+        self.employees_tab = EmployeesTab(register, runner, lang)
+        self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done)
+        self.topics_tab = TopicsTab(lang)
+        for w, key in ((self.campaign_tab, "emp.tab.campaign"), (self.import_tab, "emp.tab.import"),
+                       (self.employees_tab, "emp.tab.employees"), (self.provisions_tab, "emp.tab.provisions"),
+                       (self.topics_tab, "emp.tab.topics")):
+            self.tabs.addTab(w, tr(key, lang))  # "&1 …": Alt+1 … Alt+5 open the tabs
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addLayout(top)
+        lay.addLayout(bar)
+        lay.addWidget(self.tabs, 1)
+        note = paragraph(f"<span style='color:#57606a'>{escape(tr('emp.no_health', lang))}</span>")
+        lay.addWidget(note)
+        self.setCentralWidget(central)
+
+        self.campaign.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
+        self.import_tab.imported.connect(lambda: self.refresh())
+        self.topics_tab.export_requested.connect(self.export)
+        self._show_key()
+        self.refresh(reload_campaigns=True)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def _show_key(self) -> None:
+        from arbocheck.core.employer import campaign_setup
+        from arbocheck.core.trust import keys
+
+        cert = campaign_setup.employer_dir() / keys.CERT_FILE
+        if cert.exists():
+            from cryptography import x509
+
+            fp = keys.fingerprint(keys.spki_der(x509.load_pem_x509_certificate(cert.read_bytes())))
+            self.key_label.setText(tr("emp.key", self.lang, fp=fp[:39]))
+            self.key_label.setToolTip(fp)
+        else:
+            self.key_label.setText(tr("emp.key.none", self.lang))
+
+    def refresh(self, reload_campaigns: bool = False) -> None:
+        """Rebuild the overview in the background (it can cover many thousands of reports)."""
+        reg, chosen = self.register, self.campaign.currentData()
+        self.summary.setText(tr("emp.loading", self.lang))
+
+        def job():
+            return reg.campaigns(), overview.summary(reg, chosen)
+
+        self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns),
+                        on_error=lambda e: self.summary.setText(text_of(e, self.lang)))
+
+    def _loaded(self, known: list, ov: overview.Summary, reload_campaigns: bool) -> None:
+        self.known, self.summary_ = known, ov
+        if reload_campaigns:
+            self._show_key()
+            self.campaign_tab.set_campaigns(known)
+            chosen = self.campaign.currentData()
+            self.campaign.blockSignals(True)
+            while self.campaign.count() > 1:
+                self.campaign.removeItem(1)
+            for k in known:
+                self.campaign.addItem(f"{k.campaign_id} · {k.campaign.organisation}", k.campaign_id)
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
+            self.campaign.blockSignals(False)
+        if self.first_load:  # a new register starts at the campaign; one in use at its employees
+            self.first_load = False
+            self.tabs.setCurrentIndex(0 if not known and not ov.handed_in else 2)
+        open_, chosen = ov.open_measures, self.campaign.currentData()
+        if ov.expected is not None:
+            self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
+        else:
+            self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
+        self.employees_tab.set_summary(chosen, ov)
+        self.provisions_tab.set_summary(chosen, ov)
+        self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
+
+    # -- acting -------------------------------------------------------------------------
+
+    def mark_done(self, p: overview.ProvisionRow) -> None:
+        tab, text = self.provisions_tab, self.measure_texts.get(p.measure, p.text)
+        self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
+                        on_done=lambda _: (tab.message.setText(escape(tr(
+                            "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
+                        on_error=lambda e: tab.message.setText(escape(text_of(e, self.lang))))
+
+    def choose_save_path(self, kind: str, suggested: str) -> str | None:
+        """Where an export goes (tests replace this)."""
+        filters = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
+        path, _ = QFileDialog.getSaveFileName(self, tr("emp.title", self.lang), str(Path.home() / suggested),
+                                              filters[kind])
+        return path or None
+
+    def export(self, kind: str) -> None:
+        from arbocheck.core.employer import campaign_setup
+        from arbocheck.core.common.storage import atomic_write
+
+        ov, tab, reg, chosen = self.summary_, self.topics_tab, self.register, self.campaign.currentData()
+        if ov is None:
+            return
+        organisation = tab.organisation.text().strip()
+        if kind == "pdf" and not organisation:
+            tab.message.setText(escape(tr("top.need_organisation", self.lang)))
+            return
+        name = tr("top.summary_name" if kind == "pdf" else "top.actions_name", self.lang)
+        path = self.choose_save_path(kind, f"{name}.{kind}")
+        if not path:
+            return
+        lang, titles, texts = self.lang, self.titles, self.measure_texts
+
+        def job():
+            if kind == "pdf":
+                key = campaign_setup.employer_key(organisation)
+                data = exports.summary_pdf(ov, organisation, key, lang, titles, texts)
+            else:
+                rows = overview.action_list(reg, chosen)
+                data = exports.action_file(rows, kind, lang)
+            atomic_write(Path(path), data, keep_previous=False, mode=0o644 if kind == "pdf" else 0o600)
+            return Path(path)
+
+        tab.message.setText(escape(tr("top.saving", lang)))
+        self.runner.run(job, on_done=self._exported,
+                        on_error=lambda e: tab.message.setText(escape(tr("top.failed", lang, reason=text_of(e, lang)))))
+
+    def _exported(self, path: Path) -> None:
+        self.topics_tab.message.setText(
+            f"{escape(tr('top.saved', self.lang, path=str(path)))} "
+            f"<a href='{QUrl.fromLocalFile(str(path.parent)).toString()}'>{escape(tr('camp.open_folder', self.lang).replace('&', ''))}</a>")
+        self.topics_tab.message.setOpenExternalLinks(True)
+        self._show_key()
