@@ -40,7 +40,7 @@ def make_reports(folder: Path, n: int, codes: dict[str, str]) -> None:
     from arbocheck.core.report.build import build
 
     q = qloader.find("thuiswerkplek")
-    scen = ROOT / "tests" / "core" / "scenarios"
+    scen = ROOT / "tests" / "scenarios"
     pool = [yaml.safe_load(p.read_text())["answers"] for p in sorted(scen.glob("*.yaml"))]
     key = keys.generate("Bench")
     for i in range(n):

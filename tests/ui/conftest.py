@@ -2,10 +2,10 @@ import os
 from pathlib import Path
 
 import pytest
+from locations import DATA
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-DATA = Path(__file__).resolve().parents[1] / "core" / "data"
 
 
 @pytest.fixture
