@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import sys
 
 from PySide6.QtCore import QObject, QTimer
@@ -15,6 +14,7 @@ from arbocheck.core.common.settings import Settings
 from arbocheck.ui.start import StartWindow
 from arbocheck.ui.tasks import TaskRunner
 from arbocheck.ui.texts import tr
+from arbocheck.core.common.settings import environment
 
 QUESTIONNAIRE = "thuiswerkplek"
 
@@ -24,7 +24,7 @@ class App(QObject):
                  questionnaire: str = QUESTIONNAIRE, db: str | None = None):
         super().__init__()
         self.questionnaire, self.db = questionnaire, db
-        self.settings = settings or Settings()
+        self.settings = settings or Settings(paths.settings_file())
         self.lang = lang or self.settings["language"]
         self.runner = runner or TaskRunner(self)
         self.store = DraftStore(paths.drafts_dir())
@@ -184,6 +184,6 @@ def run(role: str | None = None, lang: str | None = None, db: str | None = None)
         app.open_employer()
     else:
         app.show_start()
-    if os.environ.get("ARBOCHECK_EXIT_AFTER_SHOW"):  # for the start-up benchmark and smoke tests
+    if environment().exit_after_show:  # for the start-up benchmark and smoke tests
         QTimer.singleShot(0, lambda: (print("arbocheck: window shown", flush=True), qapp.quit()))
     return qapp.exec()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLay
 from arbocheck.core.trust import keyguard
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.texts import tr
+from arbocheck.core.common.settings import environment
 
 
 def _sentence(text: str) -> str:
@@ -135,11 +136,10 @@ def unlock(role: str, lang: str, open_key, method_of, protect):
 
     open_key(passphrase, method) opens or makes it; method_of() says how it is kept;
     protect(method, passphrase, old_passphrase) keeps it another way."""
-    import os
-
+    
     method = method_of()
     try:
-        if method is None and os.environ.get(keyguard.PROTECTION_ENV, "").strip().lower() not in keyguard.METHODS:
+        if method is None and environment().key_protection is None:
             chosen = ask_choice(role, lang, clear=False)
             if chosen is None:
                 return None

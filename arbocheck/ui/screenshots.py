@@ -73,6 +73,7 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     from arbocheck.ui.expert.window import ExpertWindow
     from arbocheck.ui.tasks import SyncRunner
 
+    from arbocheck.core.common.settings import variable_set
     from arbocheck.ui.start import StartWindow
 
     qapp = QApplication.instance()
@@ -82,9 +83,7 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     written = [out / "start.png"]
     start.grab().save(str(written[0]))
     start.close()
-    old = os.environ.get("ARBOCHECK_HOME")
-    os.environ["ARBOCHECK_HOME"] = str(home)
-    try:
+    with variable_set("ARBOCHECK_HOME", str(home)):
         import secrets
 
         from arbocheck.core.employer import campaign_setup
@@ -117,9 +116,4 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
         x.grab().save(str(path))
         written.append(path)
         x.close()
-    finally:
-        if old is None:
-            os.environ.pop("ARBOCHECK_HOME", None)
-        else:
-            os.environ["ARBOCHECK_HOME"] = old
     return written

@@ -15,6 +15,7 @@ def test_first_start_has_no_resume_and_opens_the_wizard(mini_app, qtbot):
 
 
 def test_language_choice_is_remembered(mini_app, qtbot):
+    from arbocheck.core.common import paths
     from arbocheck.core.common.settings import Settings
 
     start = mini_app.show_start()
@@ -24,7 +25,7 @@ def test_language_choice_is_remembered(mini_app, qtbot):
     qtbot.addWidget(mini_app.start)
     assert mini_app.start.windowTitle() == "arbocheck — home-workplace check"
     assert mini_app.start.buttons["worker"].text() == "&Employee"
-    assert Settings()["language"] == "en"
+    assert Settings(paths.settings_file())["language"] == "en"
 
 
 def test_resume_or_start_over_with_confirmation(mini_app, qtbot, monkeypatch):

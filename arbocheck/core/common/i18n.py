@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from arbocheck.core.common.settings import environment
+
 LANGS = ("nl", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -296,7 +298,7 @@ def t(key: str, lang: str, **kw: object) -> str:
 
 def default_lang() -> str:
     """ARBOCHECK_LANG, else the system language when it is English, else Dutch."""
-    env = os.environ.get("ARBOCHECK_LANG", "").lower()[:2]
+    env = environment().lang
     if env in LANGS:
         return env
     sys_lang = (os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or "")

@@ -5,14 +5,15 @@ ARBOCHECK_HOME moves everything (drafts, keys, settings) into one folder.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from arbocheck.core.common.settings import environment
 
 
 def home() -> Path:
-    env = os.environ.get("ARBOCHECK_HOME")
+    env = environment().home
     if env:
-        return Path(env)
+        return env
     from platformdirs import user_data_path
 
     return user_data_path("arbocheck", appauthor=False)

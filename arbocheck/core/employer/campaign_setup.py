@@ -7,7 +7,6 @@ registered in the employer's register so that imports can check enrolment proofs
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from arbocheck.core.trust import keys
 from arbocheck.core.common import paths
 from arbocheck.core.trust.campaign import Campaign, CampaignError
 from arbocheck.core.common.storage import atomic_write
+from arbocheck.core.common.settings import environment
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def employer_key(organisation: str = "arbocheck", passphrase: str | None = None,
     folder = employer_dir()
     if folder in _unlocked:
         return _unlocked[folder]
-    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV) or None
+    passphrase = passphrase or environment().employer_passphrase
     if keyguard.method_of(folder, keys.KEY_FILE) is None:
         key = keyguard.create_signing_key(folder, method or keyguard.first_use_method(passphrase), passphrase,
                                           common_name=organisation or "arbocheck")

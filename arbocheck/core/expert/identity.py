@@ -6,7 +6,6 @@ campaign file, so only this bedrijfsarts or arbodienst can read what is sealed f
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from arbocheck.core.common import paths
 from arbocheck.core.trust import seal
 from arbocheck.core.trust.campaign import recipient_fingerprint
 from arbocheck.core.trust.keyguard import KeyLocked as ExpertError  # the expert's identity cannot be used (reasons.py)
+from arbocheck.core.common.settings import environment
 
 IDENTITY_FILE = "expert-identity.age"
 
@@ -55,7 +55,7 @@ def load_or_create(folder: Path | None = None, passphrase: str | None = None, me
     from arbocheck.core.trust import keyguard
 
     folder = folder or expert_dir()
-    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV) or None
+    passphrase = passphrase or environment().expert_passphrase
     if keyguard.method_of(folder, IDENTITY_FILE) is None:
         method = method or keyguard.first_use_method(passphrase)
         secret, recipient = seal.new_identity()

@@ -152,12 +152,12 @@ class Questionnaire:
 
 def default_dirs() -> list[Path]:
     """Where questionnaires live: the installed package copy, else the source tree."""
-    import os
-
-    env = os.environ.get("ARBOCHECK_QUESTIONNAIRES")
-    if env:
-        return [Path(p) for p in env.split(os.pathsep) if p]
     from arbocheck.core.common.paths import data_dirs
+    from arbocheck.core.common.settings import environment
+
+    env = environment().questionnaires
+    if env:
+        return list(env)
 
     return data_dirs("questionnaires")
 

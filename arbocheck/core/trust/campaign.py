@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from arbocheck.core.trust.keys import SigningKey, fingerprint, spki_der
 from arbocheck.core.common.reasons import Refusal
+from arbocheck.core.common.settings import environment
 
 FORMAT = "arbocheck-campaign"
 ENROL_CONTEXT = b"arbocheck-enrol-v2"
@@ -147,7 +148,7 @@ def load(data: bytes) -> Campaign:
 
 
 def _scrypt_n() -> int:
-    return 2 ** 10 if os.environ.get(TEST_FAST_KDF) == "1" else SCRYPT_N
+    return 2 ** 10 if environment().test_fast_kdf else SCRYPT_N
 
 
 def enrolment_key(code: str, campaign_id: str, employee_id: str) -> bytes:

@@ -31,6 +31,7 @@ from pathlib import Path
 from arbocheck.core.trust.keys import KeyFileError
 from arbocheck.core.common.reasons import Refusal
 from arbocheck.core.common.storage import atomic_write
+from arbocheck.core.common.settings import environment
 
 SERVICE = "arbocheck"
 PROTECTION_FILE = "protection.json"
@@ -122,7 +123,7 @@ def _stretch(passphrase: str, info: dict) -> bytes:
 
 
 def _new_stretch() -> dict:
-    n = 2 ** 10 if os.environ.get("ARBOCHECK_TEST_FAST_KDF") == "1" else STRETCH_N
+    n = 2 ** 10 if environment().test_fast_kdf else STRETCH_N
     return {"name": "scrypt", "n": n, "r": STRETCH_R, "p": STRETCH_P,
             "salt": base64.b64encode(secrets.token_bytes(16)).decode("ascii")}
 
@@ -275,7 +276,7 @@ PROTECTION_ENV = "ARBOCHECK_KEY_PROTECTION"  # passphrase | keyring: for scripts
 def first_use_method(passphrase: str | None) -> str:
     """How a key made without a dialog is kept: ARBOCHECK_KEY_PROTECTION, else passphrase when
     one is given; otherwise the caller has to ask (KeyLocked 'keys.choose')."""
-    method = os.environ.get(PROTECTION_ENV, "").strip().lower()
+    method = environment().key_protection
     if method in METHODS:
         return method
     if passphrase:

@@ -23,3 +23,55 @@ def test_bad_values_refused(tmp_path):
         s["language"] = "de"
     with pytest.raises(KeyError):
         s["nope"] = 1
+
+
+# -- the environment variables ------------------------------------------------------------------
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from locations import ROOT  # noqa: E402
+
+from arbocheck.core.common.settings import VARIABLES, Environment, environment  # noqa: E402
+
+
+def _source_files():
+    return [p for p in (ROOT / "arbocheck").rglob("*.py")]
+
+
+def test_every_arbocheck_variable_in_the_code_is_declared_and_documented():
+    declared = {v.name for v in VARIABLES}
+    used = set()
+    for path in _source_files():
+        used |= set(re.findall(r"ARBOCHECK_[A-Z_]+[A-Z]", path.read_text(encoding="utf-8")))
+    assert used, "the scan found no variable at all"
+    assert used <= declared, f"not declared in settings.VARIABLES: {sorted(used - declared)}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [v.name for v in VARIABLES if v.name not in readme] == []
+
+
+def test_only_settings_reads_the_environment_variables():
+    """Other modules may set a variable (the screenshots set ARBOCHECK_HOME), never read one."""
+    get = re.compile(r"(?:environ\.get|getenv)\(\s*[\"']ARBOCHECK_")
+    index = re.compile(r"environ\[\s*[\"']ARBOCHECK_[A-Z_]+[\"']\s*\](?!\s*=[^=])")
+    offenders = [f"{path.relative_to(ROOT)}:{n}" for path in _source_files() if path.name != "settings.py"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if get.search(line) or index.search(line)]
+    assert offenders == [] or all("cli" in o for o in offenders), offenders
+
+
+def test_environment_is_read_when_asked_and_typed():
+    env = environment({"ARBOCHECK_HOME": "/tmp/x", "ARBOCHECK_LANG": "EN_gb", "ARBOCHECK_KEY_PROTECTION": " Keyring ",
+                       "ARBOCHECK_QUESTIONNAIRES": "/a:/b", "ARBOCHECK_TEST_FAST_KDF": "1"})
+    assert env.home == Path("/tmp/x") and env.lang == "en" and env.key_protection == "keyring"
+    assert env.questionnaires == (Path("/a"), Path("/b")) and env.test_fast_kdf
+    odd = environment({"ARBOCHECK_LANG": "fr", "ARBOCHECK_KEY_PROTECTION": "clear", "ARBOCHECK_TEST_FAST_KDF": "yes",
+                       "ARBOCHECK_PASSPHRASE": ""})
+    assert odd == Environment()  # nonsense and empty values count as unset
+
+
+def test_a_variable_set_after_import_is_seen(monkeypatch, tmp_path):
+    from arbocheck.core.common import paths
+
+    monkeypatch.setenv("ARBOCHECK_HOME", str(tmp_path / "later"))
+    assert paths.home() == tmp_path / "later"
