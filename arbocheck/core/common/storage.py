@@ -47,17 +47,20 @@ def _keep_previous(target: Path) -> None:
 
 
 def atomic_write(target: str | os.PathLike, data: bytes, *, keep_previous: bool = True,
-                 mode: int = 0o600) -> None:
-    """Replace `target` with `data` so that a crash leaves the old or the new file."""
+                 mode: int = 0o600, sync: bool = True) -> None:
+    """Replace `target` with `data` so that a crash leaves the old or the new file.
+    `sync=False` leaves the fsyncs to the caller (the importer's workers stage files that the
+    parent syncs, with their folder, before anything refers to them)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
         if keep_previous:
             _keep_previous(target)
         os.replace(tmp, target)
@@ -67,7 +70,8 @@ def atomic_write(target: str | os.PathLike, data: bytes, *, keep_previous: bool 
         except OSError:
             pass
         raise
-    _fsync_dir(target.parent)
+    if sync:
+        _fsync_dir(target.parent)
 
 
 def _pid_alive(pid: int) -> bool:

@@ -33,6 +33,7 @@ from typing import Any, Callable, Iterable
 
 from arbocheck.core.common.reasons import say
 from arbocheck.core.common.shown import shown
+from arbocheck.core.common.storage import atomic_write
 from arbocheck.core.trust.verify import MAX_FILE
 
 TIME_LIMIT_S = 30
@@ -185,20 +186,8 @@ def _stage(staging: Path, data: bytes, digest: str) -> None:
     the parent syncs each staged file (while it waits for the workers anyway) and the store's
     folder before the transaction that refers to them commits."""
     target = staging / f"{digest}.pdf"
-    if target.exists():
-        return
-    tmp = staging / f".{digest}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
+    if not target.exists():
+        atomic_write(target, data, keep_previous=False, sync=False)
 
 
 def check_file(path: str, staging: str | None = None) -> dict[str, Any]:
@@ -240,20 +229,26 @@ def entries(paths: Iterable[str | Path]) -> list[tuple[Path, dict | None]]:
     Folders are walked without following links to folders; nothing is opened."""
     out: list[tuple[Path, dict | None]] = []
     for p in map(Path, paths):
-        try:
-            mode = os.stat(p).st_mode
-        except FileNotFoundError:
-            out.append((p, _skipped("skipped.missing")))
-            continue
-        except OSError as e:
-            out.append((p, _rejected("cannot_read", why=shown(e.strerror or str(e), 200))))
-            continue
-        if stat.S_ISDIR(mode):
+        verdict, is_dir = _classify(p, lambda: os.stat(p).st_mode)
+        if is_dir:
             out.extend(_walk(p))
         else:
-            special = _special(mode)
-            out.append((p, _skipped(special) if special else None))
+            out.append((p, verdict))
     return out
+
+
+def _classify(path: Path, mode_of) -> tuple[dict | None, bool]:
+    """(a verdict for a path that is no file to read, or None; whether it is a folder)."""
+    try:
+        mode = mode_of()
+    except FileNotFoundError:
+        return _skipped("skipped.missing"), False
+    except OSError as e:
+        return _rejected("cannot_read", why=shown(e.strerror or str(e), 200)), False
+    if stat.S_ISDIR(mode):
+        return None, True
+    special = _special(mode)
+    return (_skipped(special) if special else None), False
 
 
 def _walk(top: Path) -> list[tuple[Path, dict | None]]:
@@ -270,22 +265,15 @@ def _walk(top: Path) -> list[tuple[Path, dict | None]]:
         for entry in listed:
             path = folder / entry.name
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != STAGING:
-                        todo.append(path)
-                    continue
-                mode = entry.stat(follow_symlinks=True).st_mode
-            except FileNotFoundError:
-                found.append((path, _skipped("skipped.missing")))
+                real_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                real_folder = False
+            if real_folder:
+                if entry.name != STAGING:
+                    todo.append(path)
                 continue
-            except OSError as e:
-                found.append((path, _rejected("cannot_read", why=shown(e.strerror or str(e), 200))))
-                continue
-            if stat.S_ISDIR(mode):
-                found.append((path, _skipped("skipped.folder_link")))
-                continue
-            special = _special(mode)
-            found.append((path, _skipped(special) if special else None))
+            verdict, is_dir = _classify(path, lambda: entry.stat(follow_symlinks=True).st_mode)
+            found.append((path, _skipped("skipped.folder_link") if is_dir else verdict))
     return sorted(found, key=lambda x: x[0])
 
 
