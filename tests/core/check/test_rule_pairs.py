@@ -446,3 +446,20 @@ def test_health_words_in_the_employer_remark_are_flagged():
     assert w.items == ("remarks_employer",) and "zwanger" in w.message and "hernia" in w.message
     clean = rules.evaluate(Q, worker({"remarks_employer": "Het raam spiegelt 's middags in mijn scherm."}))
     assert not [w for w in clean.warnings if w.check == "health_words"]
+
+
+def test_a_laptop_without_a_stand_is_one_finding_not_also_a_low_screen():
+    """One finding per problem: the laptop finding already says the screen is too low."""
+    laptop = {"device_setup": "laptop_only", "laptop_stand": False, "screen_top_height": "low"}
+    got = fired(worker(laptop))
+    assert "laptop_setup_incomplete" in got and "screen_too_low" not in got
+    assert "omlaag" in got["laptop_setup_incomplete"].advice
+    on_stand = fired(worker(dict(laptop, laptop_stand=True)))  # on a stand and still low: its own point
+    assert "screen_too_low" in on_stand
+
+
+def test_forearm_advice_names_armrests_only_on_a_chair_that_has_them():
+    loose = {"forearms_supported": False}
+    without = fired(worker(dict(loose, armrests="none")))["forearms_unsupported"].advice
+    with_them = fired(worker(dict(loose, armrests="fine")))["forearms_unsupported"].advice
+    assert "armleuningen" not in without and "armleuningen" in with_them
