@@ -21,6 +21,7 @@ from arbocheck.core.trust import seal
 from arbocheck.core.report import sealed_size
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.check.draft_photos import refs
+from arbocheck.core.check.sharing import split
 from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
 from arbocheck.core.questionnaire.loader import Questionnaire
@@ -47,9 +48,9 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
           rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
           progress: Callable[[int, str], None] | None = None, personal_copy: bool = True) -> Export:
     step = progress or (lambda pct, what: None)
-    from arbocheck.core.check.rules import evaluate
-
-    blocked = evaluate(q, answers, rm.lang).blocked
+    # The findings are evaluated once, here; the assessment and both PDFs get this split.
+    s = split(q, answers, draft_meta, rm.lang)
+    blocked = s.evaluation.blocked
     if blocked:  # an impossible answer cannot be signed as true
         raise ExportError("these answers cannot all be true: " + " ".join(w.message for w in blocked))
     rm.fingerprint = key.fingerprint
@@ -70,7 +71,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         printed, for_expert = dict(zip(ids, printed_jobs)), dict(zip(private, sealed_jobs))
     page_bytes = lambda pid: printed[pid].data  # noqa: E731
     assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed,
-                                                {pid: p.sha256 for pid, p in printed.items()})
+                                                {pid: p.sha256 for pid, p in printed.items()}, s)
     attachments = {"assessment.json": assessment_mod.dumps(assess)}
     if sealed:
         for p in confidential["photos"]:
@@ -80,7 +81,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         room = sealed_size.room(q, rm.report_id, len(confidential["photos"]))
         attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient, room=room)
     step(15, "pdf")
-    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed)
+    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed, split=s)
     pdf = build_pdf(inp)
     step(55, "sign")
     from arbocheck.core.trust.signing import attach, sign
@@ -91,7 +92,8 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     step(75, "verify")
     _check(signed, key, assess)
     step(85, "personal")
-    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True)) if personal_copy else b""
+    personal = (build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True, split=s))
+                if personal_copy else b"")
     step(100, "done")
     return Export(signed, personal, assess, sealed)
 
