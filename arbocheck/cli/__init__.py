@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(argv).parse_args(argv)
     except SystemExit as e:  # usage errors (2), --help and --version (0): argparse has said why
         return e.code if isinstance(e.code, int) else base.EXIT_OK if e.code is None else base.EXIT_INPUT
+    except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - e.g. a command's module that cannot be imported
+        return base.fail(e, "en")
     args.explicit_lang = args.lang  # the GUI remembers its own language unless one is given
     if args.lang is None:
         args.lang = default_lang()

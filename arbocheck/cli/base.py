@@ -63,16 +63,21 @@ def run(handler: Callable[[Any], int], args: Any) -> int:
     after one plain line on stderr in the --lang language."""
     try:
         return handler(args)
-    except BrokenPipeError:  # `arbocheck ... | head`: the reader has all it wanted
+    except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - the one place every error becomes a plain line
+        return fail(e, lang(args))
+
+
+def fail(e: BaseException, lang_: str) -> int:
+    """Say what went wrong in one plain line on stderr; the exit code."""
+    if isinstance(e, BrokenPipeError):  # `arbocheck ... | head`: the reader has all it wanted
         _quiet_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:
-        err(t("cli.interrupted", lang(args)))
+    if isinstance(e, KeyboardInterrupt):
+        err(t("cli.interrupted", lang_))
         return EXIT_INTERRUPTED
-    except Exception as e:  # noqa: BLE001 - this is the one place every error becomes a plain line
-        text, code = describe(e, lang(args))
-        err(text)
-        return code
+    text, code = describe(e, lang_)
+    err(text)
+    return code
 
 
 def describe(e: BaseException, lang_: str) -> tuple[str, int]:

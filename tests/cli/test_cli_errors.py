@@ -98,3 +98,11 @@ def test_the_exit_codes_are_the_documented_ones(root):
     table = readme[readme.index("### Exit codes"):]
     for code in (base.EXIT_OK, base.EXIT_REJECTED, base.EXIT_INPUT, base.EXIT_INTERNAL, base.EXIT_INTERRUPTED):
         assert f"| {code} |" in table, code
+
+
+def test_a_command_whose_module_cannot_be_imported(cli, home, monkeypatch):
+    from arbocheck.cli import commands
+
+    monkeypatch.setitem(commands.COMMANDS, "demo", commands.Command("arbocheck.cli.no_such_module", "x"))
+    r = cli("demo", "--out", "x", env=home)
+    assert r.returncode == 2 and one_plain_line(r) == "a part needed for this is not installed: arbocheck.cli.no_such_module"
