@@ -73,3 +73,43 @@ def any_reg(request, tmp_path, employer_signer):
     metadata.drop_all(engine)
     engine.dispose()
     return Register.open(url, pdf_dir=tmp_path / "pdfs", signer=employer_signer)
+
+
+# -- the command line, run in this process (tests/cli and the end-to-end tests of the packages) --
+
+
+class Ran:
+    """What one command did, named as subprocess.CompletedProcess names it."""
+
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"Ran({self.returncode}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """`cli(*args, env={...})` runs `arbocheck ARGS` through arbocheck.cli.main in this process.
+
+    `env` is set for that call only (None removes a variable); the settings read ARBOCHECK_*
+    at call time. Each call starts as a new process would: no employer key is kept open from
+    the call before (campaign_setup keeps it open for the life of a process)."""
+    def run(*args, env: dict | None = None) -> Ran:
+        from arbocheck.cli import main
+        from arbocheck.core.employer import campaign_setup
+
+        with monkeypatch.context() as m:
+            for name, value in (env or {}).items():
+                if value is None:
+                    m.delenv(name, raising=False)
+                else:
+                    m.setenv(name, os.fspath(value))
+            campaign_setup._unlocked.clear()
+            capsys.readouterr()
+            code = main([os.fsdecode(a) for a in args])
+            out, err = capsys.readouterr()
+        campaign_setup._unlocked.clear()
+        return Ran(code, out, err)
+
+    return run

@@ -1,10 +1,7 @@
-"""The command line, run as a user runs it (DESIGN.md §5 contract)."""
+"""The command line as a user runs it (DESIGN.md §5 contract), in-process through
+arbocheck.cli.main; tests/cli/test_cli_smoke.py starts the real program once per command group."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,12 +9,13 @@ import arbocheck
 from locations import DATA
 
 
+@pytest.fixture
+def run(cli, tmp_path):
+    """arbocheck ARGS with a Dutch user (ARBOCHECK_LANG=nl) and a user data folder of the test's own."""
+    def run(*args, env=None):
+        return cli(*args, env={"ARBOCHECK_LANG": "nl", "ARBOCHECK_HOME": tmp_path / "home", **(env or {})})
 
-def run(*args, env=None, cwd=None):
-    e = dict(os.environ, ARBOCHECK_LANG="nl")
-    e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "arbocheck", *args], capture_output=True, text=True,
-                          env=e, cwd=cwd, timeout=60)
+    return run
 
 
 def write(tmp_path, obj, name="answers.json"):
@@ -29,12 +27,12 @@ def write(tmp_path, obj, name="answers.json"):
 MINI_ENV = {"ARBOCHECK_QUESTIONNAIRES": str(DATA)}
 
 
-def test_version():
+def test_version(run):
     r = run("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"arbocheck {arbocheck.__version__}"
 
 
-def test_validate_ok_and_broken(tmp_path):
+def test_validate_ok_and_broken(run, tmp_path):
     r = run("questionnaire", "validate", str(DATA / "mini.yaml"))
     assert r.returncode == 0 and "ok (mini 1.2" in r.stdout
     broken = tmp_path / "broken.yaml"
@@ -45,12 +43,12 @@ def test_validate_ok_and_broken(tmp_path):
     assert "Traceback" not in r.stderr
 
 
-def test_validate_missing_file(tmp_path):
+def test_validate_missing_file(run, tmp_path):
     r = run("questionnaire", "validate", str(tmp_path / "nope.yaml"))
     assert r.returncode == 2 and "cannot read file" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_show_json_has_id_and_version_at_top():
+def test_show_json_has_id_and_version_at_top(run):
     r = run("questionnaire", "show", "--json", str(DATA / "mini.yaml"))
     assert r.returncode == 0
     js = json.loads(r.stdout)
@@ -58,12 +56,12 @@ def test_show_json_has_id_and_version_at_top():
     assert js["sections"][0]["items"][0]["id"] == "body_height_cm"
 
 
-def test_show_text_in_english():
+def test_show_text_in_english(run):
     r = run("--lang", "en", "questionnaire", "show", str(DATA / "mini.yaml"))
     assert r.returncode == 0 and "How tall are you?" in r.stdout and "health data" in r.stdout
 
 
-def test_evaluate_json_contract(tmp_path):
+def test_evaluate_json_contract(run, tmp_path):
     path = write(tmp_path, {"questionnaire": {"id": "mini", "version": "1.2"},
                             "answers": {"body_height_cm": 160, "device_setup": "desktop", "desk_height_cm": 74,
                                         "desk_height_adjustable": False}})
@@ -77,7 +75,7 @@ def test_evaluate_json_contract(tmp_path):
     assert r.returncode == 0 and "[MIDDEN] Bureau te hoog" in r.stdout and "Plan van aanpak" in r.stdout
 
 
-def test_evaluate_lists_every_problem_and_exits_2(tmp_path):
+def test_evaluate_lists_every_problem_and_exits_2(run, tmp_path):
     path = write(tmp_path, {"questionnaire": {"id": "mini", "version": "1.2"},
                             "answers": {"desk_height_cm": 500, "foo": 1, "device_setup": 3}})
     r = run("evaluate", path, env=MINI_ENV)
@@ -92,12 +90,12 @@ def test_evaluate_lists_every_problem_and_exits_2(tmp_path):
     ({"id": "nope", "version": "1"}, "questionnaire 'nope' does not exist"),
     ({"id": "mini", "version": "7.0"}, "questionnaire 'mini' has no version '7.0'"),
 ])
-def test_evaluate_unknown_questionnaire(tmp_path, qref, fragment):
+def test_evaluate_unknown_questionnaire(run, tmp_path, qref, fragment):
     r = run("evaluate", write(tmp_path, {"questionnaire": qref, "answers": {}}), env=MINI_ENV)
     assert r.returncode == 2 and fragment in r.stderr
 
 
-def test_evaluate_not_json_and_missing_file(tmp_path):
+def test_evaluate_not_json_and_missing_file(run, tmp_path):
     p = tmp_path / "x.json"
     p.write_bytes(b"\xff\xfe garbage")
     r = run("evaluate", str(p))
@@ -106,17 +104,17 @@ def test_evaluate_not_json_and_missing_file(tmp_path):
     assert r.returncode == 2 and "cannot read" in r.stderr
 
 
-def test_schema_file_is_in_step_with_the_model(root):
+def test_schema_file_is_in_step_with_the_model(run, root):
     r = run("questionnaire", "schema")
     assert r.returncode == 0
     on_disk = (root / "questionnaires" / "schema.json").read_text(encoding="utf-8")
     assert on_disk == r.stdout, "regenerate: arbocheck questionnaire schema --out questionnaires/schema.json"
 
 
-def test_a_plain_gui_start_is_parsed_without_the_full_parser():
+def test_a_plain_gui_start_is_parsed_without_the_full_parser(run):
     """A double-click starts the window without building every subcommand's parser; anything
     unusual goes to the full parser, with its help and its error messages."""
-    from arbocheck.cli import _plain_gui_start as plain
+    from arbocheck.cli.gui import plain_start as plain
 
     assert vars(plain([])) == {"role": None, "explicit_lang": None, "db": None}
     assert vars(plain(["gui", "--role=employer", "--db", "sqlite:///r.sqlite", "--lang", "en"])) == {

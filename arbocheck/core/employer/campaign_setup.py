@@ -123,6 +123,15 @@ def save(new: NewCampaign, campaign_path: Path, codes_path: Path, register=None)
         register.add_campaign(new.file, new.employees, new.codes, new.keys)
 
 
+def create(campaign_path: Path, codes_path: Path, *, register=None, key: keys.SigningKey | None = None,
+           **campaign: object) -> NewCampaign:
+    """Make the campaign (`make`, with its keyword arguments), write its two files and register it:
+    the one way the GUI's campaign tab and `arbocheck campaign create` set up a campaign."""
+    new = make(register=register, key=key, **campaign)  # type: ignore[arg-type]
+    save(new, campaign_path, codes_path, register)
+    return new
+
+
 def read_codes(path: Path) -> dict[str, str]:
     """{employee_id: code} from a codes CSV made by `save`. Raises CampaignError."""
     import csv

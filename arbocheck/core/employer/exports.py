@@ -7,16 +7,15 @@ import csv
 import datetime as _dt
 import io
 from html import escape
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from pathlib import Path
 
 from arbocheck.core.check import textfmt
 from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
+from arbocheck.core.employer import overview
 from arbocheck.core.employer.overview import MIN_GROUP, Summary
 from arbocheck.core.common.shown import shown
+from arbocheck.core.common.storage import atomic_write
 
 COLUMNS = ("employee_id", "name", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
 
@@ -83,6 +82,25 @@ def action_file(rows: list[dict], fmt: str, lang: str | None = None) -> bytes:
     return action_xlsx(rows, lang) if fmt == "xlsx" else action_csv(rows, lang)
 
 
+def write_action_list(register, path: Path, fmt: str = "csv", lang: str | None = None,
+                      campaign_id: str | None = None) -> int:
+    """Write the action list of the register (one campaign, or all) crash-safe, readable by the owner
+    only (it names employees); the number of open measures in it. The GUI and the CLI both export so."""
+    rows = overview.action_list(register, campaign_id)
+    atomic_write(Path(path), action_file(rows, fmt, lang), keep_previous=False, mode=0o600)
+    return len(rows)
+
+
+def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
+                 titles: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> None:
+    """Sign the roll-up of `ov` (overview.summary) and write it crash-safe: the one way the GUI and the
+    CLI make it. Titles default to the questionnaire's in `lang`."""
+    pdf = summary_pdf(ov, organisation, key, lang,
+                      section_titles(lang) if titles is None else titles,
+                      measure_titles(lang) if texts is None else texts)
+    atomic_write(Path(path), pdf, keep_previous=False, mode=0o644)
+
+
 def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
     from openpyxl import Workbook
 
@@ -104,6 +122,10 @@ def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
                 section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
+    from reportlab.lib.pagesizes import A4  # reportlab only for the PDF, not for the action list
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
     from arbocheck.core.report.assessment import ReportMeta, dumps
     from arbocheck.core.report.build import _stamp_text
     from arbocheck.core.report.pdf import FONT, StampBox, _numbered_canvas, _register_fonts, _styles, _table

@@ -69,13 +69,14 @@ def _photo_json(p: PhotoRef, figure: int | None, page_hash: dict[str, str]) -> d
 
 
 def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any], rm: ReportMeta,
-          sealed: bool, page_hash: dict[str, str] | None = None) -> tuple[dict, dict]:
+          sealed: bool, page_hash: dict[str, str] | None = None, s: Split | None = None) -> tuple[dict, dict]:
     """(assessment, confidential) as JSON-ready dicts.
 
     `page_hash` maps a draft photo id to the hash of the JPEG printed in the
     report, so a photo in assessment.json can be matched to its image stream.
+    `s` is the split of these answers when the caller has made it already.
     """
-    s = split(q, answers, meta_draft, rm.lang)
+    s = s or split(q, answers, meta_draft, rm.lang)
     figures = figure_numbers(q, s.employer_photos)
     assessment = {
         "format": FORMAT,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from arbocheck.core.trust import seal
 from arbocheck.core.report import sealed_size
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.check.draft_photos import refs
+from arbocheck.core.check.sharing import split
 from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
 from arbocheck.core.questionnaire.loader import Questionnaire
@@ -47,9 +47,9 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
           rm: ReportMeta, photo_bytes: Callable[[str], bytes], expert_recipient: str | None = None,
           progress: Callable[[int, str], None] | None = None, personal_copy: bool = True) -> Export:
     step = progress or (lambda pct, what: None)
-    from arbocheck.core.check.rules import evaluate
-
-    blocked = evaluate(q, answers, rm.lang).blocked
+    # The findings are evaluated once, here; the assessment and both PDFs get this split.
+    s = split(q, answers, draft_meta, rm.lang)
+    blocked = s.evaluation.blocked
     if blocked:  # an impossible answer cannot be signed as true
         raise ExportError("these answers cannot all be true: " + " ".join(w.message for w in blocked))
     rm.fingerprint = key.fingerprint
@@ -70,7 +70,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         printed, for_expert = dict(zip(ids, printed_jobs)), dict(zip(private, sealed_jobs))
     page_bytes = lambda pid: printed[pid].data  # noqa: E731
     assess, confidential = assessment_mod.build(q, answers, draft_meta, rm, sealed,
-                                                {pid: p.sha256 for pid, p in printed.items()})
+                                                {pid: p.sha256 for pid, p in printed.items()}, s)
     attachments = {"assessment.json": assessment_mod.dumps(assess)}
     if sealed:
         for p in confidential["photos"]:
@@ -80,7 +80,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         room = sealed_size.room(q, rm.report_id, len(confidential["photos"]))
         attachments["confidential.age"] = seal.seal(assessment_mod.dumps(confidential), expert_recipient, room=room)
     step(15, "pdf")
-    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed)
+    inp = ReportInput(q, answers, draft_meta, rm, page_bytes, personal=False, sealed=sealed, split=s)
     pdf = build_pdf(inp)
     step(55, "sign")
     from arbocheck.core.trust.signing import attach, sign
@@ -91,7 +91,8 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     step(75, "verify")
     _check(signed, key, assess)
     step(85, "personal")
-    personal = build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True)) if personal_copy else b""
+    personal = (build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True, split=s))
+                if personal_copy else b"")
     step(100, "done")
     return Export(signed, personal, assess, sealed)
 
@@ -143,6 +144,41 @@ def seal_fingerprint(recipient: str) -> str:
     return recipient_fingerprint(recipient)
 
 
+def export_report(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
+                  photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None, *, key: SigningKey,
+                  lang: str = "nl", signer_name: str = "", campaign=None, employee_id: str | None = None,
+                  code: str = "", expert: str | None = None, report_id: str | None = None, revision: int = 1,
+                  progress: Callable[[int, str], None] | None = None) -> Export:
+    """Make, sign, check and write one report: the one way the wizard (export_draft), the command
+    line (`report build`) and the demo export.
+
+    With a campaign (trust.campaign.Campaign) the report carries its organisation and id and is
+    sealed for its expert unless `expert` names another age recipient; the employee id goes in
+    its one spelling (trust.identity; a look-alike is refused) and, with a `code`, the enrolment
+    proof. Raises EmployeeIdError, SealError (an expert key that is no age recipient),
+    ExportError or OSError; nothing is written unless the report passed its own checks.
+    """
+    from arbocheck.core.trust import campaign as campaign_mod
+    from arbocheck.core.trust.identity import normalise_or_none
+
+    rm = ReportMeta(signer_name=signer_name, fingerprint=key.fingerprint, lang=lang, revision=revision)
+    if report_id:
+        rm.report_id = report_id
+    employee = normalise_or_none(employee_id)
+    if employee:
+        rm.employee_id = employee
+    if campaign is not None:
+        rm.organisation, rm.campaign_id = campaign.organisation, campaign.campaign_id
+        expert = expert or campaign.expert_recipient
+        if employee and code.strip():
+            rm.enrolment_proof = campaign_mod.enrolment_proof(code, campaign.campaign_id, employee, key.spki_der)
+    if expert:
+        seal.parse_recipient(expert)  # a plain SealError before any work is done
+    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert, progress=progress)
+    write(ex, out, personal)
+    return ex
+
+
 def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
                  photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None,
                  lang: str = "nl", key: SigningKey | None = None,
@@ -157,22 +193,12 @@ def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str
 
     name = str(draft_meta.get("signer_name", "")).strip()
     key = key or keys_mod.load_or_create(common_name=name or "arbocheck")
-    rm = ReportMeta(signer_name=name, fingerprint=key.fingerprint, lang=lang,
-                    report_id=str(draft_meta.get("report_id") or uuid.uuid4()),
-                    revision=int(draft_meta.get("revision", 0)) + 1)
-    expert = None
+    camp = None
     if draft_meta.get("campaign_file"):
         camp = campaign_mod.load(str(draft_meta["campaign_file"]).encode("utf-8"))
-        rm.organisation, rm.campaign_id, expert = camp.organisation, camp.campaign_id, camp.expert_recipient
-        from arbocheck.core.trust.identity import normalise_or_none
-
-        # The id in the one spelling the employer enrolled (identity.py); a look-alike is refused here.
-        employee = normalise_or_none(str(draft_meta.get("employee_id", "")))
-        code = str(draft_meta.get("enrolment_code", ""))
-        if employee:
-            rm.employee_id = employee
-            if code.strip():
-                rm.enrolment_proof = campaign_mod.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
-    ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert, progress=progress)
-    write(ex, out, personal)
-    return ex
+    # The wizard asks for the employee id and code only with a campaign (and forgets them with it).
+    return export_report(q, answers, draft_meta, photo_bytes, out, personal, key=key, lang=lang, signer_name=name,
+                         campaign=camp, employee_id=str(draft_meta.get("employee_id", "")) if camp else None,
+                         code=str(draft_meta.get("enrolment_code", "")) if camp else "",
+                         report_id=str(draft_meta.get("report_id") or "") or None,
+                         revision=int(draft_meta.get("revision", 0)) + 1, progress=progress)

@@ -35,7 +35,7 @@ from arbocheck.core.common.i18n import t
 from arbocheck.core.questionnaire.loader import Questionnaire
 from arbocheck.core.questionnaire.model import unit_text
 from arbocheck.core.report.drawing import diagram_drawing, signature_drawing
-from arbocheck.core.check.sharing import split
+from arbocheck.core.check.sharing import Split, split
 from arbocheck.core.check.textfmt import date as fmt_date
 from arbocheck.core.check.textfmt import value as fmt_value
 
@@ -253,13 +253,14 @@ class ReportInput:
     personal: bool = False
     sealed: bool = False
     stamp: dict = field(default_factory=dict)  # filled in: page and box of the signature stamp
+    split: Split | None = None  # the employer/expert split, when the caller has made it already
 
 
 def build_pdf(inp: ReportInput) -> bytes:
     _register_fonts()
     st = _styles()
     q, lang, rm = inp.q, inp.meta.lang, inp.meta
-    s = split(q, inp.answers, inp.draft_meta, lang)
+    s = inp.split or split(q, inp.answers, inp.draft_meta, lang)
     ev = s.evaluation
     findings = ev.findings if inp.personal else s.employer_findings
     plan = ev.plan if inp.personal else s.employer_plan

@@ -16,9 +16,8 @@ from arbocheck.core.trust import campaign as campaign_mod
 from arbocheck.core.trust import keys, seal
 from arbocheck.core.check import photos
 from arbocheck.core.questionnaire import loader as qloader
-from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.check.draft_photos import PhotoRef, set_refs
-from arbocheck.core.report.build import ExportError, build, write
+from arbocheck.core.report.build import ExportError, export_report
 from arbocheck.core.common.storage import atomic_write
 
 SAMPLE = "sample-worker.json"
@@ -110,14 +109,10 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
     set_refs(meta, [PhotoRef(side.sha256, desk, cap[0]), PhotoRef(window.sha256, light, cap[1])])
     meta.setdefault("signature_strokes", [[[0.08, 0.62], [0.16, 0.35], [0.22, 0.6], [0.3, 0.4], [0.38, 0.58],
                                            [0.5, 0.45], [0.62, 0.55], [0.75, 0.42], [0.9, 0.5]]])
-    rm = ReportMeta(signer_name="Sanne de Vries", fingerprint=worker.fingerprint, lang=lang,
-                    organisation=camp.organisation, campaign_id=camp.campaign_id, employee_id="E-1042",
-                    enrolment_proof=campaign_mod.enrolment_proof(DEMO_CODE, camp.campaign_id, "E-1042",
-                                                                 worker.spki_der))
+    report, personal = out / "demo-rie-bijdrage.pdf", out / "demo-persoonlijke-kopie.pdf"
     try:
-        ex = build(q, doc.answers, meta, worker, rm, store.__getitem__, expert_recipient=camp.expert_recipient)
-        report, personal = out / "demo-rie-bijdrage.pdf", out / "demo-persoonlijke-kopie.pdf"
-        write(ex, report, personal)
+        export_report(q, doc.answers, meta, store.__getitem__, report, personal, key=worker, lang=lang,
+                      signer_name="Sanne de Vries", campaign=camp, employee_id="E-1042", code=DEMO_CODE)
     except (ExportError, OSError) as e:
         raise DemoError(f"the demo report was not made: {e}") from e
     return {"signed report": report, "personal copy": personal, "campaign": camp_file,

@@ -194,8 +194,7 @@ class CampaignTab(QWidget):
         reg = self.register
 
         def job():
-            new = campaign_setup.make(register=reg, **args)
-            campaign_setup.save(new, campaign_path, codes_path, reg)
+            campaign_setup.create(campaign_path, codes_path, register=reg, **args)
             return next(k for k in reg.campaigns() if k.campaign_id == cid)
 
         self.create.setEnabled(False)

@@ -161,7 +161,6 @@ class EmployerWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         from arbocheck.core.employer import campaign_setup
-        from arbocheck.core.common.storage import atomic_write
 
         ov, tab, reg, chosen = self.summary_, self.topics_tab, self.register, self.campaign.currentData()
         if ov is None:
@@ -178,12 +177,10 @@ class EmployerWindow(QMainWindow):
 
         def job():
             if kind == "pdf":
-                key = campaign_setup.employer_key(organisation)
-                data = exports.summary_pdf(ov, organisation, key, lang, titles, texts)
+                exports.write_rollup(Path(path), ov, organisation, campaign_setup.employer_key(organisation), lang,
+                                     titles, texts)
             else:
-                rows = overview.action_list(reg, chosen)
-                data = exports.action_file(rows, kind, lang)
-            atomic_write(Path(path), data, keep_previous=False, mode=0o644 if kind == "pdf" else 0o600)
+                exports.write_action_list(reg, Path(path), kind, lang, chosen)
             return Path(path)
 
         tab.message.setText(escape(tr("top.saving", lang)))

@@ -4,8 +4,6 @@ files, an overview that knows who is still to hand in, and reasons in Dutch and 
 import os
 import pickle
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -154,13 +152,10 @@ def test_a_reason_crosses_process_boundaries_and_languages():
     assert got.value.text("nl") == "dit is geen PDF-bestand"
 
 
-def test_cli_campaign_then_import_then_summary(tmp_path):
+def test_cli_campaign_then_import_then_summary(tmp_path, cli):
     """The employer's command line without --campaign or --codes after 'campaign create'."""
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
-
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "arbocheck", *args], capture_output=True, text=True, env=env,
-                              timeout=120)
+        return cli(*args, env={"ARBOCHECK_HOME": tmp_path / "home"})
 
     (tmp_path / "emp.csv").write_text(EMPLOYEES, encoding="utf-8")
     r = run("campaign", "create", "--organisation", "Gemeente Voorbeeld", "--id", "thuis-2026", "--deadline",

@@ -44,12 +44,6 @@ def reports(tmp_path_factory):
     return out
 
 
-def _cli(*args, env_home: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ARBOCHECK_HOME=str(env_home), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "arbocheck", *map(os.fsdecode, args)], capture_output=True,
-                          env=env, timeout=timeout)
-
-
 def test_shown_escapes_what_could_forge_a_line():
     assert shown("a\nb.pdf: accepted") == "a\\nb.pdf: accepted"
     assert shown("\x1b[32mok") == "\\x1b[32mok"
@@ -61,7 +55,7 @@ def test_shown_escapes_what_could_forge_a_line():
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file names with any byte: POSIX")
-def test_names_with_control_characters_are_shown_escaped(reports, tmp_path):
+def test_names_with_control_characters_are_shown_escaped(reports, tmp_path, cli):
     folder = tmp_path / "in"
     folder.mkdir()
     genuine = reports[0].read_bytes()
@@ -71,8 +65,9 @@ def test_names_with_control_characters_are_shown_escaped(reports, tmp_path):
         data = genuine if i == 0 else b"not a pdf"
         with open(os.path.join(os.fsencode(folder), n), "wb") as f:
             f.write(data)
-    r = _cli("register", "import", folder, "--db", f"sqlite:///{tmp_path / 'r.sqlite'}", env_home=tmp_path / "home")
-    out, err = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+    r = cli("register", "import", folder, "--db", f"sqlite:///{tmp_path / 'r.sqlite'}",
+            env={"ARBOCHECK_HOME": tmp_path / "home"})
+    out, err = r.stdout, r.stderr
     assert "Traceback" not in err and "\x1b" not in out and "\r" not in out and "\u202e" not in out
     lines = out.splitlines()
     assert len(lines) == len(names) + 1, lines  # one per file, then the summary

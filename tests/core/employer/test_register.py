@@ -105,23 +105,17 @@ def test_verify_finds_a_changed_row_and_a_changed_pdf(world, reg):
     assert any("stored PDF was changed" in p for p in problems)
 
 
-def test_cli_import_and_verify(world, tmp_path):
-    import os
-    import subprocess
-    import sys
-
+def test_cli_import_and_verify(world, tmp_path, cli):
     camp, codes, f, tmp = world
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
+    env = {"ARBOCHECK_HOME": tmp_path / "home"}
     db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     # A report of a campaign this register does not know is refused; one without a campaign is TOFU.
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "import", str(f["anna1"]), str(f["no_campaign"]),
-                        str(f["notapdf"]), "--db", db], capture_output=True, text=True, env=env)
+    r = cli("register", "import", f["anna1"], f["no_campaign"], f["notapdf"], "--db", db, env=env)
     assert r.returncode == 1 and "accepted (not enrolled: key trusted on first use (TOFU))" in r.stdout, r.stdout
     assert "anna1.pdf: rejected: the report belongs to campaign 'thuis-2026', which this register does not know" \
         in r.stdout
     assert "notapdf.pdf: rejected: this is not a PDF file" in r.stdout and "Traceback" not in r.stderr
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", db],
-                       capture_output=True, text=True, env=env)
+    r = cli("register", "verify", "--db", db, env=env)
     assert r.returncode == 0 and "register: intact" in r.stdout, r.stdout
 
 

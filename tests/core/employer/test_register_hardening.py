@@ -345,7 +345,7 @@ def test_the_register_files_are_owner_only_whatever_the_umask(tmp_path, employer
         (p.name, oct(p.stat().st_mode)) for p in (folder / "pdfs").iterdir()]
 
 
-def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path):
+def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path, cli):
     import sqlite3
 
     from arbocheck.core.employer.register import RegisterError
@@ -359,8 +359,7 @@ def test_a_register_of_an_earlier_version_is_refused_in_plain_words(tmp_path):
     with pytest.raises(RegisterError) as e:
         Register.open(f"sqlite:///{db}")
     assert "older arbocheck" in str(e.value) and "oudere arbocheck" in e.value.text("nl")
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "register", "verify", "--db", f"sqlite:///{db}"],
-                       capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "h")))
+    r = cli("register", "verify", "--db", f"sqlite:///{db}", env={"ARBOCHECK_HOME": tmp_path / "h"})
     assert r.returncode == 2 and "older arbocheck" in r.stderr and "Traceback" not in r.stderr
 
 

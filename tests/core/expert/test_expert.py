@@ -183,10 +183,7 @@ def test_photos_come_from_the_pages_and_the_sealed_part(q, ident, tmp_path):
         ("chair", "rug", True), ("desk", "opzij", False)]
 
 
-def test_review_reports_from_an_employers_register(folder, ident, tmp_path):
-    import subprocess
-    import sys
-
+def test_review_reports_from_an_employers_register(folder, ident, tmp_path, cli):
     from arbocheck.core.employer.importer import import_files
     from arbocheck.core.employer.register import Register
 
@@ -197,8 +194,7 @@ def test_review_reports_from_an_employers_register(folder, ident, tmp_path):
     home = tmp_path / "home"
     (home / "expert").mkdir(parents=True)
     (home / "expert" / expert_identity.IDENTITY_FILE).write_text(ident.secret + "\n")
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "expert", "review", "--db", db, "--json"],
-                       capture_output=True, text=True, env=dict(os.environ, ARBOCHECK_HOME=str(home)))
+    r = cli("expert", "review", "--db", db, "--json", env={"ARBOCHECK_HOME": home})
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert [x["sealed"] for x in out["reports"]] == ["opened", "opened"]

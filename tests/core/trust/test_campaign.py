@@ -5,8 +5,6 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -121,13 +119,11 @@ def test_employee_list_problems_are_named_by_line():
         campaign.read_employees("id,name\n1,An\n")
 
 
-def test_cli_creates_campaign_and_codes(tmp_path):
+def test_cli_creates_campaign_and_codes(tmp_path, cli):
     (tmp_path / "emp.csv").write_text("employee_id,name\nE1,An de Boer\nE2,Bo Jansen\n")
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
-    r = subprocess.run([sys.executable, "-m", "arbocheck", "campaign", "create", "--organisation", "Gemeente Voorbeeld",
-                        "--id", "thuis-2026", "--deadline", "2026-12-31", "--employees", str(tmp_path / "emp.csv"),
-                        "--expert", seal.new_identity()[1], "--out", str(tmp_path / "c.json"),
-                        "--codes", str(tmp_path / "codes.csv")], capture_output=True, text=True, env=env)
+    r = cli("campaign", "create", "--organisation", "Gemeente Voorbeeld", "--id", "thuis-2026", "--deadline",
+            "2026-12-31", "--employees", tmp_path / "emp.csv", "--expert", seal.new_identity()[1], "--out",
+            tmp_path / "c.json", "--codes", tmp_path / "codes.csv", env={"ARBOCHECK_HOME": tmp_path / "home"})
     assert r.returncode == 0, r.stderr
     c = campaign.load((tmp_path / "c.json").read_bytes())
     rows = list(csv.DictReader(io.StringIO((tmp_path / "codes.csv").read_text())))

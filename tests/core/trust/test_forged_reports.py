@@ -268,20 +268,17 @@ def test_any_change_of_type_is_a_refusal_never_a_crash(genuine, path, value):
         assert e.text("nl") and e.text("en")
 
 
-def test_report_verify_refuses_forged_claims_as_the_importer_does(genuine, tmp_path):
-    import os
-    import subprocess
-    import sys
-
+def test_report_verify_refuses_forged_claims_as_the_importer_does(genuine, tmp_path, cli):
     key, signed, a = genuine
     (tmp_path / "good.pdf").write_bytes(signed)
     (tmp_path / "forged.pdf").write_bytes(forge.report(key, forge.forged_claims(a)["invented-measure"]))
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
-    run = [sys.executable, "-m", "arbocheck", "--lang", "nl", "report", "verify"]
-    good = subprocess.run(run + [str(tmp_path / "good.pdf")], capture_output=True, text=True, env=env)
-    assert good.returncode == 0 and ": valid" in good.stdout, good.stdout + good.stderr
-    bad = subprocess.run(run + [str(tmp_path / "forged.pdf")], capture_output=True, text=True, env=env)
+    env = {"ARBOCHECK_HOME": tmp_path / "home"}
+    good = cli("--lang", "nl", "report", "verify", tmp_path / "good.pdf", env=env)
+    assert good.returncode == 0 and ": geldig" in good.stdout, good
+    bad = cli("--lang", "nl", "report", "verify", tmp_path / "forged.pdf", env=env)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    assert bad.stdout == (f"{tmp_path / 'forged.pdf'}: rejected: wat het rapport zegt over het plan van aanpak "
+    assert bad.stdout == (f"{tmp_path / 'forged.pdf'}: geweigerd: wat het rapport zegt over het plan van aanpak "
                           "volgt niet uit de antwoorden ('electric_desk' staat erin maar volgt niet uit de "
                           "antwoorden)\n"), bad.stdout
+    bad = cli("report", "verify", tmp_path / "forged.pdf", env=env)  # without --lang: English, for scripts
+    assert bad.returncode == 1 and ": rejected: what the report says about the action plan" in bad.stdout

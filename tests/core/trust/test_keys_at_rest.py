@@ -3,10 +3,7 @@
 The tests use a file-backed test keyring (tests/keyring_backend.py), never a real keychain.
 """
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -80,14 +77,14 @@ def test_there_is_no_unprotected_default(home, monkeypatch):
     assert not (home / "employer").exists() or no_clear_secret(home / "employer")
 
 
-def run(args, env, **kw):
-    return subprocess.run([sys.executable, "-m", "arbocheck", *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, **kw)
+@pytest.fixture
+def run(cli):
+    """run(args, env): the command line in this process, `env` set for that call (stdin is no terminal)."""
+    return lambda args, env: cli(*args, env=env)
 
 
-def test_cli_keys_status_protect_and_passphrases_from_the_environment(tmp_path):
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
-    env.pop("ARBOCHECK_KEY_PROTECTION")
+def test_cli_keys_status_protect_and_passphrases_from_the_environment(tmp_path, run):
+    env = {"ARBOCHECK_HOME": tmp_path / "home", "ARBOCHECK_KEY_PROTECTION": None}
     r = run(["expert", "keys"], env)  # a script without a choice: refused, nothing written in clear
     assert r.returncode == 2 and "choose first how the key is protected" in r.stderr, r.stderr
     r = run(["expert", "keys"], dict(env, ARBOCHECK_EXPERT_PASSPHRASE="een lange zin"))
@@ -102,14 +99,14 @@ def test_cli_keys_status_protect_and_passphrases_from_the_environment(tmp_path):
     assert run(["expert", "keys"], env).returncode == 0 and no_clear_secret(tmp_path / "home")
 
 
-def test_cli_campaign_to_verified_register_with_signed_checkpoints(tmp_path):
+def test_cli_campaign_to_verified_register_with_signed_checkpoints(tmp_path, run):
     """campaign create → codes CSV → a worker's report with the code → import (enrolled) → verify
     intact; then a deletion is reported, and --rebuild does not bless it."""
     import csv
 
     from arbocheck.core.trust import seal
 
-    env = dict(os.environ, ARBOCHECK_HOME=str(tmp_path / "home"))
+    env = {"ARBOCHECK_HOME": str(tmp_path / "home")}
     (tmp_path / "emp.csv").write_text("employee_id,name\nE026,Anna\nE027,Bram\n")
     db = f"sqlite:///{tmp_path / 'reg' / 'r.sqlite'}"
     r = run(["campaign", "create", "--organisation", "Gemeente", "--id", "c1", "--deadline", "2026-12-31",
