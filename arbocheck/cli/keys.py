@@ -3,10 +3,10 @@ protecting a key kept in clear by an earlier version (or changing how it is kept
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from arbocheck.cli.base import EXIT_INPUT, EXIT_OK, err, lang, out
+from arbocheck.core.common.settings import environment
 from arbocheck.cli.unlock import ask, employer_key, new_passphrase, role_name
 from arbocheck.core.common.i18n import t
 
@@ -60,14 +60,14 @@ def protect(args: argparse.Namespace) -> int:
     try:
         if args.role == "employer":
             employer_key(lang_)
-            new = None if args.method == "keyring" else (os.environ.get(NEW_PASSPHRASE_ENV)
+            new = None if args.method == "keyring" else (environment().new_passphrase
                                                          or new_passphrase("employer", lang_))
             campaign_setup.protect_employer_key(args.method, new)
         else:
-            old = os.environ.get(identity.PASSPHRASE_ENV) or None
+            old = environment().expert_passphrase
             if identity.key_method() == "passphrase" and not old:
                 old = ask(t("cli.ask.current_passphrase", lang_, role=role_name("expert", lang_)))
-            new = None if args.method == "keyring" else (os.environ.get(NEW_PASSPHRASE_ENV)
+            new = None if args.method == "keyring" else (environment().new_passphrase
                                                          or new_passphrase("expert", lang_))
             identity.protect(args.method, new, old)
     except keyguard.KeyLocked as e:

@@ -3,11 +3,11 @@ and the check anyone can run on a report (exit 0 valid, 1 rejected with the reas
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arbocheck.cli.base import EXIT_INPUT, EXIT_OK, EXIT_REJECTED, err, lang, out
+from arbocheck.core.common.settings import environment
 from arbocheck.cli.inputs import campaign_file, usable_answers
 from arbocheck.core.common.i18n import t
 
@@ -82,7 +82,7 @@ def build(args: argparse.Namespace) -> int:
     refs, store = photos_
     meta = dict(doc.meta)
     set_refs(meta, refs)
-    key = keys.load_or_create(passphrase=os.environ.get("ARBOCHECK_PASSPHRASE") or None,
+    key = keys.load_or_create(passphrase=environment().passphrase,
                               common_name=args.name or "arbocheck")  # a KeyFileError is a plain line (base.py)
     personal = Path(args.personal) if args.personal else None
     try:
