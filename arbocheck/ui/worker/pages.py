@@ -16,7 +16,7 @@ from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.worker.signature_pad import SignaturePad
-from arbocheck.ui.texts import UI, count, tr
+from arbocheck.ui.texts import count, has, tr
 
 
 class IntroPage(QWidget):
@@ -350,7 +350,7 @@ class SignPage(QWidget):
         if self.busy is not None:
             self.busy.setValue(pct)
             key = f"sign.step.{what}"
-            self.busy.setLabelText(tr(key, self.lang) if key in UI else tr("sign.busy", self.lang))
+            self.busy.setLabelText(tr(key, self.lang) if has(key) else tr("sign.busy", self.lang))
 
     def _finish(self) -> None:
         if self.busy is not None:

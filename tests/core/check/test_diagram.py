@@ -1,5 +1,4 @@
 from arbocheck.core.check.diagram import side_view
-from arbocheck.core.common.i18n import TEXTS
 
 
 def _values(**kw):
@@ -41,7 +40,3 @@ def test_partial_values_do_not_fail():
     d = side_view({}, "nl")
     assert d.shapes and d.notes == []
 
-
-def test_every_interface_text_has_both_languages():
-    for key, texts_ in TEXTS.items():
-        assert set(texts_) == {"nl", "en"} and all(texts_.values()), key
