@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from arbocheck.core.common import paths
+from arbocheck.core.common.reasons import text_of
 from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.common.settings import Settings
 from arbocheck.ui.start import StartWindow
@@ -128,7 +129,7 @@ class App(QObject):
             else:
                 ws = Worksheet(qloader.find(self.questionnaire))
         except (LookupError, qloader.QuestionnaireError) as e:
-            QMessageBox.critical(None, tr("error.title", self.lang), str(e))
+            QMessageBox.critical(None, tr("error.title", self.lang), text_of(e, self.lang))
             raise SystemExit(2)
         return self._show_wizard(ws)
 

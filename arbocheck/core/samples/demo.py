@@ -11,6 +11,7 @@ import datetime as _dt
 import io
 from pathlib import Path
 
+from arbocheck.core.common.errors import Refusal
 from arbocheck.core.check import answers as answers_mod
 from arbocheck.core.trust import campaign as campaign_mod
 from arbocheck.core.trust import keys, seal
@@ -25,8 +26,8 @@ SAMPLE = "sample-worker.json"
 DEMO_CODE = "K7QF-2MXD"
 
 
-class DemoError(Exception):
-    pass
+class DemoError(Refusal):
+    """The demo could not be made: a key of arbocheck/texts."""
 
 
 def example_path(name: str) -> Path:
@@ -35,7 +36,7 @@ def example_path(name: str) -> Path:
         p = d / "examples" / name
         if p.exists():
             return p
-    raise DemoError(f"no examples/{name} beside the questionnaires")
+    raise DemoError("demo.no_example", name=name)
 
 
 def sample_answers_path() -> Path:
@@ -80,10 +81,10 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
         doc = answers_mod.loads(sample_answers_path().read_bytes())
         q = qloader.find(doc.questionnaire_id, doc.questionnaire_version)
     except (answers_mod.AnswersError, LookupError, qloader.QuestionnaireError) as e:
-        raise DemoError(f"the sample worker cannot be loaded: {e}") from e
+        raise DemoError("demo.unloadable", why=e) from e
     problems = answers_mod.problems(q, doc.answers)
     if problems:
-        raise DemoError("the sample worker's answers do not fit the questionnaire: " + "; ".join(problems))
+        raise DemoError("demo.answers_differ", problems=problems)
 
     # Demo parties: an expert (identity saved so the sealed part can be opened), an employer, a worker.
     identity, recipient = seal.new_identity()
@@ -119,6 +120,6 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
         report, personal = out / "demo-rie-bijdrage.pdf", out / "demo-persoonlijke-kopie.pdf"
         write(ex, report, personal)
     except (ExportError, OSError) as e:
-        raise DemoError(f"the demo report was not made: {e}") from e
+        raise DemoError("demo.not_made", why=e) from e
     return {"signed report": report, "personal copy": personal, "campaign": camp_file,
             "demo expert identity": expert_file}

@@ -190,7 +190,7 @@ class ExpertWindow(QMainWindow):
         for r in reports:
             if r.accepted:
                 self.reports[r.report_id] = r
-        rejected = [f"{r.path.name}: {r.reason}" for r in reports if not r.accepted]
+        rejected = [f"{r.path.name}: {r.why(self.lang)}" for r in reports if not r.accepted]
         other = [r.path.name for r in reports if r.accepted and r.sealed_state == "other_expert"]
         self.items = expert.review_items(self.reports.values())
         lines = [tr("expert.opened", self.lang, ok=sum(r.accepted for r in reports), total=len(reports))]

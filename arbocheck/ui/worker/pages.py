@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from arbocheck.core.common.reasons import text_of
 from arbocheck.core.common.i18n import t
 from arbocheck.core.check.rules import PRIORITIES, most_important
 from arbocheck.core.check.sharing import split
@@ -111,7 +112,7 @@ class CampaignPanel(QWidget):
             try:
                 camp = campaign_mod.load(str(raw).encode("utf-8"))
             except campaign_mod.CampaignError as e:
-                self.info.setText(escape(tr("campaign.error", self.lang, reason=str(e))))
+                self.info.setText(escape(tr("campaign.error", self.lang, reason=text_of(e, self.lang))))
         if camp is None:
             if not raw:
                 self.info.setText(escape(tr("campaign.none", self.lang)))
@@ -143,8 +144,7 @@ class CampaignPanel(QWidget):
             data = Path(path).read_bytes()
             campaign_mod.load(data)
         except (OSError, campaign_mod.CampaignError) as e:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-            self.info.setText(escape(tr("campaign.error", self.lang, reason=reason)))
+            self.info.setText(escape(tr("campaign.error", self.lang, reason=text_of(e, self.lang))))
             return False
         self.ws.meta["campaign_file"] = data.decode("utf-8")
         self.on_change()
@@ -384,17 +384,8 @@ class SignPage(QWidget):
 
 
 def _reason(e: BaseException, lang: str = "en") -> str:
-    from arbocheck.core.trust.campaign import CampaignError
-    from arbocheck.core.trust.keys import KeyFileError
-    from arbocheck.core.report.build import ExportError
-    from arbocheck.core.trust.seal import SealError
-
     from arbocheck.core.trust.identity import EmployeeIdError
 
     if isinstance(e, EmployeeIdError):
         return tr("campaign.bad_employee_id", lang, reason=e.text(lang))
-    if isinstance(e, (ExportError, CampaignError, KeyFileError, SealError)):
-        return str(e)
-    if isinstance(e, OSError):
-        return e.strerror or str(e)
-    return f"{type(e).__name__}: {e}"
+    return text_of(e, lang)
