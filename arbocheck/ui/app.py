@@ -28,6 +28,7 @@ class App(QObject):
         self.settings = settings or Settings()
         self.lang = lang or self.settings["language"]
         self.runner = runner or TaskRunner(self)
+        self.runner.lang = self.lang  # errors of a task that names no language read in the app's
         self.store = DraftStore(paths.drafts_dir())
         self.store.open()
         self.start: StartWindow | None = None
@@ -154,7 +155,7 @@ class App(QObject):
         old.deleteLater()
 
     def set_language(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = self.runner.lang = lang
         self.settings["language"] = lang
         self._save_settings()
 

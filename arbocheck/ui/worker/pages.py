@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from arbocheck.core.common.reasons import text_of
+from arbocheck.core.common.reasons import Refusal, text_of
 from arbocheck.core.common.i18n import t
 from arbocheck.core.check.rules import PRIORITIES, most_important
 from arbocheck.core.check.sharing import split
@@ -17,6 +17,7 @@ from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.worker.signature_pad import SignaturePad
+from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import count, has, tr
 
 
@@ -378,14 +379,10 @@ class SignPage(QWidget):
         box.open()
 
     def _failed(self, e: BaseException) -> None:
+        from arbocheck.core.trust.identity import EmployeeIdError
+
         self._finish()
-        self.status.setText(escape(tr("sign.failed", self.lang, reason=_reason(e, self.lang))))
+        if isinstance(e, EmployeeIdError):  # said as the campaign panel says it
+            e = Refusal("campaign.bad_employee_id", reason=e)
+        show_error(e, self.lang, line=self.status, failed="sign.failed")
         self.status.setStyleSheet("color: #b3261e;")
-
-
-def _reason(e: BaseException, lang: str = "en") -> str:
-    from arbocheck.core.trust.identity import EmployeeIdError
-
-    if isinstance(e, EmployeeIdError):
-        return tr("campaign.bad_employee_id", lang, reason=e.text(lang))
-    return text_of(e, lang)
