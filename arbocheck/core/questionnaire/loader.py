@@ -23,7 +23,8 @@ from arbocheck.core.questionnaire import derived as derived_mod
 from arbocheck.core.questionnaire import yamllines
 from arbocheck.core.questionnaire.conditions import leaves, referenced
 from arbocheck.core.questionnaire.countries import ISO_3166_ALPHA2
-from arbocheck.core.questionnaire.model import (ITEM_TYPES, LANGS, Condition, Country, Derived, MultiChoice,
+from arbocheck.core.questionnaire.model import (ITEM_TYPES, LANGS, PARAMETER_NEEDED_BY, PARAMETERS, Condition,
+                                                Country, Derived, MultiChoice,
                                                 Number, QuestionnaireData, Rule, Scale, SingleChoice, Text,
                                                 YesNo, Hours, FreeText, unit_text)
 
@@ -126,6 +127,10 @@ class Questionnaire:
                 first = min(hits, key=lambda m: m.start())
                 found.append((first.start(), joined[first.start():first.end()], entry.explanation.get(lang)))
         return [(term, text) for _, term, text in sorted(found)]
+
+    def parameter(self, name: str) -> float:
+        """A number the content editor set for the code (model.PARAMETERS); the loader made sure it is there."""
+        return self.data.parameters[name]
 
     def yearly_values(self, year: int | None = None) -> dict[str, Any]:
         """`{id: value, id_year: year}` for every yearly amount: the value for `year` (default:
@@ -361,6 +366,13 @@ class _Checker:
         self._unique("glossary", [x.id for x in d.glossary], "glossary entry")
         self._index_items()
         self._index_derived()
+        for name in d.parameters:
+            if name not in PARAMETERS:
+                self.add(("parameters", name), "", f"unknown parameter '{name}' (known: {', '.join(PARAMETERS)})")
+        for name, diagram in PARAMETER_NEEDED_BY.items():
+            if name not in d.parameters and any(sec.diagram == diagram for sec in d.sections):
+                self.add(("parameters",), "", f"a section shows the {diagram} diagram: set parameters.{name} "
+                                              f"({PARAMETERS[name]})")
         for prio, term in d.default_terms.items():
             if term not in self.q.terms:
                 self.add(("default_terms", prio), "", f"default term for {prio} names unknown term '{term}'")
