@@ -134,7 +134,7 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
                                                       "summary.supply_col")]]
-    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    yes, no = t("word.yes", lang), t("word.no", lang)
 
     def people(n: int) -> int | None:  # None: a group too small to show
         return None if (ov.suppressed or 0 < n < ov.min_group) else n

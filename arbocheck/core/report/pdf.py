@@ -337,7 +337,7 @@ def build_pdf(inp: ReportInput) -> bytes:
     if plan:
         head = [_cap(t(k, lang)) for k in
                 ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
-        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        yes, no = t("word.yes", lang), t("word.no", lang)
         cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
                   yes if p.exemption == "arbo" else no] for p in plan]
         rows = [[P(escape(h), "cellb") for h in head]]

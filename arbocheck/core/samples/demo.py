@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from arbocheck.core.common.errors import Refusal
+from arbocheck.core.common.i18n import t
 from arbocheck.core.check import answers as answers_mod
 from arbocheck.core.trust import campaign as campaign_mod
 from arbocheck.core.trust import keys, seal
@@ -106,9 +107,8 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
     sections = [s.id for s in q.data.sections if s.photo_prompt]
     desk = next((s.id for s in q.data.sections if s.diagram == "side_view" and s.photo_prompt), sections[0])
     light = next((s for s in sections if "light" in s), sections[-1])
-    cap = {"nl": ("Zijaanzicht van stoel, bureau en scherm", "Raam achter het scherm"),
-           "en": ("Side view of chair, desk and screen", "Window behind the screen")}[lang]
-    set_refs(meta, [PhotoRef(side.sha256, desk, cap[0]), PhotoRef(window.sha256, light, cap[1])])
+    set_refs(meta, [PhotoRef(side.sha256, desk, t("demo.caption.side", lang)),
+                    PhotoRef(window.sha256, light, t("demo.caption.window", lang))])
     meta.setdefault("signature_strokes", [[[0.08, 0.62], [0.16, 0.35], [0.22, 0.6], [0.3, 0.4], [0.38, 0.58],
                                            [0.5, 0.45], [0.62, 0.55], [0.75, 0.42], [0.9, 0.5]]])
     rm = ReportMeta(signer_name="Sanne de Vries", fingerprint=worker.fingerprint, lang=lang,
