@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from arbocheck.core.common import paths
+from arbocheck.core.common.reasons import text_of
 from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.common.settings import Settings
 from arbocheck.ui.start import StartWindow
@@ -27,6 +28,7 @@ class App(QObject):
         self.settings = settings or Settings(paths.settings_file())
         self.lang = lang or self.settings["language"]
         self.runner = runner or TaskRunner(self)
+        self.runner.lang = self.lang  # errors of a task that names no language read in the app's
         self.store = DraftStore(paths.drafts_dir())
         self.store.open()
         self.start: StartWindow | None = None
@@ -128,7 +130,7 @@ class App(QObject):
             else:
                 ws = Worksheet(qloader.find(self.questionnaire))
         except (LookupError, qloader.QuestionnaireError) as e:
-            QMessageBox.critical(None, tr("error.title", self.lang), str(e))
+            QMessageBox.critical(None, tr("error.title", self.lang), text_of(e, self.lang))
             raise SystemExit(2)
         return self._show_wizard(ws)
 
@@ -153,7 +155,7 @@ class App(QObject):
         old.deleteLater()
 
     def set_language(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = self.runner.lang = lang
         self.settings["language"] = lang
         self._save_settings()
 

@@ -44,7 +44,7 @@ class ProtectKeyDialog(QDialog):
             self.group.addButton(b)
             lay.addWidget(b)
         if not available:
-            note = QLabel(tr("keys.no_keyring", lang))
+            note = QLabel(tr("keys.keyring_unavailable", lang))
             note.setWordWrap(True)
             lay.addWidget(note)
         form = QFormLayout()

@@ -25,6 +25,7 @@ def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> 
     from arbocheck.core.check.worksheet import Worksheet
     from arbocheck.ui.tasks import SyncRunner
     from arbocheck.ui.worker.wizard import WizardWindow
+    from arbocheck.ui.texts import tr
 
     out.mkdir(parents=True, exist_ok=True)
     qapp = QApplication.instance() or QApplication([])
@@ -39,7 +40,7 @@ def render(out: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> 
         section = next((s.id for s in q.data.sections if s.diagram == "side_view" and s.photo_prompt), None)
         if section:
             DraftPhotos(store.folder).store(photo.data, photo.sha256)
-            caption = "Zijaanzicht van bureau en stoel" if lang == "nl" else "Side view of desk and chair"
+            caption = tr("screenshots.caption.side", lang)
             set_refs(ws.meta, [PhotoRef(photo.sha256, section, caption)])
         ws.meta.update({"declared": True, "signer_name": "Sanne de Vries"})
         w = WizardWindow(ws, store, SyncRunner(), lang)

@@ -8,7 +8,9 @@ import pytest
 from arbocheck.core.employer import campaign_setup
 from arbocheck.core.expert import queue as expert
 from arbocheck.core.expert import identity as expert_identity
+from arbocheck.core.common.reasons import say
 from arbocheck.core.trust import keyguard, keys
+from arbocheck.ui.texts import tr
 
 
 @pytest.fixture
@@ -51,7 +53,7 @@ def test_employer_first_run_asks_and_then_asks_the_passphrase(first_run, qtbot, 
     monkeypatch.setattr(key_dialogs, "ask_passphrase", lambda role, lang, problem: problems.append(problem) or next(
         typed))
     w2 = open_role(qtbot, "employer")
-    assert w2 is not None and problems == ["", "de wachtwoordzin klopt niet"]
+    assert w2 is not None and problems == ["", say("keys.wrong_passphrase", "nl")]
     assert w2.register.signer.fingerprint == w.register.signer.fingerprint
     # Cancelled: no window.
     campaign_setup._unlocked.clear()
@@ -93,12 +95,12 @@ def test_the_choice_dialog_has_no_unprotected_option_and_checks_the_passphrase(f
     qtbot.addWidget(d)
     radios = d.findChildren(QRadioButton)
     assert len(radios) == 2 and not d.use_keyring.isEnabled()
-    assert d.choice() is None and "Kies een van de twee" in d.message.text()
+    assert d.choice() is None and d.message.text() == tr("keys.choose_one", "nl")
     d.use_passphrase.setChecked(True)
     assert d.fields.isEnabled()
     d.first.setText("een lange zin")
     d.second.setText("een andere zin")
-    assert d.choice() is None and "niet gelijk" in d.message.text()
+    assert d.choice() is None and say("keys.passphrase_differs", "nl") in d.message.text().lower()
     d.second.setText("een lange zin")
     assert d.choice() == ("passphrase", "een lange zin")
     d.show()

@@ -2,6 +2,8 @@
 
 from PySide6.QtCore import Qt
 
+from arbocheck.ui.texts import tr
+
 
 def test_first_start_has_no_resume_and_opens_the_wizard(mini_app, qtbot):
     start = mini_app.show_start()
@@ -23,8 +25,8 @@ def test_language_choice_is_remembered(mini_app, qtbot):
     start.language.setCurrentIndex(1)  # English
     assert mini_app.start is not start and mini_app.start.lang == "en"
     qtbot.addWidget(mini_app.start)
-    assert mini_app.start.windowTitle() == "arbocheck — home-workplace check"
-    assert mini_app.start.buttons["worker"].text() == "&Employee"
+    assert mini_app.start.windowTitle() == tr("app.title", "en")
+    assert mini_app.start.buttons["worker"].text() == tr("role.worker", "en")
     assert Settings(paths.settings_file())["language"] == "en"
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from typing import TYPE_CHECKING
 
+from arbocheck.core.common.errors import Phrase, Refusal
+
 if TYPE_CHECKING:  # the envelope (drafts, start window) must load without pydantic
     from arbocheck.core.questionnaire.loader import Questionnaire
 
@@ -20,12 +22,12 @@ FORMAT = "arbocheck-answers"
 FORMAT_VERSION = 1
 
 
-class AnswersError(ValueError):
-    """An answers file that cannot be used; `problems` lists every reason."""
+class AnswersError(Refusal, ValueError):
+    """An answers file (or an answer) that cannot be used; `problems` lists every reason (Refusals)."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[Refusal]):
         self.problems = problems
-        super().__init__("; ".join(problems))
+        super().__init__("answers.problems", problems=problems)
 
 
 @dataclass
@@ -50,36 +52,36 @@ class AnswersDoc:
 
 def parse(obj: Any) -> AnswersDoc:
     """Check the envelope of a decoded answers file (not the answers themselves)."""
-    problems: list[str] = []
+    problems: list[Refusal] = []
     if not isinstance(obj, dict):
-        raise AnswersError(["the file must hold a JSON object with 'questionnaire' and 'answers'"])
+        raise AnswersError([Refusal("answers.not_object")])
     fmt = obj.get("format", FORMAT)
     if fmt != FORMAT:
-        problems.append(f"this is not an arbocheck answers file (format '{fmt}')")
+        problems.append(Refusal("answers.format", format=fmt))
     fv = obj.get("format_version", FORMAT_VERSION)
     if not isinstance(fv, int) or isinstance(fv, bool) or fv > FORMAT_VERSION:
-        problems.append(f"format version {fv!r} is newer than this arbocheck understands ({FORMAT_VERSION})")
+        problems.append(Refusal("answers.format_version", version=repr(fv), known=FORMAT_VERSION))
     qref = obj.get("questionnaire")
     qid = qver = None
     if not isinstance(qref, dict):
-        problems.append("'questionnaire' must be an object with 'id' and 'version'")
+        problems.append(Refusal("answers.questionnaire"))
     else:
         qid, qver = qref.get("id"), qref.get("version")
         if not isinstance(qid, str) or not qid:
-            problems.append("'questionnaire.id' is missing")
+            problems.append(Refusal("answers.questionnaire_id"))
         if isinstance(qver, (int, float)) and not isinstance(qver, bool):
             qver = str(qver)
         if qver is not None and not isinstance(qver, str):
-            problems.append("'questionnaire.version' must be a string")
+            problems.append(Refusal("answers.questionnaire_version"))
     answers = obj.get("answers")
     if not isinstance(answers, dict):
-        problems.append("'answers' must be an object of item id → value")
+        problems.append(Refusal("answers.answers"))
     meta = obj.get("meta", {})
     if not isinstance(meta, dict):
-        problems.append("'meta' must be an object")
+        problems.append(Refusal("answers.meta"))
     unknown = sorted(set(obj) - {"format", "format_version", "questionnaire", "answers", "meta"})
     if unknown:
-        problems.append("unknown top-level field(s): " + ", ".join(unknown))
+        problems.append(Refusal("answers.unknown_fields", fields=", ".join(unknown)))
     if problems:
         raise AnswersError(problems)
     return AnswersDoc(qid, qver, dict(answers), dict(meta))
@@ -88,37 +90,43 @@ def parse(obj: Any) -> AnswersDoc:
 def loads(data: bytes | str) -> AnswersDoc:
     try:
         obj = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise AnswersError([f"not valid JSON: {e}"])
+    except json.JSONDecodeError as e:
+        raise AnswersError([Refusal("answers.bad_json", line=e.lineno, column=e.colno)])
+    except UnicodeDecodeError:
+        raise AnswersError([Refusal("answers.not_utf8")])
     return parse(obj)
 
 
-def problems(q: Questionnaire, answers: dict[str, Any]) -> list[str]:
+def problems(q: Questionnaire, answers: dict[str, Any]) -> list[Refusal]:
     """Every reason these answers do not fit the questionnaire (empty when they do)."""
     from arbocheck.core.questionnaire.loader import bad_value
     from arbocheck.core.questionnaire.model import FreeText, Number, unit_text
 
-    out: list[str] = []
+    out: list[Refusal] = []
     for item_id, value in answers.items():
         it = q.items.get(item_id)
         if it is None:
-            out.append(f"unknown item '{item_id}'" + ("" if item_id not in q.derived else " (it is computed, not answered)"))
+            out.append(Refusal("answers.unknown_item.derived" if item_id in q.derived else "answers.unknown_item",
+                               item=item_id))
             continue
         if value is None:
             continue
         reason = bad_value(it, value)
-        if reason:
-            out.append(f"'{item_id}': {reason}")
-        elif isinstance(it, Number) and it.integer and isinstance(value, float) and not value.is_integer():
-            out.append(f"'{item_id}': expected a whole number of {unit_text(it, 'en')}, got {value:g}")
-        elif isinstance(it, FreeText) and len(value) > it.max_length:
-            out.append(f"'{item_id}': text is longer than {it.max_length} characters")
+        if reason is None and isinstance(it, Number) and it.integer and isinstance(value, float) \
+                and not value.is_integer():
+            reason = Refusal("value.whole", unit=Phrase(nl=unit_text(it, "nl"), en=unit_text(it, "en")),
+                             value=f"{value:g}")
+        elif reason is None and isinstance(it, FreeText) and len(value) > it.max_length:
+            reason = Refusal("value.too_long", n=it.max_length)
+        if reason is not None:
+            out.append(Refusal("answers.item", item=item_id, reason=reason))
         elif isinstance(value, list):
             if len(set(value)) != len(value):
-                out.append(f"'{item_id}': an option is chosen twice")
+                out.append(Refusal("answers.item", item=item_id, reason=Refusal("value.twice")))
             excl = {o.value for o in getattr(it, "options", []) if o.exclusive}
             if excl & set(value) and len(value) > 1:
-                out.append(f"'{item_id}': '{sorted(excl & set(value))[0]}' cannot be combined with other options")
+                out.append(Refusal("answers.item", item=item_id,
+                                   reason=Refusal("value.exclusive", option=sorted(excl & set(value))[0])))
     return out
 
 

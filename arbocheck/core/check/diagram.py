@@ -43,8 +43,11 @@ class Diagram:
         self.shapes.append(Shape(kind, tuple(float(p) for p in points), style, text, dashed, below))
 
 
-def side_view(values: dict[str, Any], lang: str = "nl") -> Diagram:
-    """Draw what the worker entered beside what is recommended for their body height."""
+def side_view(values: dict[str, Any], lang: str, desk_tolerance_cm: float) -> Diagram:
+    """Draw what the worker entered beside what is recommended for their body height.
+
+    `desk_tolerance_cm` is the questionnaire's (parameters.desk_tolerance_cm): a desk this close
+    to the rule of thumb is called right."""
     h = float(values.get("body_height_cm") or 175)
     desk = values.get("desk_height_cm")
     rec_desk = values.get("rec_desk_height_cm")
@@ -113,6 +116,7 @@ def side_view(values: dict[str, Any], lang: str = "nl") -> Diagram:
               t("diagram.rec_seat", lang, cm=number(rec_seat, lang)), dashed=True, below=float(rec_seat) < seat)
     if desk and rec_desk:
         gap = float(desk) - float(rec_desk)
-        key = "diagram.desk_high" if gap > 4 else "diagram.desk_low" if gap < -4 else "diagram.desk_ok"
+        tol = desk_tolerance_cm
+        key = "diagram.desk_high" if gap > tol else "diagram.desk_low" if gap < -tol else "diagram.desk_ok"
         d.notes.insert(0, t(key, lang, desk=number(desk, lang), rec=number(rec_desk, lang)))
     return d

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from PIL import Image, ImageFile, ImageOps
 
+from arbocheck.core.common.errors import Refusal
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused before any parsing."""
 
@@ -58,17 +60,24 @@ if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < MAX_PIXELS:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
-class PhotoError(ValueError):
-    """A photo that cannot be used, with a message for the user in nl and en."""
+class PhotoError(Refusal, ValueError):
+    """A photo that cannot be used: a key photo.refused.<code> (arbocheck/texts) and its values."""
 
-    def __init__(self, code: str, message_nl: str, message_en: str):
-        super().__init__(message_en)
-        self.code = code  # unreadable | unsupported | damaged | file_too_large | too_many_pixels | heic_needs_extra
-        self.message_nl = message_nl
-        self.message_en = message_en
+    @property
+    def code(self) -> str:
+        """unreadable | unsupported | damaged | file_too_large | too_many_pixels | heic_needs_extra"""
+        return self.key.split(".")[2]
 
     def message(self, lang: str = "nl") -> str:
-        return self.message_en if lang == "en" else self.message_nl
+        return self.text(lang)
+
+    @property
+    def message_nl(self) -> str:
+        return self.text("nl")
+
+    @property
+    def message_en(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -108,11 +117,7 @@ def process(source: bytes | bytearray | str | os.PathLike, *, max_side: int = DE
     except MemoryError as e:
         raise _too_many_pixels(None) from e
     except Exception as e:  # truncated or corrupt data: OSError, SyntaxError, struct.error, ...
-        raise PhotoError(
-            "damaged",
-            "Deze foto is beschadigd of onvolledig en kan niet worden gelezen.",
-            "This photo is damaged or incomplete and cannot be read.",
-        ) from e
+        raise PhotoError("photo.refused.damaged") from e
     return Photo(jpeg, im.width, im.height, hashlib.sha256(jpeg).hexdigest())
 
 
@@ -148,11 +153,7 @@ def within(source: bytes | bytearray | str | os.PathLike, max_bytes: int) -> Pho
     except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError) as e:
         raise _too_many_pixels(None) from e
     except Exception as e:
-        raise PhotoError(
-            "damaged",
-            "Deze foto is beschadigd of onvolledig en kan niet worden gelezen.",
-            "This photo is damaged or incomplete and cannot be read.",
-        ) from e
+        raise PhotoError("photo.refused.damaged") from e
     raise AssertionError("a 32 px JPEG is smaller than any budget within() accepts")  # pragma: no cover
 
 
@@ -176,11 +177,7 @@ def _read(source: bytes | bytearray | str | os.PathLike) -> bytes:
         except PhotoError:
             raise
         except (OSError, TypeError, ValueError) as e:
-            raise PhotoError(
-                "unreadable",
-                "Het bestand kan niet worden geopend. Bestaat het nog, en mag je het lezen?",
-                "The file cannot be opened. Does it still exist, and may you read it?",
-            ) from e
+            raise PhotoError("photo.refused.unreadable") from e
     if len(data) > MAX_FILE_BYTES:
         raise _file_too_large(len(data))
     return data
@@ -191,25 +188,14 @@ def _open(data: bytes) -> ImageFile.ImageFile:
     formats = ["JPEG", "PNG"]
     if _is_heif(data):
         if not _register_heif():
-            raise PhotoError(
-                "heic_needs_extra",
-                "Dit is een HEIC-foto (zoals iPhones die maken). arbocheck kan die alleen lezen met de "
-                "optionele uitbreiding arbocheck[heic]. Zet de foto om naar JPEG, of laat die uitbreiding "
-                "installeren.",
-                "This is a HEIC photo (as iPhones take them). arbocheck can only read it with the optional "
-                "extra arbocheck[heic]. Convert the photo to JPEG, or have that extra installed.",
-            )
+            raise PhotoError("photo.refused.heic_needs_extra")
         formats = ["HEIF"]
     try:
         im = Image.open(io.BytesIO(data), formats=formats)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise _too_many_pixels(None) from e
     except Exception as e:
-        raise PhotoError(
-            "unsupported",
-            "Dit bestand is geen foto die arbocheck kan lezen (JPEG of PNG).",
-            "This file is not a photo arbocheck can read (JPEG or PNG).",
-        ) from e
+        raise PhotoError("photo.refused.unsupported") from e
     limit = MAX_PIXELS if im.format in ("JPEG", "MPO") else MAX_PIXELS_FULL_DECODE
     w, h = im.size
     if w * h > limit:
@@ -313,23 +299,11 @@ def _register_heif() -> bool:
 
 def _file_too_large(size: int) -> PhotoError:
     mb, limit = size / 1024 / 1024, MAX_FILE_BYTES // 1024 // 1024
-    return PhotoError(
-        "file_too_large",
-        f"Dit bestand is te groot ({mb:.0f} MB). arbocheck neemt foto's tot {limit} MB aan.",
-        f"This file is too large ({mb:.0f} MB). arbocheck accepts photos up to {limit} MB.",
-    )
+    return PhotoError("photo.refused.file_too_large", mb=f"{mb:.0f}", limit=limit)
 
 
 def _too_many_pixels(size: tuple[int, int] | None, limit: int = MAX_PIXELS) -> PhotoError:
     mp = limit // 1_000_000
     if size is None:
-        nl_dims = en_dims = ""
-    else:
-        nl_dims = en_dims = f" ({size[0]} × {size[1]} pixels)"
-    return PhotoError(
-        "too_many_pixels",
-        f"Deze foto is te groot om veilig te openen{nl_dims}; arbocheck neemt foto's tot {mp} megapixel aan. "
-        "Verklein de foto en probeer het opnieuw.",
-        f"This photo is too large to open safely{en_dims}; arbocheck accepts photos up to {mp} megapixels. "
-        "Make the photo smaller and try again.",
-    )
+        return PhotoError("photo.refused.too_many_pixels", mp=mp)
+    return PhotoError("photo.refused.too_many_pixels.sized", mp=mp, width=size[0], height=size[1])

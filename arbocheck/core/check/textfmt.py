@@ -11,9 +11,6 @@ from arbocheck.core.common.i18n import t
 from arbocheck.core.questionnaire.loader import Questionnaire
 from arbocheck.core.questionnaire.model import Scale
 
-_WORDS = {"nl": ("ja", "nee"), "en": ("yes", "no")}
-
-
 def number(v: float | int, lang: str) -> str:
     """72 → '72', 2.5 → '2,5' (nl) / '2.5' (en); at most one decimal."""
     if isinstance(v, float):
@@ -57,7 +54,7 @@ def value(q: Questionnaire, name: str, v: Any, lang: str, *, scale_labels: bool 
     if v is None:
         return "—"
     if isinstance(v, bool):
-        yes, no = _WORDS.get(lang, _WORDS["en"])
+        yes, no = t("word.yes", lang), t("word.no", lang)
         return yes if v else no
     if name in q.yearly and isinstance(v, (int, float)):  # an amount of money: always two decimals
         text = f"{v:.2f}"

@@ -50,7 +50,7 @@ class Worksheet:
     def set(self, item_id: str, value: Any) -> bool:
         """Set (or with None/''/[] clear) an answer. Returns whether anything changed.
 
-        Raises ValueError with a plain reason for a value the item cannot take.
+        Raises AnswersError (a ValueError) with a plain reason for a value the item cannot take.
         """
         it = self.q.items[item_id]
         if value in ("", []) or value is None:
@@ -58,7 +58,7 @@ class Worksheet:
         else:
             reason = bad_value(it, value)
             if reason:
-                raise ValueError(reason)
+                raise answers_mod.AnswersError([reason])
             changed = self.answers.get(item_id) != value
             self.answers[item_id] = value
         if changed:

@@ -27,6 +27,11 @@ def settings_file() -> Path:
     return home() / "settings.json"
 
 
+def cache_dir() -> Path:
+    """What arbocheck may throw away and make again (a parsed copy of its texts)."""
+    return home() / "cache"
+
+
 def data_dirs(name: str) -> list[Path]:
     """A data folder of arbocheck (assets, questionnaires): the installed package copy
     (arbocheck/<name>), else the source tree's (<repo>/<name>); the first that exists."""

@@ -23,6 +23,9 @@ DECLARED: dict[str, tuple[type, Any, tuple | None]] = {
     "language": (str, "nl", ("nl", "en")),
     "last_role": (str, "worker", ("worker", "employer", "expert")),
     "worker_name": (str, "", None),
+    # Privacy: the employer's roll-up never shows a group of fewer people than this (AVG: nobody
+    # recognisable). An employer may raise it, never lower it below 5.
+    "min_group_size": (int, 5, range(5, 1001)),
 }
 
 class Settings:

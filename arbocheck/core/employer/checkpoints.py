@@ -34,15 +34,6 @@ from arbocheck.core.employer.schema import GENESIS, TABLES, checkpoints, row_has
 FORMAT = "arbocheck-checkpoint-v1"
 
 
-
-class Unsafe(Exception):
-    """The register is not in a state that may be signed; the problems say why."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
-
-
 def _body(at: str, heads: dict, prev_hash: str, spki_b64: str) -> bytes:
     return json.dumps({"format": FORMAT, "at": at, "heads": heads, "prev_hash": prev_hash, "signer": spki_b64},
                       sort_keys=True, separators=(",", ":")).encode("utf-8")

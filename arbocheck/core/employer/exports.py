@@ -13,7 +13,7 @@ from arbocheck.core.check import textfmt
 from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
 from arbocheck.core.employer import overview
-from arbocheck.core.employer.overview import MIN_GROUP, Summary
+from arbocheck.core.employer.overview import Summary
 from arbocheck.core.common.shown import shown
 from arbocheck.core.common.storage import atomic_write
 
@@ -135,9 +135,9 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     st = _styles()
     P = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
     titles = section_titles or {}
-    sup = t("summary.suppressed", lang)
+    sup = t("summary.suppressed", lang, n=ov.min_group)
     title = t("summary.title", lang)
-    story = [P(escape(title), "h1"), P(escape(t("summary.lead", lang, n=MIN_GROUP))), Spacer(1, 4 * mm)]
+    story = [P(escape(title), "h1"), P(escape(t("summary.lead", lang, n=ov.min_group))), Spacer(1, 4 * mm)]
     cov = f"{ov.handed_in}" + (f" / {ov.expected}" if ov.expected else "")
     story.append(_table([[P(escape(t("report.organisation", lang)), "cellb"), P(escape(organisation), "cell")],
                          [P(escape(t("summary.coverage", lang)), "cellb"), P(escape(cov), "cell")],
@@ -156,10 +156,10 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
                                                       "summary.supply_col")]]
-    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    yes, no = t("word.yes", lang), t("word.no", lang)
 
     def people(n: int) -> int | None:  # None: a group too small to show
-        return None if (ov.suppressed or 0 < n < MIN_GROUP) else n
+        return None if (ov.suppressed or 0 < n < ov.min_group) else n
 
     for m in ov.measures:
         n = people(m.people)
@@ -174,7 +174,7 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                       initialFontName=FONT).build(story, canvasmaker=_numbered_canvas(f"arbocheck · {title}", lang, None))
     doc = {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
            "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-           "handed_in": ov.handed_in, "expected": ov.expected, "min_group": MIN_GROUP,
+           "handed_in": ov.handed_in, "expected": ov.expected, "min_group": ov.min_group,
            "signer": {"name": organisation, "fingerprint": key.fingerprint},
            "topics": [tr_.__dict__ for tr_ in ov.topics],
            "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}

@@ -653,7 +653,7 @@ class _Admission:
             how = basis = "tofu"
         digest = r["sha256"]
         if not ((self.staging / f"{digest}.pdf").exists() or (reg.pdf_dir / f"{digest}.pdf").exists()):
-            return no("cannot_read", why="the checked copy is missing")
+            return no("checked_copy_missing")
         row = reg.report_row(a, signer_fp=r["signer_fp"], enrolment=basis, pdf_sha256=digest)
         # Only now, with nothing left that can fail, does the batch learn of this report.
         if how == "enrolled":

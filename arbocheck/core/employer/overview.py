@@ -5,7 +5,8 @@ report, the counts per topic and per measure), so no JSON is parsed and no findi
 scanned: `summary` reads counters, and the lists (`employees`, `provisions`) come a page at a
 time, filtered and sorted by the database, so the overview of an organisation with 100,000
 reports opens about as fast as one of fifty. Never any health data: the register holds none.
-Every roll-up suppresses groups smaller than five people.
+Every roll-up suppresses groups smaller than the employer's minimum group size (the setting
+min_group_size: five people unless raised); the summary carries the size it used.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, exists, func, literal, or_, select, union_all
 
+from arbocheck.core.common.settings import Settings
 from arbocheck.core.employer.register import Register
 from arbocheck.core.employer.schema import campaign_employees, campaigns, events, reports
 from arbocheck.core.employer.rollup import PRIORITIES, scope_of
 from arbocheck.core.employer.schema import current, current_measures, measure_counts, topic_counts
 
-MIN_GROUP = 5
 PAGE = 200
 
 
@@ -52,7 +53,7 @@ class ProvisionRow:
 @dataclass
 class TopicRow:
     section: str
-    people: int | None  # None: fewer than five, suppressed
+    people: int | None  # None: fewer than the minimum group size, suppressed
     high: int | None
     medium: int | None
     low: int | None
@@ -77,19 +78,21 @@ class Summary:
     with_priority: dict[str, int]  # employees with at least one finding of that priority
     topics: list[TopicRow]
     measures: list[MeasureTotal] = field(default_factory=list)
+    min_group: int = field(default_factory=lambda: Settings()["min_group_size"])
+    """The smallest group this summary shows (the setting min_group_size when it was made)."""
 
     @property
     def suppressed(self) -> bool:
-        """Fewer than five reports: every roll-up is withheld."""
-        return self.handed_in < MIN_GROUP
+        """Fewer reports than the minimum group size: every roll-up is withheld."""
+        return self.handed_in < self.min_group
 
     @property
     def open_measures(self) -> int:
         return sum(m.open for m in self.measures)
 
 
-def _suppress(n: int) -> int | None:
-    return n if n == 0 or n >= MIN_GROUP else None
+def _suppress(n: int, min_group: int) -> int | None:
+    return n if n == 0 or n >= min_group else None
 
 
 def _people(campaign_id: str | None):
@@ -109,7 +112,9 @@ def _has_campaigns(conn, campaign_id: str | None) -> bool:
 
 # -- the summary ---------------------------------------------------------------------
 
-def summary(reg: Register, campaign_id: str | None = None) -> Summary:
+def summary(reg: Register, campaign_id: str | None = None, min_group: int | None = None) -> Summary:
+    """The overview of one campaign (or all); groups under `min_group` people (default: the
+    setting min_group_size) are withheld."""
     scope = scope_of(campaign_id)
     with reg.engine.connect() as conn:
         n, high, medium, low, tofu = conn.execute(select(
@@ -138,14 +143,15 @@ def summary(reg: Register, campaign_id: str | None = None) -> Summary:
                                   current_measures.c.measure == events.c.subject))
             .group_by(events.c.subject)).all())
     n = n or 0
-    suppressed = n < MIN_GROUP
-    topics = [TopicRow(section, None, None, None, None) if suppressed else
-              TopicRow(section, _suppress(people), _suppress(h), _suppress(m), _suppress(lo))
+    k = Settings()["min_group_size"] if min_group is None else min_group
+    topics = [TopicRow(section, None, None, None, None) if n < k else
+              TopicRow(section, _suppress(people, k), _suppress(h, k), _suppress(m, k), _suppress(lo, k))
               for section, people, h, m, lo in sorted(topic_rows)]
     return Summary(n, expected, not_yet if not_yet is not None else 0, tofu or 0,
                    {"high": high or 0, "medium": medium or 0, "low": low or 0}, topics,
                    sorted((MeasureTotal(m, text, owner, bool(prov), people, max(0, people - done.get(m, 0)))
-                           for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)))
+                           for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)),
+                   min_group=k)
 
 
 # -- the lists, a page at a time ---------------------------------------------------------
@@ -270,4 +276,4 @@ def action_list(reg: Register, campaign_id: str | None = None, only_open: bool =
 
 
 __all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
-           "provisions", "mark_done", "action_list", "MIN_GROUP", "PAGE"]
+           "provisions", "mark_done", "action_list", "PAGE"]

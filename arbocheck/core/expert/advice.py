@@ -139,7 +139,7 @@ def _pdf(doc: dict, lang: str, stamp: dict) -> bytes:
 def build(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Questionnaire, key: SigningKey,
           expert_name: str, lang: str = "nl") -> AdviceReport:
     """Both advice versions, signed and verified."""
-    from arbocheck.core.report.build import _stamp_text  # the same stamp as a worker's report
+    from arbocheck.core.report.build import ExportError, _stamp_text  # the same stamp as a worker's report
     from arbocheck.core.report.assessment import ReportMeta
     from arbocheck.core.trust.signing import attach, sign
     from arbocheck.core.trust.verify import Rejected, verify
@@ -156,7 +156,7 @@ def build(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Questionn
         try:
             verify(out, pinned_spki=key.spki_der)
         except Rejected as e:
-            raise ValueError(f"the advice report did not pass its own check: {e}") from e
+            raise ExportError("export.advice_check", why=e) from e
         signed.append(out)
     return AdviceReport(signed[0], signed[1], worker_doc, employer_doc)
 

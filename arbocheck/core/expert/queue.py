@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from arbocheck.core.common.reasons import say, text_of
 from arbocheck.core.expert.identity import Identity
 from arbocheck.core.trust import seal
 
@@ -19,11 +20,23 @@ from arbocheck.core.trust import seal
 class OpenedReport:
     path: Path
     accepted: bool
-    reason: str = ""
+    refused: BaseException | None = None  # why it was not accepted (a Refusal, or the OSError)
     assessment: dict[str, Any] = field(default_factory=dict)
     confidential: dict[str, Any] | None = None
     sealed_state: str = "none"  # none | opened | other_expert | damaged
     signer_fingerprint: str = ""
+
+    def why(self, lang: str = "en") -> str:
+        """Why the report was not accepted, in a language ('' when it was)."""
+        if self.refused is None:
+            return ""
+        if isinstance(self.refused, OSError):
+            return say("cannot_read", lang, why=self.refused)
+        return text_of(self.refused, lang)
+
+    @property
+    def reason(self) -> str:
+        return self.why("en")
 
     @property
     def worker(self) -> str:
@@ -51,10 +64,8 @@ def open_report(path: Path, identity: Identity) -> OpenedReport:
 
     try:
         v = verify(path.read_bytes())
-    except OSError as e:
-        return OpenedReport(path, False, f"cannot read the file: {e.strerror or e}")
-    except Rejected as e:
-        return OpenedReport(path, False, str(e))
+    except (OSError, Rejected) as e:
+        return OpenedReport(path, False, e)
     rep = OpenedReport(path, True, assessment=v.assessment, signer_fingerprint=v.signer_fingerprint)
     if v.confidential is None:
         rep.sealed_state = "none"

@@ -14,13 +14,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from arbocheck.core.common.errors import Refusal
 from arbocheck.core.questionnaire.model import REVIEW_STATUSES as STATUSES
 
 GENESIS = "0" * 64
 
 
-class TrailError(Exception):
-    pass
+class TrailError(Refusal):
+    """The review trail cannot be read or extended as asked: a key of arbocheck/texts."""
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,13 @@ class ReviewTrail:
                 data["employer_measures"] = tuple(data.get("employer_measures") or ())
                 out.append(Event(**data))
             except (ValueError, TypeError) as e:
-                raise TrailError(f"line {n} of the review trail is damaged") from e
+                raise TrailError("trail.damaged", n=n) from e
         return out
 
     def append(self, report_id: str, rule: str, status: str, advice: str,
                employer_measures: tuple[str, ...] | list[str] = ()) -> Event:
         if status not in STATUSES:
-            raise TrailError(f"unknown status {status!r}")
+            raise TrailError("trail.unknown_status", status=repr(status))
         events = self.events()
         prev = events[-1].hash if events else GENESIS
         ev = Event(at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), report_id=report_id,

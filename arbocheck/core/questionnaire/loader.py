@@ -1,7 +1,9 @@
 """Load and validate questionnaire files.
 
 Every problem is reported as `file:line: item 'x': message`, all at once, so a
-content editor can fix a file in one pass.
+content editor can fix a file in one pass. The details are the content editor's (in
+English, as a compiler's messages); the error around them reads in the user's language
+(QuestionnaireError, a Refusal).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
+from arbocheck.core.common.errors import Lines, Phrase, Refusal
 from arbocheck.core.questionnaire import derived as derived_mod
 from arbocheck.core.questionnaire import yamllines
 from arbocheck.core.questionnaire.conditions import leaves, referenced
 from arbocheck.core.questionnaire.countries import ISO_3166_ALPHA2
-from arbocheck.core.questionnaire.model import (ITEM_TYPES, LANGS, Condition, Country, Derived, MultiChoice,
+from arbocheck.core.questionnaire.model import (ITEM_TYPES, LANGS, PARAMETER_NEEDED_BY, PARAMETERS, Condition,
+                                                Country, Derived, MultiChoice,
                                                 Number, QuestionnaireData, Rule, Scale, SingleChoice, Text,
                                                 YesNo, Hours, FreeText, unit_text)
 
@@ -30,17 +34,27 @@ class Problem:
     file: str
     line: int
     where: str  # "item 'desk_height_cm'", "rule 'x'", or "" for the file itself
-    message: str
+    message: str | Refusal  # a Refusal for what a user may meet (a damaged file), else the editor's words
+
+    def text(self, lang: str) -> str:
+        where = f" {self.where}:" if self.where else ""
+        message = self.message.text(lang) if isinstance(self.message, Refusal) else self.message
+        return f"{self.file}:{self.line}:{where} {message}"
 
     def __str__(self) -> str:
-        where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{where} {self.message}"
+        return self.text("en")
 
 
-class QuestionnaireError(Exception):
+class QuestionnaireError(Refusal):
+    """A questionnaire file that is not valid; `problems` lists every reason."""
+
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__("questionnaire.invalid", problems=Lines(problems))
+
+
+class QuestionnaireNotFound(Refusal, LookupError):
+    """No questionnaire with this id (or version) is installed."""
 
 
 @dataclass
@@ -114,6 +128,10 @@ class Questionnaire:
                 found.append((first.start(), joined[first.start():first.end()], entry.explanation.get(lang)))
         return [(term, text) for _, term, text in sorted(found)]
 
+    def parameter(self, name: str) -> float:
+        """A number the content editor set for the code (model.PARAMETERS); the loader made sure it is there."""
+        return self.data.parameters[name]
+
     def yearly_values(self, year: int | None = None) -> dict[str, Any]:
         """`{id: value, id_year: year}` for every yearly amount: the value for `year` (default:
         this year), or the latest year before it when that year is not in the data yet."""
@@ -172,21 +190,21 @@ def questionnaire_files(dirs: Iterable[Path] | None = None) -> list[Path]:
 def find(qid: str, version: str | None = None, dirs: Iterable[Path] | None = None) -> Questionnaire:
     """The questionnaire with this id (and version; newest when None).
 
-    Raises LookupError with a plain sentence when it does not exist.
+    Raises QuestionnaireNotFound (a LookupError) when it does not exist.
     """
     found: list[Questionnaire] = []
     for path in questionnaire_files(dirs):
         if _head_id(path) == qid:
             found.append(_load_cached(path))
     if not found:
-        raise LookupError(f"questionnaire '{qid}' does not exist")
+        raise QuestionnaireNotFound("questionnaire.unknown", id=qid)
     if version is None:
         return max(found, key=lambda q: tuple(int(p) for p in q.version.split(".")))
     for q in found:
         if q.version == str(version):
             return q
     have = ", ".join(sorted(q.version for q in found))
-    raise LookupError(f"questionnaire '{qid}' has no version '{version}' (available: {have})")
+    raise QuestionnaireNotFound("questionnaire.no_version", id=qid, version=version, have=have)
 
 
 def _head_id(path: Path) -> str | None:
@@ -222,9 +240,9 @@ def load(path: str | Path, display: str | None = None) -> Questionnaire:
         raw_bytes = path.read_bytes()
         text = raw_bytes.decode("utf-8")
     except OSError as e:
-        raise QuestionnaireError([Problem(name, 1, "", f"cannot read file: {e.strerror or e}")])
+        raise QuestionnaireError([Problem(name, 1, "", Refusal("questionnaire.unreadable", why=e))])
     except UnicodeDecodeError:
-        raise QuestionnaireError([Problem(name, 1, "", "file is not UTF-8 text")])
+        raise QuestionnaireError([Problem(name, 1, "", Refusal("questionnaire.not_utf8"))])
     return loads(text, name, hashlib.sha256(raw_bytes).hexdigest())
 
 
@@ -235,9 +253,9 @@ def loads(text: str, name: str = "<text>", sha256: str | None = None) -> Questio
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = mark.line + 1 if mark else 1
         what = getattr(e, "problem", None) or str(e)
-        raise QuestionnaireError([Problem(name, line, "", f"invalid YAML: {what}")])
+        raise QuestionnaireError([Problem(name, line, "", Refusal("questionnaire.bad_yaml", what=what))])
     if not isinstance(raw, dict):
-        raise QuestionnaireError([Problem(name, 1, "", "a questionnaire must be a mapping with id, version, sections, ...")])
+        raise QuestionnaireError([Problem(name, 1, "", Refusal("questionnaire.not_mapping"))])
     try:
         data = QuestionnaireData.model_validate(raw)
     except ValidationError as e:
@@ -348,6 +366,13 @@ class _Checker:
         self._unique("glossary", [x.id for x in d.glossary], "glossary entry")
         self._index_items()
         self._index_derived()
+        for name in d.parameters:
+            if name not in PARAMETERS:
+                self.add(("parameters", name), "", f"unknown parameter '{name}' (known: {', '.join(PARAMETERS)})")
+        for name, diagram in PARAMETER_NEEDED_BY.items():
+            if name not in d.parameters and any(sec.diagram == diagram for sec in d.sections):
+                self.add(("parameters",), "", f"a section shows the {diagram} diagram: set parameters.{name} "
+                                              f"({PARAMETERS[name]})")
         for prio, term in d.default_terms.items():
             if term not in self.q.terms:
                 self.add(("default_terms", prio), "", f"default term for {prio} names unknown term '{term}'")
@@ -636,35 +661,35 @@ def placeholders(text: str) -> list[str]:
     return out
 
 
-def bad_value(it: Any, v: Any, for_condition: bool = False) -> str | None:
+def bad_value(it: Any, v: Any, for_condition: bool = False) -> Refusal | None:
     """Why `v` is not a valid answer for item `it` (None when it is)."""
     def num(x: Any) -> bool:
         return isinstance(x, (int, float)) and not isinstance(x, bool)
 
     if isinstance(it, YesNo):
-        return None if isinstance(v, bool) else f"expected yes/no (true/false), got {v!r}"
+        return None if isinstance(v, bool) else Refusal("value.yes_no", value=repr(v))
     if isinstance(it, (SingleChoice, MultiChoice)):
         if isinstance(it, MultiChoice) and not for_condition:
             if not isinstance(v, list):
-                return f"expected a list of options, got {v!r}"
+                return Refusal("value.list", value=repr(v))
             for x in v:
                 bad = bad_value(it, x, for_condition=True)
                 if bad:
                     return bad
             return None
         opts = [o.value for o in it.options]
-        return None if v in opts else f"{v!r} is not one of the options ({', '.join(opts)})"
+        return None if v in opts else Refusal("value.option", value=repr(v), options=", ".join(opts))
     if isinstance(it, Country):
-        return None if isinstance(v, str) and v in ISO_3166_ALPHA2 else f"'{v}' is not an ISO 3166 country code"
+        return None if isinstance(v, str) and v in ISO_3166_ALPHA2 else Refusal("value.country", value=v)
     if isinstance(it, (Number, Hours, Scale)):
         if not num(v):
-            return f"expected a number, got {v!r}"
+            return Refusal("value.number", value=repr(v))
         if isinstance(it, Scale) and not float(v).is_integer():
-            return f"expected a whole number on the scale {it.min}–{it.max}, got {v:g}"
+            return Refusal("value.scale_whole", min=it.min, max=it.max, value=f"{v:g}")
         if not for_condition and not (it.min <= v <= it.max):
-            unit = f" {unit_text(it, 'en')}" if isinstance(it, (Number, Hours)) else ""
-            return f"{v:g}{unit} is outside the allowed range {it.min:g}–{it.max:g}{unit}"
+            unit = {lang: f" {unit_text(it, lang)}" if isinstance(it, (Number, Hours)) else "" for lang in LANGS}
+            return Refusal("value.range", value=f"{v:g}", unit=Phrase(**unit), min=f"{it.min:g}", max=f"{it.max:g}")
         return None
     if isinstance(it, FreeText):
-        return None if isinstance(v, str) else f"expected text, got {v!r}"
+        return None if isinstance(v, str) else Refusal("value.text", value=repr(v))
     return None

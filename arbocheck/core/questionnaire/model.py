@@ -455,6 +455,14 @@ class Rule(_Strict):
 
 REVIEW_STATUSES = ("advice_given", "home_visit_needed", "refer_to_physician", "resolved")
 
+PARAMETERS = {
+    # name: what the code does with it. A questionnaire sets the value (`parameters:`), not the code.
+    "desk_tolerance_cm": "the side view (diagram: side_view) calls a desk right for the worker's height when it "
+                         "is at most this many cm above or below the rule of thumb",
+}
+PARAMETER_NEEDED_BY = {"desk_tolerance_cm": "side_view"}
+"""A parameter a questionnaire must set once one of its sections shows this diagram."""
+
 
 class ReviewStatus(_Strict):
     """An arbo expert's verdict on a flagged item, with the text their advice starts from."""
@@ -486,6 +494,8 @@ class QuestionnaireData(_Strict):
     health_words: HealthWords | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     review_statuses: list[ReviewStatus] = Field(default_factory=list)
+    parameters: dict[Id, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    """Numbers the code reads by name (PARAMETERS), set here by the content editor, not in code."""
 
     @field_validator("default_terms")
     @classmethod

@@ -21,6 +21,7 @@ from arbocheck.core.report import sealed_size
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.check.draft_photos import refs
 from arbocheck.core.check.sharing import split
+from arbocheck.core.common.errors import Refusal
 from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
 from arbocheck.core.questionnaire.loader import Questionnaire
@@ -31,8 +32,8 @@ from arbocheck.core.common.storage import atomic_write
 PRINT_SIDE, PRINT_QUALITY = 1280, 82
 
 
-class ExportError(Exception):
-    """The export did not complete; nothing was written. The message says why."""
+class ExportError(Refusal):
+    """The export did not complete; nothing was written. The key (arbocheck/texts) says why."""
 
 
 @dataclass
@@ -51,7 +52,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     s = split(q, answers, draft_meta, rm.lang)
     blocked = s.evaluation.blocked
     if blocked:  # an impossible answer cannot be signed as true
-        raise ExportError("these answers cannot all be true: " + " ".join(w.message for w in blocked))
+        raise ExportError("export.blocked", warnings=" ".join(w.message for w in blocked))
     rm.fingerprint = key.fingerprint
     if expert_recipient:
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
@@ -120,9 +121,9 @@ def _check(signed: bytes, key: SigningKey, assess: dict) -> None:
     try:
         v = verify(signed, pinned_spki=key.spki_der)
     except Rejected as e:
-        raise ExportError(f"the signed report did not pass its own check: {e}") from e
+        raise ExportError("export.self_check", why=e) from e
     if v.assessment != json.loads(assessment_mod.dumps(assess)):
-        raise ExportError("the signed report does not hold the data it was built from")
+        raise ExportError("export.data_differs")
 
 
 def write(export: Export, signed_path: Path, personal_path: Path | None) -> None:
@@ -135,7 +136,7 @@ def write(export: Export, signed_path: Path, personal_path: Path | None) -> None
     try:
         verify(Path(signed_path).read_bytes())
     except Rejected as e:
-        raise ExportError(f"the report on disk does not verify: {e}") from e
+        raise ExportError("export.disk_check", why=e) from e
 
 
 def seal_fingerprint(recipient: str) -> str:

@@ -338,7 +338,7 @@ def build_pdf(inp: ReportInput) -> bytes:
     if plan:
         head = [_cap(t(k, lang)) for k in
                 ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
-        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        yes, no = t("word.yes", lang), t("word.no", lang)
         cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
                   yes if p.exemption == "arbo" else no] for p in plan]
         rows = [[P(escape(h), "cellb") for h in head]]
@@ -386,7 +386,7 @@ def build_pdf(inp: ReportInput) -> bytes:
             block += [Spacer(1, 3 * mm), _table(measured, [115 * mm, 55 * mm])]
         if sec.diagram == "side_view" and values.get("body_height_cm") and not drew_diagram:
             drew_diagram = True  # one side view in the report, in the first section that has one
-            dgm = side_view(values, lang)
+            dgm = side_view(values, lang, q.parameter("desk_tolerance_cm"))
             notes = [Spacer(1, 1.5 * mm), P(escape(" ".join(dgm.notes)), "small")] if dgm.notes else []
             block += [Spacer(1, 3 * mm), FitDrawing(diagram_drawing(dgm, 105 * mm), notes), *notes,
                       Spacer(1, 2 * mm)]

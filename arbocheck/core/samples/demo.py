@@ -11,6 +11,8 @@ import datetime as _dt
 import io
 from pathlib import Path
 
+from arbocheck.core.common.errors import Refusal
+from arbocheck.core.common.i18n import t
 from arbocheck.core.check import answers as answers_mod
 from arbocheck.core.trust import campaign as campaign_mod
 from arbocheck.core.trust import keys, seal
@@ -24,8 +26,8 @@ SAMPLE = "sample-worker.json"
 DEMO_CODE = "K7QF-2MXD"
 
 
-class DemoError(Exception):
-    pass
+class DemoError(Refusal):
+    """The demo could not be made: a key of arbocheck/texts."""
 
 
 def example_path(name: str) -> Path:
@@ -34,7 +36,7 @@ def example_path(name: str) -> Path:
         p = d / "examples" / name
         if p.exists():
             return p
-    raise DemoError(f"no examples/{name} beside the questionnaires")
+    raise DemoError("demo.no_example", name=name)
 
 
 def sample_answers_path() -> Path:
@@ -79,10 +81,10 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
         doc = answers_mod.loads(sample_answers_path().read_bytes())
         q = qloader.find(doc.questionnaire_id, doc.questionnaire_version)
     except (answers_mod.AnswersError, LookupError, qloader.QuestionnaireError) as e:
-        raise DemoError(f"the sample worker cannot be loaded: {e}") from e
+        raise DemoError("demo.unloadable", why=e) from e
     problems = answers_mod.problems(q, doc.answers)
     if problems:
-        raise DemoError("the sample worker's answers do not fit the questionnaire: " + "; ".join(problems))
+        raise DemoError("demo.answers_differ", problems=problems)
 
     # Demo parties: an expert (identity saved so the sealed part can be opened), an employer, a worker.
     identity, recipient = seal.new_identity()
@@ -104,9 +106,8 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
     sections = [s.id for s in q.data.sections if s.photo_prompt]
     desk = next((s.id for s in q.data.sections if s.diagram == "side_view" and s.photo_prompt), sections[0])
     light = next((s for s in sections if "light" in s), sections[-1])
-    cap = {"nl": ("Zijaanzicht van stoel, bureau en scherm", "Raam achter het scherm"),
-           "en": ("Side view of chair, desk and screen", "Window behind the screen")}[lang]
-    set_refs(meta, [PhotoRef(side.sha256, desk, cap[0]), PhotoRef(window.sha256, light, cap[1])])
+    set_refs(meta, [PhotoRef(side.sha256, desk, t("demo.caption.side", lang)),
+                    PhotoRef(window.sha256, light, t("demo.caption.window", lang))])
     meta.setdefault("signature_strokes", [[[0.08, 0.62], [0.16, 0.35], [0.22, 0.6], [0.3, 0.4], [0.38, 0.58],
                                            [0.5, 0.45], [0.62, 0.55], [0.75, 0.42], [0.9, 0.5]]])
     report, personal = out / "demo-rie-bijdrage.pdf", out / "demo-persoonlijke-kopie.pdf"
@@ -114,6 +115,6 @@ def make_demo(out: Path, lang: str = "nl") -> dict[str, Path]:
         export_report(q, doc.answers, meta, store.__getitem__, report, personal, key=worker, lang=lang,
                       signer_name="Sanne de Vries", campaign=camp, employee_id="E-1042", code=DEMO_CODE)
     except (ExportError, OSError) as e:
-        raise DemoError(f"the demo report was not made: {e}") from e
+        raise DemoError("demo.not_made", why=e) from e
     return {"signed report": report, "personal copy": personal, "campaign": camp_file,
             "demo expert identity": expert_file}

@@ -29,7 +29,6 @@ import secrets
 from pathlib import Path
 
 from arbocheck.core.trust.keys import KeyFileError
-from arbocheck.core.common.reasons import Refusal
 from arbocheck.core.common.storage import atomic_write
 from arbocheck.core.common.settings import environment
 
@@ -40,7 +39,7 @@ MIN_PASSPHRASE = 8
 STRETCH_N, STRETCH_R, STRETCH_P = 2 ** 17, 8, 1
 
 
-class KeyLocked(Refusal, KeyFileError):
+class KeyLocked(KeyFileError):
     """A key that cannot be opened or protected as asked; the message says why (reasons.py)."""
 
 

@@ -20,13 +20,14 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from arbocheck.core.common import paths
+from arbocheck.core.common.errors import Refusal
 from arbocheck.core.common.storage import atomic_write
 
 KEY_FILE, CERT_FILE = "worker-key.pem", "worker-cert.pem"
 
 
-class KeyFileError(Exception):
-    """A key that cannot be used (wrong passphrase, damaged file)."""
+class KeyFileError(Refusal):
+    """A key that cannot be used (wrong passphrase, damaged file): a key of arbocheck/texts."""
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,10 @@ def load_or_create(folder: Path | None = None, passphrase: str | None = None,
                                                      passphrase.encode() if passphrase else None)
             cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
         except (TypeError, ValueError) as e:
-            raise KeyFileError(f"the signing key cannot be opened: {e}") from e
+            raise KeyFileError("keys.worker_unopenable") from e
         if not isinstance(key, ec.EllipticCurvePrivateKey) or spki_der(cert) != key.public_key().public_bytes(
                 serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo):
-            raise KeyFileError("the signing key and its certificate do not belong together")
+            raise KeyFileError("keys.worker_mismatch")
         return SigningKey(key, cert)
     sk = generate(common_name)
     folder.mkdir(parents=True, exist_ok=True)

@@ -19,12 +19,14 @@ import struct
 import pyrage
 from pyrage import x25519
 
+from arbocheck.core.common.errors import Refusal
+
 BUCKETS = tuple(4096 * 4 ** i for i in range(10))  # 4 KiB … 1 GiB
 _LEN = struct.Struct(">Q")
 
 
-class SealError(ValueError):
-    """The part cannot be sealed or opened (wrong identity, damaged data)."""
+class SealError(Refusal, ValueError):
+    """The part cannot be sealed or opened (wrong identity, damaged data): a key of arbocheck/texts."""
 
 
 def pad(data: bytes, room: int | None = None) -> bytes:
@@ -34,20 +36,20 @@ def pad(data: bytes, room: int | None = None) -> bytes:
     if room is not None:
         size = _LEN.size + room
         if need > size:  # never emit a telling length
-            raise SealError(f"the confidential part ({len(data)} bytes) is larger than its fixed size ({room} bytes)")
+            raise SealError("seal.over_room", size=len(data), room=room)
     else:
         size = next((b for b in BUCKETS if b >= need), None)
         if size is None:
-            raise SealError("the confidential part is too large")
+            raise SealError("seal.too_large")
     return _LEN.pack(len(data)) + data + bytes(size - need)
 
 
 def unpad(padded: bytes) -> bytes:
     if len(padded) < _LEN.size:
-        raise SealError("the confidential part is damaged")
+        raise SealError("seal.padding_damaged")
     (n,) = _LEN.unpack_from(padded)
     if n > len(padded) - _LEN.size or any(padded[_LEN.size + n:]):
-        raise SealError("the confidential part is damaged")
+        raise SealError("seal.padding_damaged")
     return padded[_LEN.size:_LEN.size + n]
 
 
@@ -64,7 +66,7 @@ def parse_recipient(recipient: str) -> x25519.Recipient:
     try:
         return x25519.Recipient.from_str(recipient.strip())
     except Exception as e:  # pyrage raises its own error types for bad strings
-        raise SealError(f"'{recipient.strip()[:20]}…' is not an age recipient (age1…)") from e
+        raise SealError("seal.bad_recipient", start=recipient.strip()[:20]) from e
 
 
 def seal(payload: bytes, recipient: str, room: int | None = None) -> bytes:
@@ -74,18 +76,18 @@ def seal(payload: bytes, recipient: str, room: int | None = None) -> bytes:
     size = _container_size(len(padded))
     body = MAGIC + _LEN.pack(len(age_file)) + age_file
     if len(body) > size:  # cannot happen with age as specified; never emit a telling length
-        raise SealError("the sealed part came out larger than its size bucket")
+        raise SealError("seal.over_bucket")
     return body + bytes(size - len(body))
 
 
 def age_file(blob: bytes) -> bytes:
     """The age file inside a sealed part (for `age -d`)."""
     if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _LEN.size:
-        raise SealError("this is not an arbocheck sealed part")
+        raise SealError("seal.not_sealed_part")
     (n,) = _LEN.unpack_from(blob, len(MAGIC))
     start = len(MAGIC) + _LEN.size
     if n > len(blob) - start:
-        raise SealError("the sealed part is damaged")
+        raise SealError("seal.damaged")
     return blob[start:start + n]
 
 
@@ -93,11 +95,11 @@ def unseal(blob: bytes, identity: str) -> bytes:
     try:
         ident = x25519.Identity.from_str(identity.strip())
     except Exception as e:
-        raise SealError("not an age identity (AGE-SECRET-KEY-1…)") from e
+        raise SealError("seal.bad_identity") from e
     try:
         return unpad(pyrage.decrypt(age_file(blob), [ident]))
     except pyrage.DecryptError as e:
-        raise SealError("this part was sealed for someone else, or it is damaged") from e
+        raise SealError("seal.someone_else") from e
 
 
 def new_identity() -> tuple[str, str]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDia
 
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import tr
 
 DEADLINE_DAYS = 42
@@ -211,7 +212,8 @@ class CampaignTab(QWidget):
 
     def _failed(self, e: BaseException) -> None:
         self.create.setEnabled(True)
-        self._say(tr("camp.failed", self.lang, reason=text_of(e, self.lang)), error=True)
+        self.message.setStyleSheet("color: #b3261e;")
+        show_error(e, self.lang, line=self.message, failed="camp.failed")
 
     def _say(self, text: str, error: bool = False, html: bool = False) -> None:
         self.message.setText(text if html else escape(text))

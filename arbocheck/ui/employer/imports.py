@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import tr
 
 
@@ -155,5 +155,5 @@ class ImportTab(QWidget):
 
     def _failed(self, e: BaseException) -> None:
         self._finish()
-        self.status.setText(escape(tr("imp.failed", self.lang, reason=text_of(e, self.lang))))
+        show_error(e, self.lang, line=self.status, failed="imp.failed")
         self.imported.emit()

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from arbocheck.core.employer.overview import MIN_GROUP, Summary, TopicRow
+from arbocheck.core.common.settings import Settings
+from arbocheck.core.employer.overview import Summary, TopicRow
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.texts import tr
@@ -27,14 +28,15 @@ class RollupChart(QWidget):
         self.topics: list[TopicRow] = []
         self.titles: dict[str, str] = {}
         self.total = 0
+        self.min_group = Settings()["min_group_size"]
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(tr("top.heading", lang))
 
-    def set_data(self, topics: list[TopicRow], titles: dict[str, str], total: int) -> None:
+    def set_data(self, topics: list[TopicRow], titles: dict[str, str], total: int, min_group: int) -> None:
         shown = [tp for tp in topics if tp.people is not None]
         hidden = [tp for tp in topics if tp.people is None]
         self.topics = sorted(shown, key=lambda tp: -(tp.people or 0)) + hidden
-        self.titles, self.total = titles, total
+        self.titles, self.total, self.min_group = titles, total, min_group
         self.setMinimumHeight(ROW_H * len(self.topics) + 8)
         self.setAccessibleDescription("; ".join(f"{self._title(tp)}: {self._text(tp)}" for tp in self.topics))
         self.updateGeometry()
@@ -48,9 +50,9 @@ class RollupChart(QWidget):
 
     def _text(self, tp: TopicRow) -> str:
         if tp.people is None:
-            return tr("top.hidden", self.lang, n=MIN_GROUP)
-        cells = {k: ("<5" if v is None else str(v)) for k, v in (("high", tp.high), ("medium", tp.medium),
-                                                                  ("low", tp.low))}
+            return tr("top.hidden", self.lang, n=self.min_group)
+        cells = {k: (f"<{self.min_group}" if v is None else str(v)) for k, v in (("high", tp.high),
+                                                                               ("medium", tp.medium), ("low", tp.low))}
         return (tr("top.bar", self.lang, n=tp.people, total=self.total) + " · "
                 + tr("top.bar.detail", self.lang, **cells))
 
@@ -90,7 +92,8 @@ class TopicsTab(QWidget):
         self.lang = lang
         lay = QVBoxLayout(self)
         lay.addWidget(heading(tr("top.heading", lang), 2))
-        lay.addWidget(paragraph(escape(tr("top.lead", lang, n=MIN_GROUP))))
+        self.lead = paragraph(escape(tr("top.lead", lang, n=Settings()["min_group_size"])))
+        lay.addWidget(self.lead)
         self.note = paragraph("")
         lay.addWidget(self.note)
         self.chart = RollupChart(lang)
@@ -117,7 +120,8 @@ class TopicsTab(QWidget):
         lay.addWidget(self.message)
 
     def set_overview(self, ov: Summary, titles: dict[str, str], organisation: str) -> None:
-        self.chart.set_data(ov.topics, titles, ov.handed_in)
-        self.note.setText(escape(tr("top.suppressed_all", self.lang, n=MIN_GROUP)) if ov.suppressed else "")
+        self.chart.set_data(ov.topics, titles, ov.handed_in, ov.min_group)
+        self.lead.setText(escape(tr("top.lead", self.lang, n=ov.min_group)))
+        self.note.setText(escape(tr("top.suppressed_all", self.lang, n=ov.min_group)) if ov.suppressed else "")
         if organisation and not self.organisation.text().strip():
             self.organisation.setText(organisation)

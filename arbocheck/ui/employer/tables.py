@@ -19,6 +19,7 @@ from arbocheck.core.common.i18n import t
 from arbocheck.core.employer.overview import EmployeeRow, ProvisionRow, Summary
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.text_labels import paragraph
+from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import tr
 
 
@@ -38,6 +39,7 @@ class PagedModel(QAbstractTableModel):
         self.generation = 0
         self.loading = False
         self.loaded: Callable[[], None] = lambda: None
+        self.failed: Callable[[BaseException], None] = lambda e: show_error(e, lang, failed="table.failed")
 
     def reload(self, fetch: Callable[[int, str, bool], tuple[list, int]]) -> None:
         self.fetch = fetch
@@ -53,7 +55,7 @@ class PagedModel(QAbstractTableModel):
         gen, fetch, order, desc = self.generation, self.fetch, self.order, self.descending
         self.loading = True
         self.runner.run(lambda: fetch(offset, order, desc), on_done=lambda got: self._arrived(gen, offset, *got),
-                        on_error=lambda e: self._failed(gen))
+                        on_error=lambda e: self._failed(gen, e))
 
     def _arrived(self, gen: int, offset: int, rows: list, total: int) -> None:
         if gen != self.generation or offset != len(self.rows):
@@ -66,9 +68,10 @@ class PagedModel(QAbstractTableModel):
             self.endInsertRows()
         self.loaded()
 
-    def _failed(self, gen: int) -> None:
-        if gen == self.generation:
+    def _failed(self, gen: int, e: BaseException) -> None:
+        if gen == self.generation:  # a failed answer to an older question: a newer one is on its way
             self.loading = False
+            self.failed(e)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's name
         return not parent.isValid() and not self.loading and len(self.rows) < self.total
@@ -180,6 +183,7 @@ class EmployeesTab(QWidget):
         self.everyone = 0
         self.model = EmployeesModel(runner, lang)
         self.model.loaded = self._counted
+        self.model.failed = lambda e: show_error(e, lang, line=self.count, failed="table.failed")
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
         self.show_combo = QComboBox()
@@ -227,6 +231,7 @@ class ProvisionsTab(QWidget):
         self.campaign_id: str | None = None
         self.model = ProvisionsModel(runner, lang, texts)
         self.model.loaded = self._counted
+        self.model.failed = lambda e: show_error(e, lang, line=self.count, failed="table.failed")
         lay = QVBoxLayout(self)
         lay.addWidget(paragraph(escape(tr("prov.lead", lang))))
         self.totals = paragraph("")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMai
                                QVBoxLayout, QWidget)
 
 from arbocheck.core.employer import exports, overview
-from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.employer.campaign import CampaignTab
 from arbocheck.ui.employer.imports import ImportTab
 from arbocheck.ui.employer.tables import EmployeesTab, ProvisionsTab
@@ -115,8 +114,8 @@ class EmployerWindow(QMainWindow):
         def job():
             return reg.campaigns(), overview.summary(reg, chosen)
 
-        self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns),
-                        on_error=lambda e: self.summary.setText(text_of(e, self.lang)))
+        self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns), lang=self.lang,
+                        line=self.summary)
 
     def _loaded(self, known: list, ov: overview.Summary, reload_campaigns: bool) -> None:
         self.known, self.summary_ = known, ov
@@ -150,7 +149,7 @@ class EmployerWindow(QMainWindow):
         self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
                         on_done=lambda _: (tab.message.setText(escape(tr(
                             "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
-                        on_error=lambda e: tab.message.setText(escape(text_of(e, self.lang))))
+                        lang=self.lang, line=tab.message)
 
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
         """Where an export goes (tests replace this)."""
@@ -184,8 +183,7 @@ class EmployerWindow(QMainWindow):
             return Path(path)
 
         tab.message.setText(escape(tr("top.saving", lang)))
-        self.runner.run(job, on_done=self._exported,
-                        on_error=lambda e: tab.message.setText(escape(tr("top.failed", lang, reason=text_of(e, lang)))))
+        self.runner.run(job, on_done=self._exported, lang=lang, line=tab.message, failed="top.failed")
 
     def _exported(self, path: Path) -> None:
         self.topics_tab.message.setText(

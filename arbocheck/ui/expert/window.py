@@ -184,13 +184,13 @@ class ExpertWindow(QMainWindow):
         files = expert.report_files(paths)
         self.summary.setText(tr("expert.opening", self.lang, n=len(files)))
         self.runner.run(lambda: [expert.open_report(p, self.identity) for p in files],
-                        on_done=self._opened, on_error=lambda e: self.summary.setText(str(e)))
+                        on_done=self._opened, lang=self.lang, line=self.summary)
 
     def _opened(self, reports: list[expert.OpenedReport]) -> None:
         for r in reports:
             if r.accepted:
                 self.reports[r.report_id] = r
-        rejected = [f"{r.path.name}: {r.reason}" for r in reports if not r.accepted]
+        rejected = [f"{r.path.name}: {r.why(self.lang)}" for r in reports if not r.accepted]
         other = [r.path.name for r in reports if r.accepted and r.sealed_state == "other_expert"]
         self.items = expert.review_items(self.reports.values())
         lines = [tr("expert.opened", self.lang, ok=sum(r.accepted for r in reports), total=len(reports))]
@@ -433,7 +433,7 @@ class ExpertWindow(QMainWindow):
         self.message.setText(escape(tr("expert.making", self.lang)))
         self.runner.run(job, on_done=lambda paths: self.message.setText(escape(
             tr("expert.made", self.lang, worker=str(paths[0]), employer=str(paths[1])))),
-            on_error=lambda e: self.message.setText(escape(tr("sign.failed", self.lang, reason=str(e)))))
+            lang=self.lang, line=self.message, failed="sign.failed")
 
 
 def _bg(priority: str):

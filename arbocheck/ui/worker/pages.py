@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from arbocheck.core.common.reasons import Refusal, text_of
 from arbocheck.core.common.i18n import t
 from arbocheck.core.check.rules import PRIORITIES, most_important
 from arbocheck.core.check.sharing import split
@@ -16,7 +17,8 @@ from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.worker.signature_pad import SignaturePad
-from arbocheck.ui.texts import UI, count, tr
+from arbocheck.ui.tasks import show_error
+from arbocheck.ui.texts import count, has, tr
 
 
 class IntroPage(QWidget):
@@ -111,7 +113,7 @@ class CampaignPanel(QWidget):
             try:
                 camp = campaign_mod.load(str(raw).encode("utf-8"))
             except campaign_mod.CampaignError as e:
-                self.info.setText(escape(tr("campaign.error", self.lang, reason=str(e))))
+                self.info.setText(escape(tr("campaign.error", self.lang, reason=text_of(e, self.lang))))
         if camp is None:
             if not raw:
                 self.info.setText(escape(tr("campaign.none", self.lang)))
@@ -143,8 +145,7 @@ class CampaignPanel(QWidget):
             data = Path(path).read_bytes()
             campaign_mod.load(data)
         except (OSError, campaign_mod.CampaignError) as e:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-            self.info.setText(escape(tr("campaign.error", self.lang, reason=reason)))
+            self.info.setText(escape(tr("campaign.error", self.lang, reason=text_of(e, self.lang))))
             return False
         self.ws.meta["campaign_file"] = data.decode("utf-8")
         self.on_change()
@@ -350,7 +351,7 @@ class SignPage(QWidget):
         if self.busy is not None:
             self.busy.setValue(pct)
             key = f"sign.step.{what}"
-            self.busy.setLabelText(tr(key, self.lang) if key in UI else tr("sign.busy", self.lang))
+            self.busy.setLabelText(tr(key, self.lang) if has(key) else tr("sign.busy", self.lang))
 
     def _finish(self) -> None:
         if self.busy is not None:
@@ -378,23 +379,10 @@ class SignPage(QWidget):
         box.open()
 
     def _failed(self, e: BaseException) -> None:
+        from arbocheck.core.trust.identity import EmployeeIdError
+
         self._finish()
-        self.status.setText(escape(tr("sign.failed", self.lang, reason=_reason(e, self.lang))))
+        if isinstance(e, EmployeeIdError):  # said as the campaign panel says it
+            e = Refusal("campaign.bad_employee_id", reason=e)
+        show_error(e, self.lang, line=self.status, failed="sign.failed")
         self.status.setStyleSheet("color: #b3261e;")
-
-
-def _reason(e: BaseException, lang: str = "en") -> str:
-    from arbocheck.core.trust.campaign import CampaignError
-    from arbocheck.core.trust.keys import KeyFileError
-    from arbocheck.core.report.build import ExportError
-    from arbocheck.core.trust.seal import SealError
-
-    from arbocheck.core.trust.identity import EmployeeIdError
-
-    if isinstance(e, EmployeeIdError):
-        return tr("campaign.bad_employee_id", lang, reason=e.text(lang))
-    if isinstance(e, (ExportError, CampaignError, KeyFileError, SealError)):
-        return str(e)
-    if isinstance(e, OSError):
-        return e.strerror or str(e)
-    return f"{type(e).__name__}: {e}"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLab
 from arbocheck.core.check import photos
 from arbocheck.core.check.draft_photos import DraftPhotos, PhotoRef, refs, set_refs
 from arbocheck.core.check.worksheet import Worksheet
+from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import tr
 
 THUMB = 150
@@ -142,11 +143,8 @@ class PhotoStrip(QFrame):
 
     def _failed(self, name: str, e: BaseException) -> None:
         self.busy -= 1
-        if isinstance(e, photos.PhotoError):
-            reason = e.message_en if self.lang == "en" else e.message_nl
-        else:
-            reason = str(e) or type(e).__name__
-        self._show_status(tr("photo.failed", self.lang, name=name, reason=reason), error=True)
+        self._show_status("", error=True)
+        show_error(e, self.lang, line=self.status, failed="photo.failed", name=name)
 
     def _show_status(self, text: str, error: bool) -> None:
         self.status.setStyleSheet("color: #b3261e;" if error else "color: #555;")

@@ -195,7 +195,7 @@ class SectionPage(QWidget):
             row.setVisible(self.ws.visible(item_id))
             row.refresh_badges()
         if self.diagram is not None:
-            d = side_view(self.ws.values, self.lang)
+            d = side_view(self.ws.values, self.lang, self.ws.q.parameter("desk_tolerance_cm"))
             self.diagram.set_diagram(d)
             self.diagram_notes.setText("<br>".join(escape(n) for n in d.notes))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from arbocheck.core.check.draft_photos import DraftPhotos, refs
 from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.check.worksheet import Worksheet
+from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.worker.pages import IntroPage, ReviewPage, SignPage
 from arbocheck.ui.worker.photo_strip import PhotoStrip
@@ -135,7 +136,7 @@ class WizardWindow(QMainWindow):
         try:
             changed = self.ws.set(item_id, value)
         except ValueError as e:
-            self.message.setText(str(e))
+            self.message.setText(text_of(e, self.lang))
             return
         if changed:
             self.message.setText("")

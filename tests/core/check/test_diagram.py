@@ -1,5 +1,4 @@
 from arbocheck.core.check.diagram import side_view
-from arbocheck.core.common.i18n import TEXTS
 
 
 def _values(**kw):
@@ -15,7 +14,7 @@ def texts(d):
 
 
 def test_short_worker_at_high_fixed_desk():
-    d = side_view(_values(), "nl")
+    d = side_view(_values(), "nl", 4)
     assert "bureau 74 cm" in texts(d) and "aanbevolen bureau 64 cm" in texts(d)
     assert "voetensteun 10 cm" in texts(d)
     assert d.notes[0].startswith("Je bureau (74 cm) is hoger")
@@ -24,24 +23,30 @@ def test_short_worker_at_high_fixed_desk():
 
 
 def test_english_and_no_footrest_for_adjustable_desk():
-    d = side_view(_values(desk_height_adjustable=True, desk_height_cm=64), "en")
+    d = side_view(_values(desk_height_adjustable=True, desk_height_cm=64), "en", 4)
     assert not [s for s in d.shapes if s.style == "footrest"]
     assert d.notes[0] == "Your desk (64 cm) fits the rule of thumb for your height (64 cm)."
 
 
 def test_all_shapes_inside_the_canvas():
     for h in (150, 175, 200):
-        d = side_view(_values(body_height_cm=h, screen_distance_cm=90), "nl")
+        d = side_view(_values(body_height_cm=h, screen_distance_cm=90), "nl", 4)
         for s in d.shapes:
             xs = s.points[0::2] if s.kind == "line" else s.points[:1]
             assert all(-1 <= x <= d.width for x in xs), s
 
 
 def test_partial_values_do_not_fail():
-    d = side_view({}, "nl")
+    d = side_view({}, "nl", 4)
     assert d.shapes and d.notes == []
 
 
-def test_every_interface_text_has_both_languages():
-    for key, texts_ in TEXTS.items():
-        assert set(texts_) == {"nl", "en"} and all(texts_.values()), key
+
+def test_the_desk_tolerance_is_the_questionnaire_s():
+    from arbocheck.core.questionnaire import loader as qloader
+
+    tol = qloader.find("thuiswerkplek").parameter("desk_tolerance_cm")
+    assert tol == 4
+    six_above = _values(desk_height_cm=70)  # the rule of thumb says 64
+    assert side_view(six_above, "nl", tol).notes[0].startswith("Je bureau (70 cm) is hoger")
+    assert side_view(six_above, "nl", 8).notes[0].startswith("Je bureau (70 cm) past")

@@ -25,6 +25,21 @@ def test_bad_values_refused(tmp_path):
         s["nope"] = 1
 
 
+def test_the_minimum_group_size_can_be_raised_never_lowered(tmp_path):
+    import pytest
+
+    s = Settings(tmp_path / "s.json")
+    assert s["min_group_size"] == 5
+    s["min_group_size"] = 10
+    s.save()
+    assert Settings(tmp_path / "s.json")["min_group_size"] == 10
+    for bad in (4, 1, 0, True, 5.5):
+        with pytest.raises(ValueError):
+            s["min_group_size"] = bad
+    (tmp_path / "s.json").write_text('{"min_group_size": 2}')
+    assert Settings(tmp_path / "s.json")["min_group_size"] == 5  # a lowered value in the file is ignored
+
+
 # -- the environment variables ------------------------------------------------------------------
 
 import re  # noqa: E402

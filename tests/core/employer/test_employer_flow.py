@@ -3,7 +3,6 @@ files, an overview that knows who is still to hand in, and reasons in Dutch and 
 
 import os
 import pickle
-import string
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ import yaml
 from arbocheck.core.trust import campaign, keys, seal
 from arbocheck.core.employer import campaign_setup, overview
 from arbocheck.core.questionnaire import loader as qloader
-from arbocheck.core.common import reasons
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.employer.importer import import_files
 from arbocheck.core.employer.register import Register
@@ -129,18 +127,6 @@ def test_employee_lists_as_exported_by_spreadsheets():
     assert "line 4" in str(e.value) and "regel 4" in e.value.text("nl")
     with pytest.raises(campaign.CampaignError, match="lists no employees"):
         campaign.read_employees("employee_id\n")
-
-
-def _fields(text):
-    return sorted(f for _, f, _, _ in string.Formatter().parse(text) if f)
-
-
-def test_every_reason_reads_in_dutch_and_english():
-    for key, texts in reasons.TEXTS.items():
-        assert set(texts) == {"nl", "en"} and texts["nl"].strip() and texts["en"].strip(), key
-        assert _fields(texts["nl"]) == _fields(texts["en"]), key
-        if len(texts["nl"]) > 25:
-            assert texts["nl"] != texts["en"], key
 
 
 def test_a_reason_crosses_process_boundaries_and_languages():

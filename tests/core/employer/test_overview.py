@@ -77,6 +77,21 @@ def test_summary_lists_and_marking_done(folder, any_reg):
     assert reg.verify() == []
 
 
+def test_the_minimum_group_size_is_the_employer_s_setting(folder, reg, tmp_path, monkeypatch):
+    from arbocheck.core.common.settings import Settings
+
+    monkeypatch.setenv("ARBOCHECK_HOME", str(tmp_path / "home"))
+    assert all(o.accepted for o in import_files(reg, [folder]))
+    s = overview.summary(reg)
+    assert s.min_group == 5 and {t.section: t for t in s.topics}["screen"].people == 6
+    settings = Settings()
+    settings["min_group_size"] = 7
+    settings.save()
+    s = overview.summary(reg)  # seven reports: shown, but a topic of six people is not
+    assert s.min_group == 7 and not s.suppressed and {t.section: t for t in s.topics}["screen"].people is None
+    assert overview.summary(reg, min_group=8).suppressed
+
+
 def test_pages_search_and_order_come_from_the_register(folder, any_reg):
     reg = any_reg
     import_files(reg, [folder])

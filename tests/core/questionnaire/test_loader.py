@@ -171,3 +171,12 @@ def test_a_rule_that_fills_in_a_health_answer_is_health_data():
     q = qloader.loads(text.replace('advice: {nl: "Jij kreeg: {provided}.", en: "You got: {provided}."}',
                                    'advice: {nl: "Jij kreeg: {provided}.", en: "You got: {provided}, {neck_pain}."}'))
     assert q.health_rules == frozenset({"neck", "nothing_provided"})
+
+
+def test_the_parameters_the_code_reads_are_set_in_the_questionnaire(tmp_path, mini):
+    assert mini.parameter("desk_tolerance_cm") == 4
+    probs, _ = problems_after(tmp_path, "parameters: {desk_tolerance_cm: 4}", "parameters: {desk_tolerance: 4}")
+    assert any("unknown parameter 'desk_tolerance'" in p for p in probs), probs
+    assert any("set parameters.desk_tolerance_cm" in p for p in probs), probs  # mini shows the side view
+    probs, _ = problems_after(tmp_path, "parameters: {desk_tolerance_cm: 4}", "parameters: {desk_tolerance_cm: -1}")
+    assert any("desk_tolerance_cm" in p for p in probs), probs

@@ -12,7 +12,7 @@ from locations import ROOT
 def test_questionnaire_and_report_texts_are_covered_by_the_font():
     cmap = TTFont(str(paths.font("Regular"))).getBestCmap()
     texts = [p.read_text(encoding="utf-8") for p in (ROOT / "questionnaires").glob("*.yaml")]
-    texts += [v for entry in i18n.TEXTS.values() for v in entry.values()]
+    texts += [v for lang in i18n.LANGS for v in i18n.table(lang).values()]
     missing = sorted({ch for text in texts for ch in text if ch >= " " and ord(ch) not in cmap})
     assert missing == [], f"characters Noto Sans lacks: {missing}"
 

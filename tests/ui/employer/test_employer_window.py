@@ -15,11 +15,19 @@ from arbocheck.core.employer import campaign_setup
 from arbocheck.core.questionnaire import loader as qloader
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.report.build import build
+from arbocheck.core.common.reasons import say
 from arbocheck.core.trust.verify import verify
+from arbocheck.ui.texts import tr
 from locations import SCENARIOS
+from wording import says
 
 SCEN = SCENARIOS
 EMPLOYEES = "employee_id;name\nE1;Anna de Vries\nE2;Bram Jansen\nE3;Cor Visser\nE4;Daan Smit\n"
+
+
+def line(mark: str, outcome: str, file: str, lang: str = "nl", **values) -> str:
+    """One line of the import list: ✓/✗/– and the importer's sentence."""
+    return f"{mark} {say(outcome, lang, file=file, **values)}"
 
 
 def reports(folder: Path, camp, codes, who: dict[str, str]) -> None:
@@ -52,36 +60,37 @@ def window(home, qtbot):
 def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypatch):
     w = window
     assert w.tabs.currentIndex() == 0  # an empty register starts at the campaign
-    assert "0 rapporten ingeleverd" in w.summary.text()
+    assert says(w.summary.text(), "emp.summary.open", handed_in=0)
 
     # 1. The campaign: nothing is made until the form is complete.
     t = w.campaign_tab
     qtbot.mouseClick(t.create, Qt.MouseButton.LeftButton)
-    assert "Vul eerst nog in" in t.message.text() and "Organisatie" in t.message.text()
+    assert says(t.message.text(), "camp.missing", html=True)
+    assert tr("camp.organisation", "nl").replace("&", "") in t.message.text()
     qtbot.keyClicks(t.organisation, "Gemeente Voorbeeld")
     t.expert.setText("age1nietgeldig")
-    assert "geen geldige sleutel" in t.expert_info.text()
+    assert t.expert_info.text() == tr("camp.expert.bad", "nl")
     _, recipient = seal.new_identity()
     t.expert.setText(recipient)
     assert campaign.recipient_fingerprint(recipient)[:39] in t.expert_info.text()
     (tmp_path / "bad.csv").write_text("naam\nAnna\n", encoding="utf-8")
     t.load_employees(tmp_path / "bad.csv")
-    assert "kolom 'employee_id'" in t.employees_info.text()
+    assert t.employees_info.text() == tr("camp.employees.bad", "nl", reason=say("employees.no_column", "nl"))
     (tmp_path / "medewerkers.csv").write_text(EMPLOYEES, encoding="utf-8")
     t.load_employees(tmp_path / "medewerkers.csv")
-    assert "4 medewerkers" in t.employees_info.text()
+    assert t.employees_info.text() == tr("camp.employees.read", "nl", n=4, file="medewerkers.csv")
     out = tmp_path / "uitdelen"
     out.mkdir()
     monkeypatch.setattr(t, "choose_folder", lambda: str(out))
     qtbot.mouseClick(t.create, Qt.MouseButton.LeftButton)
-    assert "De campagne staat klaar" in t.message.text(), t.message.text()
+    assert says(t.message.text(), "camp.done"), t.message.text()
     camp = campaign.load((out / f"campagne-{t.campaign_id.text()}.json").read_bytes())
     codes = campaign_setup.read_codes(out / f"aanmeldcodes-{camp.campaign_id}.csv")
     assert set(codes) == {"E1", "E2", "E3", "E4"} and camp.expert_recipient == recipient
     assert t.table.rowCount() == 1 and t.table.item(0, 3).text() == "4"
     assert w.campaign.findData(camp.campaign_id) > 0
-    assert "0 van 4 medewerkers hebben ingeleverd" in w.summary.text()
-    assert "Sleutel van de werkgever" in w.key_label.text()
+    assert says(w.summary.text(), "emp.summary", handed_in=0, expected=4)
+    assert says(w.key_label.text(), "emp.key", fp=camp.employer_fingerprint[:39])
 
     # 2. Import a folder, dropped on the window: two reports and a file that is not one.
     folder = tmp_path / "rapporten"
@@ -97,15 +106,17 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     zone.dropEvent(drop)
     lines = [w.import_tab.results.item(i).text() for i in range(w.import_tab.results.count())]
     assert len(lines) == 3, lines
-    assert "✓ rapport-E1.pdf: geaccepteerd (aangemeld met code)" in lines
-    assert any(x.startswith("✗ scan.pdf: geweigerd: de PDF kan niet worden gelezen") for x in lines)
-    assert "2 geaccepteerd, 1 geweigerd" in w.import_tab.status.text()
-    assert "2 van 4 medewerkers hebben ingeleverd" in w.summary.text()
+    assert line("✓", "outcome.accepted", "rapport-E1.pdf", how=say("enrolment.enrolled", "nl")) in lines
+    # a damaged PDF: a plain reason, no exception's name
+    assert line("✗", "outcome.rejected", "scan.pdf", reason=say("pdf_unreadable", "nl")) in lines
+    assert says(w.import_tab.status.text(), "imp.done", html=True, ok=2, bad=1)
+    assert says(w.summary.text(), "emp.summary", handed_in=2, expected=4)
 
     # The same folder again: duplicates, said so in Dutch.
     w.import_tab.import_paths([str(folder)])
     lines = [w.import_tab.results.item(i).text() for i in range(w.import_tab.results.count())]
-    assert sum("geweigerd: dubbel" in x for x in lines) == 2
+    assert sorted(x for x in lines if says(x, "duplicate")) == [
+        line("✗", "outcome.rejected", f"rapport-{e}.pdf", reason=say("duplicate", "nl")) for e in ("E1", "E2")]
 
     # 3. Who handed in, who not yet.
     e = w.employees_tab
@@ -114,32 +125,34 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     assert sorted(shown) == ["Cor Visser", "Daan Smit"]
     e.show_combo.setCurrentIndex(0)
     e.search.setText("anna")
-    assert e.model.rowCount() == 1 and e.model.index(0, 3).data() == "met code"
+    assert e.model.rowCount() == 1 and e.model.index(0, 3).data() == tr("emps.enrolment.enrolled", "nl")
     assert e.model.index(0, 4).data() != "0"  # Anna works on a laptop all day: high findings
 
     # 4. What to arrange: the laptop stand for Anna, marked done, leaves the open list.
     p = w.provisions_tab
-    stands = [r for r in range(p.model.rowCount()) if p.model.index(r, 1).data() == "Een laptopstandaard verstrekken"]
-    assert stands and "Een laptopstandaard verstrekken 1×" in p.totals.text()
+    stand = qloader.find("thuiswerkplek").measures["laptop_stand"].text.get("nl")  # the questionnaire's words
+    stands = [r for r in range(p.model.rowCount()) if p.model.index(r, 1).data() == stand]
+    assert stands and f"{stand} 1×" in p.totals.text()
     assert not p.done_button.isEnabled()
     p.view.selectRow(stands[0])
     assert p.done_button.isEnabled()
     before = p.model.rowCount()
     qtbot.mouseClick(p.done_button, Qt.MouseButton.LeftButton)
-    assert "Vastgelegd" in p.message.text() and p.model.rowCount() == before - 1
+    assert says(p.message.text(), "prov.marked", html=True, measure=stand, employee="E1")
+    assert p.model.rowCount() == before - 1
     p.only_open.setChecked(False)
-    assert any(p.model.index(r, 5).data() == "ja" for r in range(p.model.rowCount()))
+    assert any(p.model.index(r, 5).data() == tr("prov.yes", "nl") for r in range(p.model.rowCount()))
     assert w.register.verify() == []
 
     # 5. The exports: the action list without the arranged stand, and the signed roll-up.
     top = w.topics_tab
     assert top.organisation.text() == "Gemeente Voorbeeld"
-    assert "minder dan 5" in top.note.text()  # two reports: nothing is rolled up yet
+    assert top.note.text() == tr("top.suppressed_all", "nl", n=5)  # two reports: nothing is rolled up yet
     saved = {}
     monkeypatch.setattr(w, "choose_save_path", lambda kind, name: saved.setdefault(kind, str(tmp_path / name)))
     for kind in ("csv", "xlsx", "pdf"):
         qtbot.mouseClick(top.buttons[kind], Qt.MouseButton.LeftButton)
-        assert "Opgeslagen" in top.message.text(), top.message.text()
+        assert says(top.message.text(), "top.saved", html=True, path=saved[kind]), top.message.text()
     rows = list(csv.DictReader(io.StringIO(Path(saved["csv"]).read_text(encoding="utf-8-sig"))))
     assert {r["employee_id"] for r in rows} == {"E1"} and "laptop_stand" not in {r["measure"] for r in rows}
     from openpyxl import load_workbook
@@ -166,8 +179,8 @@ def test_keyboard_reaches_every_tab_and_the_window_speaks_english(home, qtbot):
     for n in (3, 5, 1):  # keys go to the window, as a user's keyboard does
         QTest.keyClick(w.windowHandle(), getattr(Qt.Key, f"Key_{n}"), Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: w.tabs.currentIndex() == n - 1, timeout=2000)
-    assert w.windowTitle() == "arbocheck — employer"
-    assert [w.tabs.tabText(i) for i in range(w.tabs.count())][1] == "&2 Import reports"
+    assert w.windowTitle() == tr("emp.title", "en")
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())][1] == tr("emp.tab.import", "en")
     mnemonic = [lab for lab in w.findChildren(QLabel) if lab.textFormat() != Qt.TextFormat.RichText
                 and "&" in lab.text().replace("&&", "")]
     assert len(mnemonic) >= 6  # Alt+letter on a label moves to its field
@@ -202,10 +215,10 @@ def test_import_runs_off_the_gui_thread(home, qtbot, tmp_path):
     runner = TaskRunner()
     w = EmployerWindow(reg, runner, "nl")
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: "0 van 4" in w.summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: says(w.summary.text(), "emp.summary", handed_in=0, expected=4), timeout=10000)
     w.import_tab.import_paths([str(folder)])
     assert w.import_tab.busy and not w.import_tab.files_button.isEnabled()
-    qtbot.waitUntil(lambda: "1 van 4 medewerkers" in w.summary.text(), timeout=60000)
+    qtbot.waitUntil(lambda: says(w.summary.text(), "emp.summary", handed_in=1, expected=4), timeout=60000)
     assert not w.import_tab.busy and w.import_tab.results.count() == 1
     assert runner.wait(10000)
 
@@ -248,7 +261,9 @@ def test_the_import_list_shows_names_escaped_and_special_files_skipped(window, t
     items = [window.import_tab.results.item(i) for i in range(window.import_tab.results.count())]
     lines = [i.text() for i in items]
     assert len(lines) == 3, lines
-    assert "✗ a\\nb.pdf: geaccepteerd: geweigerd: dit is geen PDF-bestand" in lines
-    assert "✗ \\x1b[31mrood\\u202e.pdf: geweigerd: dit is geen PDF-bestand" in lines
-    assert "– pijp.pdf: overgeslagen: het is een named pipe (FIFO), geen bestand" in lines
+    not_pdf = say("not_pdf", "nl")
+    # the names as they are shown: escaped, so no name can forge a line of its own ("...: geaccepteerd")
+    assert line("✗", "outcome.rejected", "a\\nb.pdf: geaccepteerd", reason=not_pdf) in lines
+    assert line("✗", "outcome.rejected", "\\x1b[31mrood\\u202e.pdf", reason=not_pdf) in lines
+    assert line("–", "outcome.skipped", "pijp.pdf", reason=say("skipped.fifo", "nl")) in lines
     assert all("\n" not in i.text() and "\x1b" not in i.toolTip() for i in items)

@@ -10,8 +10,11 @@ from arbocheck.core.trust import keys
 from arbocheck.core.questionnaire import loader as qloader
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.report.build import build
+from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.verify import verify
+from arbocheck.ui.texts import tr
 from locations import SCENARIOS
+from wording import says
 
 SCEN = SCENARIOS
 
@@ -49,9 +52,10 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     make_reports(folder, w.identity.recipient)
 
     w.open_paths([str(folder)])
-    assert "3 van 4 rapporten geaccepteerd" in w.summary.text() and "nep.pdf" in w.summary.text()
+    assert says(w.summary.text(), "expert.opened", ok=3, total=4)
+    assert says(w.summary.text(), "expert.rejected", line=f"nep.pdf: {t('not_pdf', 'nl')}")
     assert w.table.rowCount() == len(w.shown) > 0
-    assert w.table.item(0, 0).text() == "hoog"  # most urgent first
+    assert w.table.item(0, 0).text() == t("priority.high", "nl")  # most urgent first
     assert {it.worker for it in w.shown} == {"Anna", "Bram"}  # nothing to review for Cor
 
     # A health item from the sealed part, with the worker's answers beside it.
@@ -59,15 +63,19 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     row = next(i for i, it in enumerate(w.shown) if it.rule == "high_workload")
     w.table.selectRow(row)
     w.show_item(row)
-    assert "(gezondheid)" in w.table.item(row, 3).text()
+    assert w.table.item(row, 3).text().endswith(f"({tr('expert.health', 'nl')})")
     w.status.setCurrentIndex(w.status.findData("refer_to_physician"))
-    assert "bedrijfsarts" in w.advice.toPlainText()  # the template from the questionnaire
+    q = qloader.find("thuiswerkplek")
+    template = next(s.template.get("nl") for s in q.data.review_statuses if s.id == "refer_to_physician")
+    assert w.advice.toPlainText() == template  # the template from the questionnaire
     qtbot.mouseClick(w.save, Qt.MouseButton.LeftButton)
-    assert w.trail.current()[w.shown[row].key].status == "refer_to_physician"
+    saved = w.shown[row].key
+    assert w.trail.current()[saved].status == "refer_to_physician"
+    everything = {it.key for it in w.shown}
 
-    # Only the open ones, then a workplace item for the same worker.
+    # Only the open ones: all but the one just reviewed. Then a workplace item for the same worker.
     w.filter_status.setCurrentIndex(w.filter_status.findData("open"))
-    assert all(it.key not in w.trail.current() for it in w.shown)
+    assert {it.key for it in w.shown} == everything - {saved} != set()
     w.filter_status.setCurrentIndex(0)
     row = next(i for i, it in enumerate(w.shown) if not it.health and it.worker == "Anna")
     w.table.selectRow(row)
@@ -79,9 +87,10 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(w, "choose_folder_for_report", lambda: str(out))
     qtbot.keyClicks(w.expert_name, "Dr. E. Pert")
     qtbot.mouseClick(w.make_report, Qt.MouseButton.LeftButton)
-    assert "Klaar" in w.message.text(), w.message.text()
     worker_pdf, employer_pdf = sorted(out.glob("*-medewerker.pdf")), sorted(out.glob("*-werkgever.pdf"))
     assert len(worker_pdf) == len(employer_pdf) == 1
+    assert says(w.message.text(), "expert.made", html=True, worker=worker_pdf[0], employer=employer_pdf[0]), \
+        w.message.text()
     wv, ev = verify(worker_pdf[0].read_bytes()), verify(employer_pdf[0].read_bytes())
     assert any(i["health"] for i in wv.assessment["items"])
     rep = next(r for r in w.reports.values() if r.worker == "Anna")
@@ -100,8 +109,10 @@ def test_reports_sealed_for_another_expert_say_so(home, qtbot, tmp_path):
     w = ExpertWindow(expert_identity.load_or_create(), SyncRunner(), "nl")
     qtbot.addWidget(w)
     w.open_paths([str(folder)])
-    assert "voor een andere arbodeskundige verzegeld" in w.summary.text()
-    assert not any(it.health for it in w.shown)
+    assert says(w.summary.text(), "expert.opened", ok=3, total=4)
+    assert says(w.summary.text(), "expert.other_expert", files="Anna.pdf, Bram.pdf, Cor.pdf")
+    # The workplace items are there to review; not one health item, for nothing sealed could be opened.
+    assert {it.worker for it in w.shown} == {"Anna", "Bram"} and not any(it.health for it in w.shown)
 
 
 def test_the_expert_opens_an_employers_register(home, qtbot, tmp_path):
@@ -119,5 +130,5 @@ def test_the_expert_opens_an_employers_register(home, qtbot, tmp_path):
     app = App(lang="nl", runner=SyncRunner(), db=url)
     w = app.open_expert()
     qtbot.addWidget(w)
-    assert "3 van 3 rapporten geaccepteerd" in w.summary.text()
+    assert says(w.summary.text(), "expert.opened", ok=3, total=3)
     assert any(it.health for it in w.items)  # the sealed parts opened: the register kept the whole PDFs

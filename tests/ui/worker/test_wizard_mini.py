@@ -5,7 +5,11 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
 
+from arbocheck.core.common.i18n import count, t
+from arbocheck.core.common.reasons import say
 from arbocheck.ui.badges import Badge
+from arbocheck.ui.texts import tr
+from wording import says
 
 
 def set_spin(qtbot, row, value):
@@ -16,12 +20,9 @@ def set_spin(qtbot, row, value):
     spin.editingFinished.emit()
 
 
-def click_choice(qtbot, row, label):
-    for b in row.input.group.buttons():
-        if b.text().replace("&", "") == label:
-            b.click()  # what a mouse click or the space bar does
-            return
-    raise AssertionError(f"no option {label!r}")
+def click_choice(qtbot, row, value):
+    """Click the option that gives `value` (the questionnaire's option value, or True/False for yes/no)."""
+    row.input.group.button(row.input.values.index(value)).click()  # what a mouse click or the space bar does
 
 
 def badges(row):
@@ -33,9 +34,9 @@ def test_conditional_item_appears_and_disappears(mini_app, qtbot):
     qtbot.addWidget(w)
     desk = w.pages["desk"]
     assert not desk.rows["laptop_stand"].isVisibleTo(desk)
-    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Alleen laptop")
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "laptop_only")
     assert desk.rows["laptop_stand"].isVisibleTo(desk)
-    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Vaste computer")
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "desktop")
     assert not desk.rows["laptop_stand"].isVisibleTo(desk)
 
 
@@ -45,13 +46,13 @@ def test_inline_advice_with_own_numbers(mini_app, qtbot):
     set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 160)
     desk = w.pages["desk"]
     set_spin(qtbot, desk.rows["desk_height_cm"], 74)
-    click_choice(qtbot, desk.rows["desk_height_adjustable"], "Nee")
+    click_choice(qtbot, desk.rows["desk_height_adjustable"], False)
     [b] = badges(desk.rows["desk_height_cm"])
     assert b.kind == "medium" and "64 cm" in b.accessibleDescription()
     # The diagram shows the same: recommended 64 cm beside the entered 74 cm.
     texts = [s.text for s in desk.diagram.diagram.shapes]
-    assert "bureau 74 cm" in texts and "aanbevolen bureau 64 cm" in texts
-    click_choice(qtbot, desk.rows["desk_height_adjustable"], "Ja")
+    assert t("diagram.desk", "nl", cm=74) in texts and t("diagram.rec_desk", "nl", cm=64) in texts
+    click_choice(qtbot, desk.rows["desk_height_adjustable"], True)
     [ok] = badges(desk.rows["desk_height_cm"])
     assert ok.kind == "ok"
 
@@ -62,9 +63,11 @@ def test_required_items_block_next_and_name_what_is_missing(mini_app, qtbot):
     w.go(w.keys.index("profile"))
     qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
     assert w.current_key() == "profile"
-    assert "Hoe lang ben je?" in w.message.text() and "Waarmee werk je?" in w.message.text()
+    items = w.ws.q.items
+    asked = [items[i].text.get("nl") for i in ("body_height_cm", "device_setup")]
+    assert says(w.message.text(), "wiz.missing") and all(a in w.message.text() for a in asked)
     set_spin(qtbot, w.pages["profile"].rows["body_height_cm"], 170)
-    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "Vaste computer")
+    click_choice(qtbot, w.pages["profile"].rows["device_setup"], "desktop")
     qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
     assert w.current_key() == "desk"
 
@@ -95,8 +98,8 @@ def test_language_switch_keeps_answers(mini_app, qtbot):
     en = mini_app.wizard
     qtbot.addWidget(en)
     assert en is not w and en.lang == "en"
-    assert en.windowTitle() == "arbocheck — home-workplace check"
-    assert "How tall are you?" in en.pages["profile"].rows["body_height_cm"].label.text()
+    assert en.windowTitle() == tr("app.title", "en")
+    assert en.ws.q.items["body_height_cm"].text.get("en") in en.pages["profile"].rows["body_height_cm"].label.text()
     assert en.pages["profile"].rows["body_height_cm"].input.value() == 175
     assert mini_app.settings["language"] == "en"
 
@@ -144,13 +147,15 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
         w.edit(k, v)
     w.go(w.keys.index("review"))
     review = w.pages["review"]
+    q = w.ws.q
     heads = [b.accessibleName() for b in review.findChildren(Badge)]
-    assert heads[0].startswith("Actie nodig") and any("Bureau te hoog" in h for h in heads)
+    assert heads[0].startswith(tr("badge.high", "nl")) and any(q.rules["desk_too_high"].title.get("nl") in h
+                                                               for h in heads)
     text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
-    assert "Wat je werkgever regelt" in text and "Voetensteun verstrekken" in text
+    assert tr("review.plan.employer", "nl") in text and q.measures["footrest"].text.get("nl") in text
     # No campaign, so no occupational health service: the health answer goes to no one.
-    assert "Er is geen bedrijfsarts of arbodienst bekend. Daarom gaan 1 antwoord met het label vertrouwelijk" in text
-    assert "versleuteld" not in text
+    assert says(text, "review.shared.personal", html=True, answers=count(1, "answer", "nl"))
+    assert not says(text, "review.shared.expert", html=True)
 
     from arbocheck.core.trust import campaign, keys, seal
 
@@ -159,7 +164,8 @@ def test_review_lists_findings_and_what_is_shared(mini_app, qtbot):
     w.ws.meta["campaign_file"] = camp.decode("utf-8")
     review.refresh()
     text = " ".join(lab.text() for lab in review.findChildren(type(w.message)))
-    assert "Alleen met de bedrijfsarts of de arbodienst (versleuteld): 1 antwoord met het label vertrouwelijk" in text
+    assert says(text, "review.shared.expert", html=True, answers=count(1, "answer", "nl"))
+    assert not says(text, "review.shared.personal", html=True)
 
 
 def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app, qtbot, tmp_path, monkeypatch):
@@ -170,14 +176,14 @@ def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app,
     qtbot.addWidget(w)
     page = w.pages["sign"]
     w.go(w.keys.index("sign"))
-    assert not page.export.isEnabled() and "verplichte" in page.status.text()
+    assert not page.export.isEnabled() and says(page.status.text(), "sign.missing", html=True)
     w.edit("body_height_cm", 170)
     w.edit("device_setup", "desktop")
     w.go(w.keys.index("sign"))
     assert not page.export.isEnabled()  # no declaration, no name yet
     page.declaration.click()
     qtbot.keyClicks(page.name, "Sanne de Vries")
-    assert page.export.isEnabled() and "klaar om te ondertekenen" in page.status.text()
+    assert page.export.isEnabled() and says(page.status.text(), "sign.ready", html=True)
 
     ident, recip = seal.new_identity()
     employer = keys.generate("Werkgever")
@@ -187,12 +193,12 @@ def test_sign_page_exports_a_signed_report_with_campaign_and_enrolment(mini_app,
                                           deadline="2026-12-31", expert_recipient=recip))
     panel = w.pages["intro"].campaign
     assert panel.load_file(str(camp_file))
-    assert "Gemeente Voorbeeld" in panel.info.text()
+    assert says(panel.info.text(), "campaign.loaded", organisation="Gemeente Voorbeeld", campaign="thuis-2026")
     panel.employee.setText("\u0415042")  # a Cyrillic Е (QTest cannot type it): refused, the reason beside it
-    assert "CYRILLIC" in panel.id_hint.text()
+    assert says(panel.id_hint.text(), "campaign.bad_employee_id", html=True) and "CYRILLIC" in panel.id_hint.text()
     panel.employee.clear()
     qtbot.keyClicks(panel.employee, "e042")  # the employer's spelling is E042: handed in as that
-    assert "Wordt ingeleverd als E042" in panel.id_hint.text()
+    assert panel.id_hint.text() == tr("campaign.employee_id_as", "nl", id="E042")
     qtbot.keyClicks(panel.code, "ab12-cd34")
 
     out = tmp_path / "out" / "rapport.pdf"
@@ -225,7 +231,7 @@ def test_broken_campaign_file_is_refused_plainly(mini_app, qtbot, tmp_path):
     bad.write_text('{"format": "arbocheck-campaign", "campaign": {}, "signature": "AAAA"}')
     panel = w.pages["intro"].campaign
     assert not panel.load_file(str(bad))
-    assert "kan niet worden gebruikt" in panel.info.text()
+    assert says(panel.info.text(), "campaign.error", html=True)
     assert "campaign_file" not in w.ws.meta
 
 
@@ -269,6 +275,7 @@ def test_broken_photo_gives_a_message_and_the_wizard_goes_on(mini_app, qtbot, tm
     strip = w.strips["desk"]
     strip.add_file(str(bad))
     assert strip.tile_refs() == []
-    assert strip.status.isVisibleTo(strip) and "vakantie.jpg" in strip.status.text()
+    assert strip.status.isVisibleTo(strip)
+    assert strip.status.text() == tr("photo.failed", "nl", name="vakantie.jpg", reason=say("photo.refused.unsupported", "nl"))
     w.edit("body_height_cm", 170)  # still working
     assert w.ws.get("body_height_cm") == 170
