@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from arbocheck.cli.base import EXIT_INPUT, EXIT_OK, err, lang, out
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 from arbocheck.cli.unlock import ask, employer_key, new_passphrase, role_name
 from arbocheck.core.common.i18n import t
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arbocheck.cli.base import EXIT_INPUT, EXIT_OK, EXIT_REJECTED, err, lang, out
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 from arbocheck.cli.inputs import campaign_file, usable_answers
 from arbocheck.core.common.i18n import t
 

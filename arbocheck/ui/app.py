@@ -15,7 +15,7 @@ from arbocheck.core.common.settings import Settings
 from arbocheck.ui.start import StartWindow
 from arbocheck.ui.tasks import TaskRunner
 from arbocheck.ui.texts import tr
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 QUESTIONNAIRE = "thuiswerkplek"
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLay
 from arbocheck.core.trust import keyguard
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.texts import tr
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 
 def _sentence(text: str) -> str:

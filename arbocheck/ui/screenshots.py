@@ -74,7 +74,7 @@ def _team_windows(out: Path, lang: str, size: tuple[int, int], home: Path) -> li
     from arbocheck.ui.expert.window import ExpertWindow
     from arbocheck.ui.tasks import SyncRunner
 
-    from arbocheck.core.common.settings import variable_set
+    from arbocheck.core.common.environment import variable_set
     from arbocheck.ui.start import StartWindow
 
     qapp = QApplication.instance()

@@ -23,7 +23,7 @@ import zlib
 from pathlib import Path
 
 from arbocheck.core.common import paths
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 LANGS = ("nl", "en")
 FALLBACK = "nl"

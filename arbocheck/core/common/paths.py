@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 
 def home() -> Path:

@@ -15,7 +15,7 @@ from arbocheck.core.trust import keys
 from arbocheck.core.common import paths
 from arbocheck.core.trust.campaign import Campaign, CampaignError
 from arbocheck.core.common.storage import atomic_write
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 
 @dataclass(frozen=True)

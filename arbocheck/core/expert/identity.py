@@ -13,7 +13,7 @@ from arbocheck.core.common import paths
 from arbocheck.core.trust import seal
 from arbocheck.core.trust.campaign import recipient_fingerprint
 from arbocheck.core.trust.keyguard import KeyLocked as ExpertError  # the expert's identity cannot be used (reasons.py)
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 IDENTITY_FILE = "expert-identity.age"
 

@@ -171,7 +171,7 @@ class Questionnaire:
 def default_dirs() -> list[Path]:
     """Where questionnaires live: the installed package copy, else the source tree."""
     from arbocheck.core.common.paths import data_dirs
-    from arbocheck.core.common.settings import environment
+    from arbocheck.core.common.environment import environment
 
     env = environment().questionnaires
     if env:

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from arbocheck.core.trust.keys import SigningKey, fingerprint, spki_der
 from arbocheck.core.common.reasons import Refusal
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 FORMAT = "arbocheck-campaign"
 ENROL_CONTEXT = b"arbocheck-enrol-v2"

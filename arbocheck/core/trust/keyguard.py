@@ -30,7 +30,7 @@ from pathlib import Path
 
 from arbocheck.core.trust.keys import KeyFileError
 from arbocheck.core.common.storage import atomic_write
-from arbocheck.core.common.settings import environment
+from arbocheck.core.common.environment import environment
 
 SERVICE = "arbocheck"
 PROTECTION_FILE = "protection.json"
