@@ -139,8 +139,8 @@ def advice_report(args: argparse.Namespace) -> int:
     if not rep.accepted:
         err(t("cli.verify.rejected", lang_, file=args.report, why=rep.reason))
         return EXIT_REJECTED
-    qref = rep.assessment.get("questionnaire") or {}
-    q = qloader.find(str(qref.get("id")), str(qref.get("version")))  # not there: a plain line (base.py), exit 2
+    qref = rep.report.questionnaire
+    q = qloader.find(qref.id, qref.version)  # not there: a plain line (base.py), exit 2
     key = keys_mod.load_or_create(identity.expert_dir() / "signing", common_name=args.name)
     made = advice.build(rep, ReviewTrail(identity.trail_path()).current(), q, key, args.name, args.lang)
     atomic_write(Path(args.worker_out), made.worker_pdf, keep_previous=False, mode=0o600)

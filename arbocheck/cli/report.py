@@ -158,8 +158,8 @@ def verify(args: argparse.Namespace) -> int:
     try:
         v = verify_pdf(data)
         a = v.assessment
-        if a.get("format") == "arbocheck-assessment":
-            a = claims.check(a)  # the findings and plan must follow from the answers, as on import
+        if v.report is not None:
+            claims.check(a)  # the findings and plan must follow from the answers, as on import
         if camp is not None:
             check_campaign(a, camp)
     except (Rejected, Refusal) as e:
@@ -176,14 +176,12 @@ def verify(args: argparse.Namespace) -> int:
         out(t("cli.verify.advice", lang_, version=shown(a.get("version")), id=shown(a.get("report_id")),
               revision=a.get("revision"), n=len(a.get("items", [])), date=shown(a.get("created_at"))))
         return EXIT_OK
-    counts = a.get("counts", {})
-    campaign = shown(a.get("campaign_id")) if a.get("campaign_id") else t("cli.verify.not_enrolled", lang_)
+    r = v.report
+    campaign = shown(r.campaign_id) if r.campaign_id else t("cli.verify.not_enrolled", lang_)
     out(t("cli.verify.signed_by", lang_, name=signer, fp=v.signer_fingerprint))
-    out(t("cli.verify.report", lang_, id=shown(a.get("report_id")), revision=a.get("revision"),
-          date=shown(a.get("created_at"))))
-    out(t("cli.verify.campaign", lang_, campaign=campaign, employee=shown(a.get("employee_id") or "—"))
-        + (t("cli.verify.proof", lang_) if a.get("enrolment_proof") else ""))
-    out(t("cli.verify.findings", lang_, high=counts.get("high", 0), medium=counts.get("medium", 0),
-          low=counts.get("low", 0)))
+    out(t("cli.verify.report", lang_, id=shown(r.report_id), revision=r.revision, date=shown(r.created_at)))
+    out(t("cli.verify.campaign", lang_, campaign=campaign, employee=shown(r.employee_id or "—"))
+        + (t("cli.verify.proof", lang_) if r.enrolment_proof else ""))
+    out(t("cli.verify.findings", lang_, high=r.counts.high, medium=r.counts.medium, low=r.counts.low))
     out(t("cli.verify.sealed.yes" if v.confidential else "cli.verify.sealed.no", lang_))
     return EXIT_OK

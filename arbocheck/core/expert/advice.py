@@ -18,14 +18,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from arbocheck.core.report import assessment as assessment_mod
-from arbocheck.core.expert.queue import OpenedReport, ReviewItem, review_items
 from arbocheck.core.check import textfmt
 from arbocheck.core.common.i18n import t
-from arbocheck.core.trust.keys import SigningKey
-from arbocheck.core.questionnaire.loader import Questionnaire
-from arbocheck.core.report.pdf import FONT, PRIO_COLOUR, StampBox, _numbered_canvas, _register_fonts, _styles, _table
+from arbocheck.core.expert.queue import OpenedReport, ReviewItem, review_items
 from arbocheck.core.expert.trail import Event
+from arbocheck.core.questionnaire.loader import Questionnaire
+from arbocheck.core.report import assessment as assessment_mod
+from arbocheck.core.report.pdf import FONT, PRIO_COLOUR, StampBox, _numbered_canvas, _register_fonts, _styles, _table
+from arbocheck.core.trust.assessment_model import SealedPart
+from arbocheck.core.trust.keys import SigningKey
 
 FORMAT = "arbocheck-advice"
 EMPLOYER_STATUS = {"refer_to_physician": "advice_given"}
@@ -51,13 +52,14 @@ def documents(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Quest
               fingerprint: str, lang: str = "nl") -> tuple[dict, dict]:
     """(worker version, employer version) of advice.json for one report."""
     items = [it for it in review_items([rep]) if it.key in current]
-    plan = rep.assessment.get("action_plan", [])
+    r = rep.report
+    plan = r.action_plan
     common = {
         "format": FORMAT, "format_version": 1, "advice_id": str(uuid.uuid4()), "report_id": rep.report_id,
-        "revision": rep.assessment.get("revision"),
+        "revision": r.revision,
         "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), "lang": lang,
-        "worker": rep.worker, "employee_id": rep.assessment.get("employee_id"),
-        "organisation": rep.assessment.get("organisation"), "campaign_id": rep.assessment.get("campaign_id"),
+        "worker": rep.worker, "employee_id": r.employee_id, "organisation": r.organisation,
+        "campaign_id": r.campaign_id,
         "signer": {"name": expert_name, "fingerprint": fingerprint},
     }
     worker = dict(common, version="worker", items=[
@@ -72,9 +74,8 @@ def documents(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Quest
             # expert advises the employer to do for it is passed on as a measure only, without the point.
             adaptations += [m for m in current[it.key].employer_measures if m in q.measures]
             continue
-        measures = [{"measure": p.get("measure"), "text": p.get("text"), "owner": p.get("owner"),
-                     "provision": p.get("provision", False)}
-                    for p in plan if it.rule in (p.get("rules") or [])]
+        measures = [{"measure": p.measure, "text": p.text, "owner": p.owner, "provision": p.provision}
+                    for p in plan if it.rule in p.rules]
         # "Referred to the occupational physician" says something about the worker's health: the
         # employer's version shows it as advice given, as it does for every other point.
         status = EMPLOYER_STATUS.get(current[it.key].status, current[it.key].status)
@@ -161,13 +162,14 @@ def build(rep: OpenedReport, current: dict[tuple[str, str], Event], q: Questionn
     return AdviceReport(signed[0], signed[1], worker_doc, employer_doc)
 
 
-def health_free(doc: dict, q: Questionnaire, confidential: dict | None) -> bool:
-    """Whether an employer document mentions no health item, answer or health finding."""
+def health_free(doc: dict, q: Questionnaire, sealed: SealedPart | None) -> bool:
+    """Whether an employer document mentions no health item, answer or health finding (of the
+    questionnaire, or of the opened sealed part `sealed`)."""
     text = assessment_mod.dumps(doc).decode("utf-8")
     health_items = q.health_items()
     health_rules = set(q.health_rules)
-    if confidential:
-        health_rules |= {f.get("rule") for f in confidential.get("findings", [])}
+    if sealed:
+        health_rules |= {f.rule for f in sealed.findings}
     return not any(f'"{x}"' in text for x in health_items | health_rules)
 
 

@@ -7,7 +7,6 @@ it is read.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -15,14 +14,17 @@ from typing import Any, Iterable
 from arbocheck.core.common.reasons import say, text_of
 from arbocheck.core.expert.identity import Identity
 from arbocheck.core.trust import seal
+from arbocheck.core.trust.assessment_model import Assessment, InvalidAssessment, SealedPart, load_sealed
 
 @dataclass
 class OpenedReport:
     path: Path
     accepted: bool
     refused: BaseException | None = None  # why it was not accepted (a Refusal, or the OSError)
-    assessment: dict[str, Any] = field(default_factory=dict)
-    confidential: dict[str, Any] | None = None
+    report: Assessment | None = None
+    """assessment.json, typed: what the employer may read."""
+    sealed: SealedPart | None = None
+    """The health part, typed, once this expert has opened it."""
     sealed_state: str = "none"  # none | opened | other_expert | damaged
     signer_fingerprint: str = ""
 
@@ -40,12 +42,19 @@ class OpenedReport:
 
     @property
     def worker(self) -> str:
-        a = self.assessment
-        return str((a.get("signer") or {}).get("name") or a.get("employee_id") or self.path.stem)
+        r = self.report
+        return (r.signer.name or r.employee_id or self.path.stem) if r else self.path.stem
 
     @property
     def report_id(self) -> str:
-        return str(self.assessment.get("report_id", ""))
+        return self.report.report_id if self.report else ""
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """Every answer this expert may read: the employer's part and the opened health part."""
+        if self.report is None:
+            return {}
+        return {**self.report.answers, **(self.sealed.answers if self.sealed else {})}
 
 
 def report_files(paths_: Iterable[str | Path]) -> list[Path]:
@@ -64,19 +73,24 @@ def open_report(path: Path, identity: Identity) -> OpenedReport:
 
     try:
         v = verify(path.read_bytes())
+        if v.report is None:  # an expert's advice or an employer's roll-up, not a worker's report
+            raise Rejected("not_worker_report", name=path.name)
     except (OSError, Rejected) as e:
         return OpenedReport(path, False, e)
-    rep = OpenedReport(path, True, assessment=v.assessment, signer_fingerprint=v.signer_fingerprint)
+    rep = OpenedReport(path, True, report=v.report, signer_fingerprint=v.signer_fingerprint)
     if v.confidential is None:
         rep.sealed_state = "none"
         return rep
     try:
-        rep.confidential = json.loads(seal.unseal(v.confidential, identity.secret))
-        rep.sealed_state = "opened"
+        sealed = load_sealed(seal.unseal(v.confidential, identity.secret))
     except seal.SealError:
         rep.sealed_state = "other_expert"
-    except ValueError:
+        return rep
+    except (InvalidAssessment, ValueError):
         rep.sealed_state = "damaged"
+        return rep
+    # The sealed part belongs to this report: one of another report would mix up two workers.
+    rep.sealed, rep.sealed_state = (sealed, "opened") if sealed.report_id == rep.report_id else (None, "damaged")
     return rep
 
 
@@ -113,20 +127,14 @@ def review_items(reports: Iterable[OpenedReport]) -> list[ReviewItem]:
     for rep in reports:
         if not rep.accepted:
             continue
-        a = rep.assessment
-        sources = [(f, False) for f in a.get("findings", [])]
-        if rep.confidential:
-            sources += [(f, True) for f in rep.confidential.get("findings", [])]
+        sources = [(f, False) for f in rep.report.findings]
+        if rep.sealed:
+            sources += [(f, True) for f in rep.sealed.findings]
         for f, health in sources:
-            if not isinstance(f, dict):
-                continue
             items.append(ReviewItem(
-                report_id=rep.report_id, worker=rep.worker, employee_id=str(a.get("employee_id") or ""),
-                rule=str(f.get("rule", "")), item=str(f.get("item", "")), section=str(f.get("section", "")),
-                priority=str(f.get("priority", "low")), owner=str(f.get("owner", "")),
-                title=str(f.get("title", "")), advice=str(f.get("advice", "")),
-                norms=tuple(n.get("title", "") for n in f.get("norms", []) if isinstance(n, dict)),
-                health=health))
+                report_id=rep.report_id, worker=rep.worker, employee_id=rep.report.employee_id or "",
+                rule=f.rule, item=f.item, section=f.section, priority=f.priority, owner=f.owner,
+                title=f.title, advice=f.advice, norms=tuple(n.title for n in f.norms), health=health))
     worst: dict[str, int] = {}
     for it in items:
         worst[it.report_id] = min(worst.get(it.report_id, 9), _RANK.get(it.priority, 2))
@@ -142,7 +150,7 @@ def report_photos(rep: OpenedReport) -> dict[str, dict]:
     import hashlib
 
     out: dict[str, dict] = {}
-    listed = {p.get("sha256"): p for p in rep.assessment.get("photos", []) if isinstance(p, dict)}
+    listed = {p.sha256: p for p in rep.report.photos} if rep.report else {}
     if listed:
         from pypdf import PdfReader
 
@@ -158,15 +166,15 @@ def report_photos(rep: OpenedReport) -> dict[str, dict]:
                     digest = hashlib.sha256(jpeg).hexdigest()
                     if digest in listed:
                         p = listed[digest]
-                        out[digest] = {"section": p.get("section"), "caption": p.get("caption", ""),
-                                       "jpeg": jpeg, "expert_only": False}
+                        out[digest] = {"section": p.section, "caption": p.caption, "jpeg": jpeg,
+                                       "expert_only": False}
         except Exception:  # noqa: BLE001 - a photo that cannot be read is left out, the review goes on
             pass
-    for p in (rep.confidential or {}).get("photos", []):
+    for p in rep.sealed.photos if rep.sealed else ():
         try:
-            jpeg = base64.b64decode(p["jpeg_base64"], validate=True)
-        except (KeyError, ValueError, TypeError):
+            jpeg = base64.b64decode(p.jpeg_base64, validate=True)
+        except ValueError:
             continue
-        out[hashlib.sha256(jpeg).hexdigest()] = {"section": p.get("section"), "caption": p.get("caption", ""),
-                                                 "jpeg": jpeg, "expert_only": True}
+        out[hashlib.sha256(jpeg).hexdigest()] = {"section": p.section, "caption": p.caption, "jpeg": jpeg,
+                                                 "expert_only": True}
     return out

@@ -40,6 +40,7 @@ MAX_LIST = 64  # options chosen for one item; measures, norms, rules of one find
 MAX_ID = 64
 MAX_TEXT = 10_000  # the longest free text a questionnaire may allow (qmodel.FreeText.max_length)
 MAX_NUMBER = 10 ** 9
+MAX_SEALED_BYTES = 48 * 1024 * 1024  # verify.MAX_ATTACHMENT["confidential.age"]
 _DIGITS = 19  # longer numbers are refused while parsing (a 2^70 integer, 10^5000)
 
 
@@ -182,6 +183,30 @@ class Assessment(_Model):
     confidential: Confidential
 
 
+class SealedPlanItem(PlanItem):
+    health: StrictBool
+
+
+class SealedPhoto(_Model):
+    sha256: Key
+    section: Ident
+    caption: Line
+    jpeg_base64: Annotated[str, StringConstraints(max_length=MAX_SEALED_BYTES)]
+
+
+class SealedPart(_Model):
+    """What the sealed part (confidential.age) holds once the expert has opened it: the health
+    answers, findings and measures, and the expert-only photos (report/assessment.py writes it)."""
+
+    format: Literal["arbocheck-confidential"]
+    format_version: Literal[1]
+    report_id: Key
+    answers: Annotated[dict[Ident, Answer], Field(max_length=MAX_ANSWERS)]
+    findings: Annotated[list[Finding], Field(max_length=MAX_FINDINGS)]
+    action_plan: Annotated[list[SealedPlanItem], Field(max_length=MAX_PLAN)]
+    photos: Annotated[list[SealedPhoto], Field(max_length=MAX_PHOTOS)]
+
+
 # -- reading -----------------------------------------------------------------------------
 
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
@@ -270,8 +295,28 @@ def validate(obj: Any, name: str = "assessment.json") -> Assessment:
                                 problem=Refusal("assessment.problem." + _problem(first))) from None
 
 
+def load(raw: bytes, name: str = "assessment.json") -> tuple[dict[str, Any], Assessment]:
+    """assessment.json bytes → (the document as plain JSON data, its typed model). The data is
+    what claims.py recomputes and the register stores; code that reads a field reads the model.
+    Raises InvalidAssessment."""
+    obj = parse_json(raw, name, MAX_BYTES)
+    return obj, validate(obj, name)
+
+
 def loads(raw: bytes, name: str = "assessment.json") -> dict[str, Any]:
     """assessment.json bytes → the checked document as plain JSON data. Raises InvalidAssessment."""
-    obj = parse_json(raw, name, MAX_BYTES)
-    validate(obj, name)
-    return obj
+    return load(raw, name)[0]
+
+
+def load_sealed(raw: bytes, name: str = "confidential.age") -> SealedPart:
+    """The opened sealed part → its typed model. A worker's own program writes it, so it is as
+    untrusted as assessment.json and gets the same bounded parsing. Raises InvalidAssessment."""
+    obj = parse_json(raw, name, MAX_SEALED_BYTES)
+    if not isinstance(obj, dict) or obj.get("format") != "arbocheck-confidential":
+        raise InvalidAssessment("not_arbocheck", name=name, kind="assessment")
+    try:
+        return SealedPart.model_validate(obj)
+    except ValidationError as e:
+        first = e.errors(include_url=False, include_input=False)[0]
+        raise InvalidAssessment("assessment.field", name=name, field=_where(tuple(first["loc"])),
+                                problem=Refusal("assessment.problem." + _problem(first))) from None

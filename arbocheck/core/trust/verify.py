@@ -39,6 +39,9 @@ class Verified:
     signer_name: str
     signed_at: str | None
     attachments: list[str] = field(default_factory=list)
+    report: Any = None
+    """A worker's report: assessment.json as its typed model (assessment_model.Assessment); None
+    for an expert's advice and an employer's roll-up, which have no model of their own."""
 
 
 def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
@@ -104,8 +107,9 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         if other:
             raise Rejected("attachment_unexpected", name=repr(other[0]))
         pdf_structure.check_document(reader, refs, len(files), data)
+        model = None
         if name == "assessment.json":
-            assessment = assessment_model.loads(files[name], name)
+            assessment, model = assessment_model.load(files[name], name)
         else:
             assessment = assessment_model.parse_json(files[name], name, MAX_ATTACHMENT[name])
     except Refusal as e:
@@ -117,7 +121,7 @@ def verify(data: bytes, pinned_spki: bytes | None = None) -> Verified:
         raise Rejected("named_key_differs")
     return Verified(assessment, files.get("confidential.age"), spki, fingerprint(spki),
                     str(signer.get("name", "")), st.signer_reported_dt.isoformat() if st.signer_reported_dt else None,
-                    sorted(files))
+                    sorted(files), model)
 
 
 def check_campaign(assessment: dict[str, Any], camp) -> None:

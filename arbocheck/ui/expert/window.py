@@ -210,11 +210,10 @@ class ExpertWindow(QMainWindow):
     # -- the queue ------------------------------------------------------------
 
     def _questionnaire(self, rep: expert.OpenedReport):
-        ref = rep.assessment.get("questionnaire") or {}
-        key = (ref.get("id"), ref.get("version"))
+        key = (rep.report.questionnaire.id, rep.report.questionnaire.version)
         if key not in self.questionnaires:
             try:
-                self.questionnaires[key] = qloader.find(str(key[0]), str(key[1]))
+                self.questionnaires[key] = qloader.find(*key)
             except (LookupError, qloader.QuestionnaireError):
                 self.questionnaires[key] = None
         return self.questionnaires[key]
@@ -296,9 +295,8 @@ class ExpertWindow(QMainWindow):
         lay.addWidget(paragraph(escape(it.advice)))
         if it.norms:
             lay.addWidget(paragraph("<i>" + escape("; ".join(it.norms)) + "</i>"))
-        answers = dict(rep.assessment.get("answers", {}))
-        answers.update((rep.confidential or {}).get("answers", {}))
-        values = dict(answers, **rep.assessment.get("derived", {}))
+        answers = rep.answers
+        values = dict(answers, **rep.report.derived)
         if q is not None and it.section in q.sections:
             from arbocheck.core.questionnaire.model import unit_text
             from arbocheck.core.check.textfmt import value as fmt
@@ -418,7 +416,7 @@ class ExpertWindow(QMainWindow):
         rep = self.reports[it.report_id]
         q = self._questionnaire(rep)
         current = self.trail.current()
-        stem = f"advies-{(rep.assessment.get('employee_id') or rep.worker).replace(' ', '-')}"
+        stem = f"advies-{(rep.report.employee_id or rep.worker).replace(' ', '-')}"
 
         def job():
             key = keys.load_or_create(expert_identity.expert_dir() / "signing", common_name=name)

@@ -74,7 +74,7 @@ def test_identity_is_created_once_never_in_clear_and_can_have_a_passphrase(tmp_p
 def test_opening_a_folder_unseals_only_what_is_ours(folder, ident):
     reps = {p.name: expert.open_report(p, ident) for p in expert.report_files([folder])}
     assert reps["Anna.pdf"].sealed_state == "opened"
-    assert reps["Anna.pdf"].confidential["answers"]["workload_pace"] == 5
+    assert reps["Anna.pdf"].sealed.answers["workload_pace"] == 5
     assert reps["Dirk.pdf"].accepted and reps["Dirk.pdf"].sealed_state == "other_expert"
     assert not reps["kapot.pdf"].accepted and reps["kapot.pdf"].reason
 
@@ -118,8 +118,8 @@ def test_signed_advice_reports_and_the_employer_version_holds_no_health(folder, 
     w, e = verify(out.worker_pdf), verify(out.employer_pdf)
     assert w.assessment["version"] == "worker" and e.assessment["version"] == "employer"
     assert any(i["health"] for i in w.assessment["items"])
-    assert advice.health_free(e.assessment, q, rep.confidential)
-    assert not advice.health_free(w.assessment, q, rep.confidential)
+    assert advice.health_free(e.assessment, q, rep.sealed)
+    assert not advice.health_free(w.assessment, q, rep.sealed)
     text = json.dumps(e.assessment, ensure_ascii=False)
     assert "rugklachten" not in text and "workload" not in text
     from pypdf import PdfReader
@@ -143,7 +143,7 @@ def test_an_adaptation_reaches_the_employer_as_a_measure_without_its_reason(fold
     [adapt] = [i for i in e["items"] if i.get("kind") == "adaptation"]
     assert [m["measure"] for m in adapt["measures"]] == ["adjustable_desk"]
     assert "rule" not in adapt and health[0].rule not in json.dumps(e) and "zit-sta" not in json.dumps(e)
-    assert advice.health_free(e, q, rep.confidential)
+    assert advice.health_free(e, q, rep.sealed)
 
 
 def test_a_referral_to_the_physician_is_not_shown_to_the_employer(folder, ident, q, tmp_path):
@@ -199,3 +199,46 @@ def test_review_reports_from_an_employers_register(folder, ident, tmp_path, cli)
     out = json.loads(r.stdout)
     assert [x["sealed"] for x in out["reports"]] == ["opened", "opened"]
     assert any(i["health"] for i in out["items"])
+
+
+def test_an_advice_is_not_opened_as_a_workers_report(folder, ident, q, tmp_path):
+    rep = expert.open_report(folder / "Anna.pdf", ident)
+    made = advice.build(rep, {}, q, keys.generate("Dr. E. Pert"), "Dr. E. Pert")
+    (tmp_path / "advies.pdf").write_bytes(made.employer_pdf)
+    opened = expert.open_report(tmp_path / "advies.pdf", ident)
+    assert not opened.accepted and opened.refused.key == "not_worker_report"
+    assert opened.report is None and expert.review_items([opened]) == []
+
+
+def _with_sealed(q, ident, tmp_path, edit) -> Path:
+    """A genuine, signed report whose sealed part the worker's own (modified) program wrote as `edit` says."""
+    import forge
+    from arbocheck.core.report import assessment as assessment_mod
+    from arbocheck.core.trust import seal
+
+    a, conf = assessment_mod.build(q, {"workload_pace": 5, "complaints": ["neck"]}, {},
+                                   ReportMeta(signer_name="Eva", fingerprint=""), sealed=True)
+    key = keys.generate("Eva")
+    a["signer"]["fingerprint"] = key.fingerprint
+    sealed = seal.seal(edit(conf), ident.recipient)
+    path = tmp_path / "eva.pdf"
+    path.write_bytes(forge.signed(key, {"assessment.json": assessment_mod.dumps(a), "confidential.age": sealed}))
+    return path
+
+
+@pytest.mark.parametrize("edit, state", [
+    (lambda c: json.dumps(c).encode(), "opened"),
+    (lambda c: json.dumps(dict(c, report_id="another-report")).encode(), "damaged"),
+    (lambda c: json.dumps(dict(c, findings=[{"rule": 7}])).encode(), "damaged"),
+    (lambda c: json.dumps(dict(c, answers={"x": float("nan")})).encode(), "damaged"),
+    (lambda c: b"[" * 5000, "damaged"),
+    (lambda c: b"not json", "damaged"),
+])
+def test_the_sealed_part_is_read_through_its_model_and_must_belong_to_its_report(q, ident, tmp_path, edit, state):
+    rep = expert.open_report(_with_sealed(q, ident, tmp_path, edit), ident)
+    assert rep.accepted and rep.sealed_state == state
+    assert (rep.sealed is not None) == (state == "opened")
+    if state == "opened":
+        assert rep.answers["workload_pace"] == 5 and any(it.health for it in expert.review_items([rep]))
+    else:
+        assert all(not it.health for it in expert.review_items([rep]))

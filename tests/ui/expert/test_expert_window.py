@@ -94,7 +94,7 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     wv, ev = verify(worker_pdf[0].read_bytes()), verify(employer_pdf[0].read_bytes())
     assert any(i["health"] for i in wv.assessment["items"])
     rep = next(r for r in w.reports.values() if r.worker == "Anna")
-    assert advice.health_free(ev.assessment, qloader.find("thuiswerkplek"), rep.confidential)
+    assert advice.health_free(ev.assessment, qloader.find("thuiswerkplek"), rep.sealed)
     assert len(ev.assessment["items"]) == 1  # the workplace item only
 
 
