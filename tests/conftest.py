@@ -19,9 +19,13 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring_backend.TestKeyring"
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent),
                                                          os.environ.get("PYTHONPATH")]))
 if "ARBOCHECK_HOME" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["ARBOCHECK_HOME"] = tempfile.mkdtemp(prefix="arbocheck-test-home-")
+    # gone when the run ends (each run left one behind in the temporary folder)
+    atexit.register(shutil.rmtree, os.environ["ARBOCHECK_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
