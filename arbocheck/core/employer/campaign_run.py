@@ -122,6 +122,11 @@ def _campaign(reg, campaign_id: str) -> Campaign:
     raise CampaignError("campaign.unknown", id=campaign_id)
 
 
+def deadline_of(reg, campaign_id: str) -> str:
+    """The campaign's deadline (ISO). Raises CampaignError for a campaign the register does not hold."""
+    return _campaign(reg, campaign_id).deadline
+
+
 def _campaign_file(reg, campaign_id: str) -> bytes:
     for k in reg.campaigns():
         if k.campaign_id == campaign_id:
