@@ -29,6 +29,21 @@ def register_label(url: str | None) -> str:
     return u.database if u.get_backend_name() == "sqlite" else u.render_as_string(hide_password=True)
 
 
+def deadline_text(known: list, chosen: str | None, closed: set[str], lang: str) -> str:
+    """"Inleveren vóór 31 december 2026" for the campaign shown; for all campaigns the deadlines of
+    those still open (or nothing without one); a closed campaign says so."""
+    from arbocheck.core.check.textfmt import date
+
+    if chosen is not None:
+        k = next((k for k in known if k.campaign_id == chosen), None)
+        if k is None:
+            return ""
+        key = "emp.deadline.closed" if chosen in closed else "emp.deadline"
+        return tr(key, lang, deadline=date(k.campaign.deadline, lang))
+    dates = sorted({k.campaign.deadline for k in known if k.campaign_id not in closed})
+    return tr("emp.deadline", lang, deadline=", ".join(date(d, lang) for d in dates)) if dates else ""
+
+
 class EmployerWindow(QMainWindow):
     def __init__(self, register, runner, lang: str, url: str | None = None):
         super().__init__()
@@ -61,6 +76,8 @@ class EmployerWindow(QMainWindow):
         bar.addWidget(self.refresh_button)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
+        self.deadline = QLabel("")  # the deadline of the campaign shown (or of the open ones)
+        bar.addWidget(self.deadline)
 
         self.tabs = QTabWidget()
         self.campaign_tab = CampaignTab(register, runner, lang)
@@ -85,6 +102,7 @@ class EmployerWindow(QMainWindow):
         self.campaign.currentIndexChanged.connect(lambda *_: self.refresh())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
+        self.campaign_tab.actions.changed.connect(lambda: self.refresh(reload_campaigns=True))
         self.import_tab.imported.connect(lambda: self.refresh())
         self.topics_tab.export_requested.connect(self.export)
         self._show_key()
@@ -138,6 +156,7 @@ class EmployerWindow(QMainWindow):
             self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
         else:
             self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
+        self.deadline.setText(deadline_text(self.known, chosen, self.register.closed_campaigns(), self.lang))
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
