@@ -103,10 +103,14 @@ def undo(reg, seqs: list[int], note: str = "") -> int:
 # -- planning ------------------------------------------------------------------------
 
 def _date(value: str) -> str:
+    """An ISO date, also from the Dutch way of writing it (31-12-2026); "" for none."""
     value = (value or "").strip()
     if not value:
         return ""
+    dutch = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", value)
     try:
+        if dutch:
+            return _dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1])).isoformat()
         return _dt.date.fromisoformat(value).isoformat()
     except ValueError as e:
         raise PlanError("plan.bad_date", value=value) from e

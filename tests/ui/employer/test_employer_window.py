@@ -137,11 +137,14 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     p.view.selectRow(stands[0])
     assert p.done_button.isEnabled()
     before = p.model.rowCount()
+    asked = []
+    monkeypatch.setattr(w, "confirm", lambda text: asked.append(text) or True)
     qtbot.mouseClick(p.done_button, Qt.MouseButton.LeftButton)
+    assert asked == [tr("prov.confirm.one", "nl", measure=stand, employee="E1")]
     assert says(p.message.text(), "prov.marked", html=True, measure=stand, employee="E1")
     assert p.model.rowCount() == before - 1
     p.only_open.setChecked(False)
-    assert any(p.model.index(r, 5).data() == tr("prov.yes", "nl") for r in range(p.model.rowCount()))
+    assert any(p.model.index(r, 6).data() == tr("prov.yes", "nl") for r in range(p.model.rowCount()))
     assert w.register.verify() == []
 
     # 5. The exports: the action list with the stand marked arranged, and the signed roll-up.
