@@ -50,7 +50,8 @@ def test_plans_are_events_and_the_newest_holds(reg):
     p = next(p for p in overview.provisions(reg)[0] if p.employee_id == "E3" and p.measure == "laptop_stand")
     assert p.plan.responsible == "Piet de Boer" and p.plan.planned == "" and p.plan.budget == "1250.50"
     assert p.due and p.due >= p.report_date
-    for bad in ({"planned": "31-12-2027"}, {"budget": "-5"}, {"budget": "12,345"}, {"budget": "abc"},
+    assert plan.checked_plan(planned="31-12-2027").planned == "2027-12-31"  # the Dutch way of writing it too
+    for bad in ({"planned": "morgen"}, {"planned": "30-02-2027"}, {"budget": "-5"}, {"budget": "12,345"}, {"budget": "abc"},
                 {"responsible": "x" * 201}):
         with pytest.raises(plan.PlanError) as e:
             plan.set_plan(reg, [("E3", "laptop_stand")], **bad)
