@@ -118,7 +118,7 @@ def mail_merge_csv(h: Letterhead, people: list[Recipient]) -> bytes:
     for r in people:
         subject, body = mail(h, r)
         w.writerow([cell(v) for v in (r.employee_id, r.name, r.email, r.code, h.campaign.deadline,
-                                      h.campaign_name, subject, body)])
+                                      h.campaign_name, subject)] + [cell(body, keep_lines=True)])
     return buf.getvalue().encode("utf-8-sig")
 
 

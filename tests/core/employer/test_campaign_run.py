@@ -68,6 +68,8 @@ def test_letters_mails_and_mail_merge(setup):
     assert rows[0]["email"] == "anna@example.nl" and rows[0]["code"] == new.codes["E1"]
     assert rows[0]["deadline"] == "2026-12-31" and new.codes["E1"] in rows[0]["body"]
     assert rows[2]["name"].startswith("'=")  # formula-injection neutralised as in every export
+    assert rows[0]["body"].startswith("Beste Anna de Vries,\n")  # the body keeps its lines for the mail
+    assert not any(line.startswith(("=", "+", "@")) for r in rows for line in r["body"].splitlines()[:1])
     msg = email.message_from_bytes(h.mails[0].read_bytes(), policy=policy.default)
     assert msg["To"] == "anna@example.nl" and "31 december 2026" in msg["Subject"] and msg["X-Unsent"] == "1"
     body = msg.get_body(("plain",)).get_content()
