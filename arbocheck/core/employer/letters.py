@@ -136,6 +136,7 @@ def letters_pdf(h: Letterhead, people: list[Recipient]) -> bytes:
     _register_fonts()
     st = _styles()
     code_style = ParagraphStyle("code", parent=st["body"], fontName=FONT + "-Bold", fontSize=18, leading=24)
+    st["body"] = ParagraphStyle("letter", parent=st["body"], fontSize=10.5, leading=14.5, spaceAfter=4)  # paper
     lang = h.lang
     P = lambda text, style="body": Paragraph(text, st[style] if isinstance(style, str) else style)  # noqa: E731
     story: list = []
