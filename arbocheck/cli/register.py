@@ -24,6 +24,11 @@ def add(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
                                help="a signed RI&E roll-up without individuals' data"))
     add_verify(sub.add_parser("verify", parents=[common],
                               help="re-check every stored PDF, the hash chains and the overview counts"))
+    add_arrange(sub.add_parser("arrange", parents=[common],
+                               help="mark measures arranged (EMPLOYEE:MEASURE ...), or undo a marking"))
+    add_plan(sub.add_parser("plan", parents=[common],
+                            help="plan measures: responsible person, planned date, budget"))
+    add_report(sub.add_parser("report", parents=[common], help="a copy of an employee's newest stored report"))
 
 
 # -- import ----------------------------------------------------------------------
@@ -167,3 +172,100 @@ def verify(args: argparse.Namespace) -> int:
         out(t("cli.register.no_employer_key", lang_))
     out(t("cli.register.intact", lang_) if not problems else t("cli.register.problems", lang_, n=len(problems)))
     return EXIT_OK if not problems else EXIT_REJECTED
+
+
+# -- arrange, plan, report (core/employer/plan.py, stored_reports.py; the window does the same) --
+
+def _pairs(items: list[str]) -> list[tuple[str, str]] | None:
+    pairs = []
+    for item in items:
+        person, sep, measure = item.rpartition(":")
+        if not sep or not person or not measure:
+            return None
+        pairs.append((person, measure))
+    return pairs
+
+
+def add_arrange(p: argparse.ArgumentParser) -> None:
+    p.add_argument("items", nargs="*", metavar="EMPLOYEE:MEASURE", help="e.g. E042:laptop_stand")
+    p.add_argument("--undo", nargs="+", type=int, metavar="EVENT", help="reverse these markings (their event "
+                                                                         "numbers, as 'arrange' printed them)")
+    p.add_argument("--note", default="")
+    p.add_argument("--db", metavar="URL")
+    p.set_defaults(func=arrange)
+
+
+def arrange(args: argparse.Namespace) -> int:
+    from arbocheck.core.common.reasons import text_of
+    from arbocheck.core.employer import plan
+    from arbocheck.core.trust.keys import KeyFileError
+
+    lang_ = lang(args)
+    pairs = _pairs(args.items)
+    if pairs is None or not (pairs or args.undo):
+        err(t("cli.register.arrange_usage", lang_))
+        return EXIT_INPUT
+    try:
+        reg = employer_register(args.db, lang_)
+    except KeyFileError as e:
+        err(t("cli.register.not_recorded", lang_, why=text_of(e, lang_)))
+        return EXIT_INPUT
+    if args.undo:
+        out(t("cli.register.undone", lang_, n=plan.undo(reg, args.undo, args.note)))
+    if pairs:
+        seqs = plan.mark_arranged(reg, pairs, args.note)
+        out(t("cli.register.arranged", lang_, n=len(seqs), events=" ".join(map(str, seqs)) or "-"))
+    return EXIT_OK
+
+
+def add_plan(p: argparse.ArgumentParser) -> None:
+    p.add_argument("items", nargs="+", metavar="EMPLOYEE:MEASURE")
+    p.add_argument("--responsible", default="", help="who arranges it")
+    p.add_argument("--planned", default="", metavar="YYYY-MM-DD", help="when it is planned")
+    p.add_argument("--budget", default="", metavar="EUROS", help="e.g. 125.50")
+    p.add_argument("--db", metavar="URL")
+    p.set_defaults(func=plan_)
+
+
+def plan_(args: argparse.Namespace) -> int:
+    from arbocheck.core.common.reasons import Refusal, text_of
+    from arbocheck.core.employer import plan
+    from arbocheck.core.trust.keys import KeyFileError
+
+    lang_ = lang(args)
+    pairs = _pairs(args.items)
+    if not pairs:
+        err(t("cli.register.arrange_usage", lang_))
+        return EXIT_INPUT
+    try:
+        plan.set_plan(employer_register(args.db, lang_), pairs, args.responsible, args.planned, args.budget)
+    except (Refusal, KeyFileError) as e:
+        err(t("cli.register.not_recorded", lang_, why=text_of(e, lang_)))
+        return EXIT_INPUT
+    out(t("cli.register.planned", lang_, n=len(pairs)))
+    return EXIT_OK
+
+
+def add_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("employee", metavar="EMPLOYEE_ID")
+    p.add_argument("--out", required=True, metavar="PDF")
+    p.add_argument("--campaign-id", metavar="ID", help="the newest report in this campaign")
+    p.add_argument("--db", metavar="URL")
+    p.set_defaults(func=report)
+
+
+def report(args: argparse.Namespace) -> int:
+    from arbocheck.core.common.reasons import text_of
+    from arbocheck.core.common.storage import atomic_write
+    from arbocheck.core.employer import stored_reports
+    from arbocheck.core.employer.register import Register
+
+    lang_ = lang(args)
+    try:
+        data, _ = stored_reports.newest(Register.open(args.db), args.employee, args.campaign_id)
+        atomic_write(Path(args.out), data, keep_previous=False, mode=0o600)
+    except (stored_reports.StoredReportError, OSError) as e:
+        err(t("cli.register.no_report", lang_, why=text_of(e, lang_)))
+        return EXIT_INPUT
+    out(t("cli.register.report", lang_, id=args.employee, path=args.out))
+    return EXIT_OK

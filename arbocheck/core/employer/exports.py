@@ -14,10 +14,11 @@ from arbocheck.core.common.i18n import t
 from arbocheck.core.trust.keys import SigningKey
 from arbocheck.core.employer import overview
 from arbocheck.core.employer.overview import Summary
-from arbocheck.core.common.shown import shown
+from arbocheck.core.employer.cells import FORMULA_START, cell  # noqa: F401 (exports.cell: the one neutraliser)
 from arbocheck.core.common.storage import atomic_write
 
-COLUMNS = ("employee_id", "name", "measure", "text", "owner", "priority", "term", "arbo_provision", "done")
+COLUMNS = ("employee_id", "name", "department", "measure", "text", "owner", "priority", "term", "report_date", "due",
+           "arbo_provision", "done", "responsible", "planned", "budget")
 
 
 def _questionnaire(questionnaire: str):
@@ -47,25 +48,17 @@ def organisation_of(known: list, campaign_id: str | None = None) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def term_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[int, str]:
+    """Term labels by their number of days, in the employer's language."""
+    q = _questionnaire(questionnaire)
+    return {tm.days: tm.label.get(lang) for tm in q.data.terms} if q else {}
+
+
 def _translated(rows: list[dict], lang: str | None) -> list[dict]:
     titles = measure_titles(lang) if lang else {}
-    return [dict(r, text=titles.get(r["measure"], r["text"])) for r in rows]
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def cell(value):
-    """A value safe to put in a spreadsheet cell (OWASP, CSV injection): text that a spreadsheet
-    would read as a formula (=HYPERLINK(…), =cmd|'/C calc'!A0, +, -, @, a tab or a line break
-    first, also their full-width forms) gets a leading single quote, so it stays text.
-    Numbers and booleans are kept as they are. Control characters and undecodable bytes are
-    written as visible escapes (shown.py): a spreadsheet cannot hold them, and they could
-    start a formula after a line break."""
-    if not isinstance(value, str):
-        return value
-    value = shown(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    terms = term_titles(lang) if lang else {}
+    return [dict(r, text=titles.get(r["measure"], r["text"]),
+                 term=terms.get(r["term_days"], r.get("term")) if "term_days" in r else r.get("term")) for r in rows]
 
 
 def action_csv(rows: list[dict], lang: str | None = None) -> bytes:
@@ -77,18 +70,31 @@ def action_csv(rows: list[dict], lang: str | None = None) -> bytes:
     return buf.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it in UTF-8
 
 
-def action_file(rows: list[dict], fmt: str, lang: str | None = None) -> bytes:
+def action_file(rows: list[dict], fmt: str, lang: str | None = None, about: dict | None = None) -> bytes:
     """The action list as "csv" or "xlsx"."""
-    return action_xlsx(rows, lang) if fmt == "xlsx" else action_csv(rows, lang)
+    return action_xlsx(rows, lang, about) if fmt == "xlsx" else action_csv(rows, lang)
+
+
+def about_campaign(register, campaign_id: str | None) -> dict:
+    """Organisation, campaign and deadline for the head of an export (the deadline of one campaign,
+    or the latest of open campaigns when all are exported)."""
+    known = register.campaigns()
+    closed = register.closed_campaigns()
+    chosen = [k for k in known if campaign_id in (None, k.campaign_id)]
+    deadlines = [k.campaign.deadline for k in chosen if campaign_id is not None or k.campaign_id not in closed]
+    return {"organisation": organisation_of(known, campaign_id), "campaign": campaign_id or "",
+            "deadline": max(deadlines) if deadlines else ""}
 
 
 def write_action_list(register, path: Path, fmt: str = "csv", lang: str | None = None,
                       campaign_id: str | None = None) -> int:
     """Write the action list of the register (one campaign, or all) crash-safe, readable by the owner
-    only (it names employees); the number of open measures in it. The GUI and the CLI both export so."""
-    rows = overview.action_list(register, campaign_id)
-    atomic_write(Path(path), action_file(rows, fmt, lang), keep_previous=False, mode=0o600)
-    return len(rows)
+    only (it names employees): every measure of the newest reports, arranged or not (the "done"
+    column says which); the number of open measures in it. The GUI and the CLI both export so."""
+    rows = overview.action_list(register, campaign_id, only_open=False)
+    data = action_file(rows, fmt, lang, about_campaign(register, campaign_id) if fmt == "xlsx" else None)
+    atomic_write(Path(path), data, keep_previous=False, mode=0o600)
+    return sum(1 for r in rows if r["done"] != "yes")
 
 
 def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
@@ -101,22 +107,13 @@ def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, la
     atomic_write(Path(path), pdf, keep_previous=False, mode=0o644)
 
 
-def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
-    from openpyxl import Workbook
+def action_xlsx(rows: list[dict], lang: str | None = None, about: dict | None = None) -> bytes:
+    """The action list as an Excel workbook (action_sheet.py): headers and values in `lang` (Dutch
+    unless said otherwise), a sheet per person and measure and one of totals per provision."""
+    from arbocheck.core.employer import action_sheet
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "actielijst"
-    ws.append(list(COLUMNS))
-    for row in _translated(rows, lang):
-        ws.append([cell(row[c]) for c in COLUMNS])
-        for c in ws[ws.max_row]:  # text stays text: openpyxl would store "=…" as a formula
-            if isinstance(c.value, str):
-                c.data_type = "s"
-    ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    lang = lang or "nl"
+    return action_sheet.workbook(_translated(rows, lang), lang, about)
 
 
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",

@@ -466,6 +466,7 @@ class _Admission:
         # per enrolled report), else the keys the register keeps.
         self.codes = codes
         self.known = {k.campaign_id: k.campaign for k in register.campaigns()}
+        self.registered = set(self.known)
         if campaign is not None:
             self.known[campaign.campaign_id] = campaign
         self.closed = register.closed_campaigns()
@@ -487,7 +488,10 @@ class _Admission:
         from arbocheck.core.trust.campaign import enrolment_key
         from arbocheck.core.trust.identity import EmployeeIdError, normalise
 
-        if self.codes is not None and self.campaign is not None and camp_id == self.campaign.campaign_id:
+        # A codes CSV counts only for a campaign the register does not hold: for a registered one the
+        # register's keys decide (a reissued code replaced the CSV's, which must not enrol any more).
+        if (self.codes is not None and self.campaign is not None and camp_id == self.campaign.campaign_id
+                and camp_id not in self.registered):
             if not hasattr(self, "_csv_codes"):
                 self._csv_codes = {}
                 for eid, code in self.codes.items():

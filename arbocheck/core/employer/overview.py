@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import case, exists, func, literal, or_, select, union_all
 
 from arbocheck.core.common.settings import Settings
+from arbocheck.core.employer import plan
 from arbocheck.core.employer.register import Register
 from arbocheck.core.employer.schema import campaign_employees, campaigns, events, reports
 from arbocheck.core.employer.rollup import PRIORITIES, scope_of
@@ -48,6 +49,14 @@ class ProvisionRow:
     term_label: str
     provision: bool
     done: bool
+    term_days: int = 0
+    report_date: str = ""  # the report's own date (ISO)
+    plan: plan.Plan = field(default_factory=plan.Plan)  # who arranges it, by when, for how much
+
+    @property
+    def due(self) -> str:
+        """The date it is due: the report's date plus its term (ISO)."""
+        return plan.due_date(self.report_date, self.term_days)
 
 
 @dataclass
@@ -136,12 +145,13 @@ def summary(reg: Register, campaign_id: str | None = None, min_group: int | None
         totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner, measure_counts.c.provision,
                                      measure_counts.c.text, measure_counts.c.people)
                               .where(measure_counts.c.scope == scope)).all()
+        d, now_arranged = plan.arranged_events()
         done = dict(conn.execute(  # few: driven by the events, not by every measure
-            select(events.c.subject, func.count(func.distinct(events.c.employee_id)))
-            .where(events.c.kind == "provision_done",
-                   exists().where(current_measures.c.scope == scope, current_measures.c.person == events.c.employee_id,
-                                  current_measures.c.measure == events.c.subject))
-            .group_by(events.c.subject)).all())
+            select(d.c.subject, func.count(func.distinct(d.c.employee_id)))
+            .where(now_arranged,
+                   exists().where(current_measures.c.scope == scope, current_measures.c.person == d.c.employee_id,
+                                  current_measures.c.measure == d.c.subject))
+            .group_by(d.c.subject)).all())
     n = n or 0
     k = Settings()["min_group_size"] if min_group is None else min_group
     topics = [TopicRow(section, None, None, None, None) if n < k else
@@ -222,8 +232,7 @@ PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "t
 
 def _done():
     cm = current_measures.c
-    return exists().where(events.c.kind == "provision_done", events.c.employee_id == cm.person,
-                          events.c.subject == cm.measure)
+    return plan.arranged(cm.person, cm.measure)
 
 
 def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool = True,
@@ -251,28 +260,33 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
         col = done if column == "done" else cm[column]
         keys = [col.desc() if descending else col, cm.rank, cm.person, cm.measure]
     q = (select(cm.person, cm.employee_id, name.label("name"), cm.measure, cm.text, cm.owner, cm.rank, cm.term_label,
-                cm.provision, done.label("done"))
+                cm.provision, done.label("done"), cm.term_days, who.c.created_at)
          .select_from(source).where(*where).order_by(*keys).offset(offset))
     with reg.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
         rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+        plans = plan.plans(conn, None if limit is None else {r.person for r in rows})
     return [ProvisionRow(r.person, r.employee_id or "—", r.name or "", r.measure, r.text, r.owner,
                          PRIORITIES[r.rank] if r.rank < len(PRIORITIES) else "low", r.term_label, bool(r.provision),
-                         bool(r.done)) for r in rows], total
+                         bool(r.done), int(r.term_days or 0), str(r.created_at or "")[:10],
+                         plans.get((r.person, r.measure), plan.Plan())) for r in rows], total
 
 
 def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
     """Record that a measure was arranged for this person (an appended event, never an update)."""
-    with reg.write() as conn:
-        reg.add_event(conn, "provision_done", None, person, {"measure": measure, "note": note}, subject=measure)
+    plan.mark_arranged(reg, [(person, measure)], note)
 
 
 def action_list(reg: Register, campaign_id: str | None = None, only_open: bool = True) -> list[dict]:
-    """The procurement list: which provision for whom, with priority and term."""
+    """The procurement list: which provision for whom, with priority, term and the date it is due,
+    the report's date, the plan (responsible, planned date, budget) and whether it is arranged.
+    `department` is empty while the register holds no departments."""
     rows, _ = provisions(reg, campaign_id, only_open=only_open, limit=None)
-    return [{"employee_id": p.employee_id, "name": p.name, "measure": p.measure, "text": p.text, "owner": p.owner,
-             "priority": p.priority, "term": p.term_label, "arbo_provision": "yes" if p.provision else "no",
-             "done": "yes" if p.done else "no"} for p in rows]
+    return [{"employee_id": p.employee_id, "name": p.name, "department": "", "measure": p.measure, "text": p.text,
+             "owner": p.owner, "priority": p.priority, "term": p.term_label, "term_days": p.term_days,
+             "report_date": p.report_date,
+             "due": p.due, "arbo_provision": "yes" if p.provision else "no", "done": "yes" if p.done else "no",
+             "responsible": p.plan.responsible, "planned": p.plan.planned, "budget": p.plan.budget} for p in rows]
 
 
 __all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",

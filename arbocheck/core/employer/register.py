@@ -441,12 +441,13 @@ def _check_schema(engine: Engine) -> None:
 
 
 def _check_enrolment_keys(conn) -> list[str]:
-    """Every kept enrolment key belongs to an employee of its campaign and matches the chained key_check."""
+    """Every kept enrolment key belongs to an employee of its campaign and matches the chained key_check
+    (of the campaign_employees row, or of the newest code_reissued event)."""
     from arbocheck.core.trust.campaign import key_check
 
-    checks = {(c, e): k for c, e, k in conn.execute(select(campaign_employees.c.campaign_id,
-                                                           campaign_employees.c.employee_id,
-                                                           campaign_employees.c.key_check))}
+    from arbocheck.core.employer.codes import key_checks
+
+    checks = key_checks(conn)  # as registered, or as a chained reissue replaced it
     out = []
     for c, e, k in conn.execute(select(enrolment_keys.c.campaign_id, enrolment_keys.c.employee_id,
                                        enrolment_keys.c.key)):

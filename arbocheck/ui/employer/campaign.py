@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDia
 
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.employer.campaign_actions import CampaignActions
 from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import tr
 
@@ -94,7 +95,13 @@ class CampaignTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(tr("camp.list", lang))
         self.table.setTabKeyNavigation(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         lay.addWidget(self.table, 1)
+        self.known: list = []
+        self.actions = CampaignActions(register, runner, lang, self.chosen)
+        lay.addWidget(self.actions)
+        self.table.itemSelectionChanged.connect(lambda: self.actions.set_enabled(self.chosen()))
 
         self.expert.textChanged.connect(self._expert_changed)
         self.choose_employees.clicked.connect(self._choose_employees)
@@ -221,7 +228,15 @@ class CampaignTab(QWidget):
 
     # -- the list -----------------------------------------------------------------------
 
+    def chosen(self):
+        """The campaign chosen in the list (the only one when there is one), or None."""
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if len(rows) == 1 and next(iter(rows)) < len(self.known):
+            return self.known[next(iter(rows))]
+        return self.known[0] if len(self.known) == 1 else None
+
     def set_campaigns(self, known: list) -> None:
+        self.known = list(known)
         self.list_note.setVisible(not known)
         self.table.setRowCount(len(known))
         for r, k in enumerate(known):
@@ -235,6 +250,7 @@ class CampaignTab(QWidget):
                     item.setToolTip(c.expert_fingerprint)
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
+        self.actions.set_enabled(self.chosen())
         if known and not self.organisation.text().strip():
             self.organisation.setText(known[-1].campaign.organisation)
 

@@ -145,14 +145,18 @@ class ProvisionsModel(PagedModel):
             ("prov.col.measure", lambda p: texts.get(p.measure, p.text), "measure"),
             ("prov.col.priority", lambda p: t("priority." + p.priority, lang), "priority"),
             ("prov.col.term", lambda p: p.term_label, "term"),
+            ("prov.col.due", lambda p: _day(p.due), None),
             ("prov.col.provision", lambda p: yes if p.provision else no, "provision"),
             ("prov.col.done", lambda p: yes if p.done else no, "done"),
+            ("prov.col.responsible", lambda p: p.plan.responsible, None),
+            ("prov.col.planned", lambda p: _day(p.plan.planned), None),
+            ("prov.col.budget", lambda p: _money(p.plan.budget, lang), None),
         ], runner, lang)
 
     def background(self, row: ProvisionRow, column: int):
         if column == 2:
             return QColor(COLOURS.get(row.priority, COLOURS["low"])[1])
-        if column == 5 and row.done:
+        if column == 6 and row.done:
             return QColor(COLOURS["ok"][1])
         return None
 
@@ -176,9 +180,9 @@ def table(model: PagedModel, accessible: str) -> QTableView:
 
 
 class EmployeesTab(QWidget):
-    def __init__(self, register, runner, lang: str):
+    def __init__(self, register, runner, lang: str, open_report: Callable[[EmployeeRow], None] = lambda e: None):
         super().__init__()
-        self.register, self.lang = register, lang
+        self.register, self.lang, self.open_report = register, lang, open_report
         self.campaign_id: str | None = None
         self.everyone = 0
         self.model = EmployeesModel(runner, lang)
@@ -202,9 +206,19 @@ class EmployeesTab(QWidget):
         row.addStretch(1)
         self.count = QLabel("")
         row.addWidget(self.count)
+        self.open_button = QPushButton(tr("emps.open", lang))
+        self.open_button.setToolTip(tr("emps.open.help", lang))
+        self.open_button.setEnabled(False)
+        row.addWidget(self.open_button)
         lay.addLayout(row)
         self.view = table(self.model, tr("emp.tab.employees", lang).replace("&", ""))
         lay.addWidget(self.view, 1)
+        self.message = paragraph("")
+        lay.addWidget(self.message)
+        self.view.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
+        self.open_button.clicked.connect(self._open)
+        self.view.doubleClicked.connect(lambda *_: self._open())
         self.show_combo.currentIndexChanged.connect(self.apply)
         self.search.textChanged.connect(self.apply)
 
@@ -218,6 +232,19 @@ class EmployeesTab(QWidget):
         self.model.reload(lambda offset, order, desc: overview.employees(
             reg, cid, show=show, search=search, order=order, descending=desc, offset=offset))
 
+    def selected(self) -> EmployeeRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+
+    def _selection(self, *_) -> None:
+        e = self.selected()
+        self.open_button.setEnabled(e is not None and e.status == "handed_in" and e.employee_id != "—")
+
+    def _open(self) -> None:
+        e = self.selected()
+        if e is not None and e.status == "handed_in" and e.employee_id != "—":
+            self.open_report(e)
+
     def _counted(self) -> None:
         self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone))
         if self.model.rows and len(self.model.rows) <= overview.PAGE:
@@ -225,7 +252,14 @@ class EmployeesTab(QWidget):
 
 
 class ProvisionsTab(QWidget):
-    def __init__(self, register, runner, lang: str, texts: dict[str, str], mark_done: Callable[[ProvisionRow], None]):
+    """What to arrange: choose one or more measures, mark them arranged (confirmed, and undone by a
+    reversal), or plan them (responsible, planned date, budget). The window records it."""
+
+    def __init__(self, register, runner, lang: str, texts: dict[str, str],
+                 mark_done: Callable[[list[ProvisionRow]], None], undo: Callable[[], None] = lambda: None,
+                 record_plan: Callable[[list[ProvisionRow], str, str, str], None] = lambda *a: None):
+        from arbocheck.ui.employer.plan_editor import PlanEditor
+
         super().__init__()
         self.register, self.lang, self.texts, self.mark_done = register, lang, texts, mark_done
         self.campaign_id: str | None = None
@@ -253,9 +287,16 @@ class ProvisionsTab(QWidget):
         self.count = QLabel("")
         row.addWidget(self.count)
         row.addWidget(self.done_button)
+        self.undo_button = QPushButton(tr("prov.undo", lang))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(undo)
+        row.addWidget(self.undo_button)
         lay.addLayout(row)
         self.view = table(self.model, tr("emp.tab.provisions", lang).replace("&", ""))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several at once
         lay.addWidget(self.view, 1)
+        self.plan = PlanEditor(lang, lambda who, when, budget: record_plan(self.chosen(), who, when, budget))
+        lay.addWidget(self.plan)
         self.message = paragraph("")
         lay.addWidget(self.message)
         for box in (self.only_open, self.only_provisions):
@@ -286,18 +327,37 @@ class ProvisionsTab(QWidget):
             self.view.setColumnWidth(1, min(self.view.columnWidth(1), 420))
         self._selection()
 
+    def chosen(self) -> list[ProvisionRow]:
+        """The measures chosen in the table, in its order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
     def selected(self) -> ProvisionRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+        rows = self.chosen()
+        return rows[0] if rows else None
 
     def _selection(self, *_) -> None:
-        p = self.selected()
-        self.done_button.setEnabled(p is not None and not p.done)
+        rows = self.chosen()
+        self.done_button.setEnabled(any(not p.done for p in rows))
+        self.plan.show_rows(rows)
 
     def _mark(self) -> None:
-        p = self.selected()
-        if p is not None and not p.done:
-            self.mark_done(p)
+        rows = [p for p in self.chosen() if not p.done]
+        if rows:
+            self.mark_done(rows)
+
+
+def _day(iso: str) -> str:
+    """'2026-12-31' → '31-12-2026'; '' stays ''."""
+    return f"{iso[8:10]}-{iso[5:7]}-{iso[:4]}" if len(iso) >= 10 else iso
+
+
+def _money(amount: str, lang: str) -> str:
+    """'1250.50' → '€ 1.250,50' (nl) / '€1,250.50' (en)."""
+    if not amount:
+        return ""
+    text = f"{float(amount):,.2f}"
+    return "€ " + text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "nl" else "€" + text
 
 
 def _date(iso: str) -> str:

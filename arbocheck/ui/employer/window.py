@@ -29,6 +29,21 @@ def register_label(url: str | None) -> str:
     return u.database if u.get_backend_name() == "sqlite" else u.render_as_string(hide_password=True)
 
 
+def deadline_text(known: list, chosen: str | None, closed: set[str], lang: str) -> str:
+    """"Inleveren vóór 31 december 2026" for the campaign shown; for all campaigns the deadlines of
+    those still open (or nothing without one); a closed campaign says so."""
+    from arbocheck.core.check.textfmt import date
+
+    if chosen is not None:
+        k = next((k for k in known if k.campaign_id == chosen), None)
+        if k is None:
+            return ""
+        key = "emp.deadline.closed" if chosen in closed else "emp.deadline"
+        return tr(key, lang, deadline=date(k.campaign.deadline, lang))
+    dates = sorted({k.campaign.deadline for k in known if k.campaign_id not in closed})
+    return tr("emp.deadline", lang, deadline=", ".join(date(d, lang) for d in dates)) if dates else ""
+
+
 class EmployerWindow(QMainWindow):
     def __init__(self, register, runner, lang: str, url: str | None = None):
         super().__init__()
@@ -61,12 +76,17 @@ class EmployerWindow(QMainWindow):
         bar.addWidget(self.refresh_button)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
+        self.deadline = QLabel("")  # the deadline of the campaign shown (or of the open ones)
+        bar.addWidget(self.deadline)
 
         self.tabs = QTabWidget()
         self.campaign_tab = CampaignTab(register, runner, lang)
         self.import_tab = ImportTab(register, runner, lang)
-        self.employees_tab = EmployeesTab(register, runner, lang)
-        self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done)
+        self.employees_tab = EmployeesTab(register, runner, lang, self.open_report)
+        self.private_dir: Path | None = None  # copies of stored reports for the viewer; removed on close
+        self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done, self.undo,
+                                            self.record_plan)
+        self.last_marked: list[int] = []  # the events of the newest marking, for its undo
         self.topics_tab = TopicsTab(lang)
         for w, key in ((self.campaign_tab, "emp.tab.campaign"), (self.import_tab, "emp.tab.import"),
                        (self.employees_tab, "emp.tab.employees"), (self.provisions_tab, "emp.tab.provisions"),
@@ -85,6 +105,7 @@ class EmployerWindow(QMainWindow):
         self.campaign.currentIndexChanged.connect(lambda *_: self.refresh())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
+        self.campaign_tab.actions.changed.connect(lambda: self.refresh(reload_campaigns=True))
         self.import_tab.imported.connect(lambda: self.refresh())
         self.topics_tab.export_requested.connect(self.export)
         self._show_key()
@@ -138,18 +159,106 @@ class EmployerWindow(QMainWindow):
             self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
         else:
             self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
+        self.deadline.setText(deadline_text(self.known, chosen, self.register.closed_campaigns(), self.lang))
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
 
     # -- acting -------------------------------------------------------------------------
 
-    def mark_done(self, p: overview.ProvisionRow) -> None:
-        tab, text = self.provisions_tab, self.measure_texts.get(p.measure, p.text)
-        self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
-                        on_done=lambda _: (tab.message.setText(escape(tr(
-                            "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
-                        lang=self.lang, line=tab.message)
+    def open_url(self, url: QUrl) -> bool:
+        """Hand a file to the system's viewer (tests replace this)."""
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(url)
+
+    def open_report(self, e: overview.EmployeeRow) -> None:
+        """Open the employee's newest stored signed PDF in the system's viewer: a copy in a private
+        temp folder (checked against the register's hash first), never the register's own file."""
+        from arbocheck.core.employer import stored_reports
+
+        tab, reg, chosen, lang = self.employees_tab, self.register, self.campaign.currentData(), self.lang
+        if self.private_dir is None:
+            self.private_dir = stored_reports.private_folder()
+        folder = self.private_dir
+
+        def done(path: Path) -> None:
+            tab.message.setText(escape(tr("emps.opened", lang, id=e.employee_id)))
+            self.open_url(QUrl.fromLocalFile(str(path)))
+
+        self.runner.run(lambda: stored_reports.private_copy(reg, e.employee_id, folder, chosen), on_done=done,
+                        lang=lang, line=tab.message, failed="emps.open.failed")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from arbocheck.core.employer import stored_reports
+
+        stored_reports.remove_folder(self.private_dir)
+        self.private_dir = None
+        super().closeEvent(event)
+
+    def confirm(self, text: str) -> bool:
+        """Ask before recording (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, tr("emp.title", self.lang), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def mark_done(self, rows: list[overview.ProvisionRow]) -> None:
+        """Mark the chosen measures arranged, after a confirmation; the undo button reverses it."""
+        from arbocheck.core.employer import plan
+
+        tab, lang = self.provisions_tab, self.lang
+        if not rows:
+            return
+        first = rows[0]
+        text = self.measure_texts.get(first.measure, first.text)
+        if len(rows) == 1:
+            ask = tr("prov.confirm.one", lang, measure=text, employee=first.employee_id)
+            said = tr("prov.marked", lang, measure=text, employee=first.employee_id)
+        else:
+            ask, said = tr("prov.confirm.many", lang, n=len(rows)), tr("prov.marked.many", lang, n=len(rows))
+        if not self.confirm(ask):
+            return
+        pairs = [(p.person, p.measure) for p in rows]
+
+        def done(seqs: list[int]) -> None:
+            self.last_marked = seqs
+            tab.undo_button.setEnabled(bool(seqs))
+            tab.message.setText(escape(said))
+            self.refresh()
+
+        self.runner.run(lambda: plan.mark_arranged(self.register, pairs), on_done=done, lang=lang, line=tab.message)
+
+    def undo(self) -> None:
+        """Reverse the newest marking with appended events (nothing is removed)."""
+        from arbocheck.core.employer import plan
+
+        tab, seqs, lang = self.provisions_tab, self.last_marked, self.lang
+        if not seqs:
+            return
+
+        def done(n: int) -> None:
+            self.last_marked = []
+            tab.undo_button.setEnabled(False)
+            tab.message.setText(escape(tr("prov.undone", lang, n=n)))
+            self.refresh()
+
+        self.runner.run(lambda: plan.undo(self.register, seqs), on_done=done, lang=lang, line=tab.message)
+
+    def record_plan(self, rows: list[overview.ProvisionRow], responsible: str, planned: str, budget: str) -> None:
+        """Plan the chosen measures: responsible person, planned date, budget (appended events)."""
+        from arbocheck.core.employer import plan
+
+        tab, lang = self.provisions_tab, self.lang
+        if not rows:
+            return
+        pairs = [(p.person, p.measure) for p in rows]
+        self.runner.run(lambda: plan.set_plan(self.register, pairs, responsible, planned, budget),
+                        on_done=lambda _: (tab.message.setText(escape(tr("plan.saved", lang, n=len(pairs)))),
+                                           tab.apply()),
+                        lang=lang, line=tab.message, failed="plan.failed")
 
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
         """Where an export goes (tests replace this)."""

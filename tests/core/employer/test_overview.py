@@ -177,7 +177,7 @@ def test_exports(folder, reg):
     assert {"employee_id", "name", "measure", "arbo_provision", "term"} <= set(data[0])
     assert "Supply a laptop stand" in {r["text"] for r in data}  # the employer's language, not the workers'
     ws = load_workbook(io.BytesIO(exports.action_xlsx(rows, "nl"))).active
-    assert [c.value for c in ws[1]][:2] == ["employee_id", "name"] and ws.max_row == len(data) + 1
+    assert [c.value for c in ws[1]][:2] == ["Personeelsnummer", "Naam"] and ws.max_row == len(data) + 1
     key = keys.generate("Gemeente Voorbeeld")
     pdf = exports.summary_pdf(overview.summary(reg), "Gemeente Voorbeeld", key, "nl",
                               {"screen": "Scherm en laptop"}, exports.measure_titles("nl"))

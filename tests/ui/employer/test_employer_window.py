@@ -137,14 +137,17 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     p.view.selectRow(stands[0])
     assert p.done_button.isEnabled()
     before = p.model.rowCount()
+    asked = []
+    monkeypatch.setattr(w, "confirm", lambda text: asked.append(text) or True)
     qtbot.mouseClick(p.done_button, Qt.MouseButton.LeftButton)
+    assert asked == [tr("prov.confirm.one", "nl", measure=stand, employee="E1")]
     assert says(p.message.text(), "prov.marked", html=True, measure=stand, employee="E1")
     assert p.model.rowCount() == before - 1
     p.only_open.setChecked(False)
-    assert any(p.model.index(r, 5).data() == tr("prov.yes", "nl") for r in range(p.model.rowCount()))
+    assert any(p.model.index(r, 6).data() == tr("prov.yes", "nl") for r in range(p.model.rowCount()))
     assert w.register.verify() == []
 
-    # 5. The exports: the action list without the arranged stand, and the signed roll-up.
+    # 5. The exports: the action list with the stand marked arranged, and the signed roll-up.
     top = w.topics_tab
     assert top.organisation.text() == "Gemeente Voorbeeld"
     assert top.note.text() == tr("top.suppressed_all", "nl", n=5)  # two reports: nothing is rolled up yet
@@ -154,7 +157,9 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
         qtbot.mouseClick(top.buttons[kind], Qt.MouseButton.LeftButton)
         assert says(top.message.text(), "top.saved", html=True, path=saved[kind]), top.message.text()
     rows = list(csv.DictReader(io.StringIO(Path(saved["csv"]).read_text(encoding="utf-8-sig"))))
-    assert {r["employee_id"] for r in rows} == {"E1"} and "laptop_stand" not in {r["measure"] for r in rows}
+    assert {r["employee_id"] for r in rows} == {"E1"}
+    assert [r["done"] for r in rows if r["measure"] == "laptop_stand"] == ["yes"]
+    assert {r["done"] for r in rows if r["measure"] != "laptop_stand"} == {"no"}
     from openpyxl import load_workbook
 
     assert load_workbook(saved["xlsx"]).active.max_row == len(rows) + 1
