@@ -107,11 +107,15 @@ def _sealed_photo(data: bytes) -> bytes:
 
 
 def _stamp_text(rm: ReportMeta, key: SigningKey) -> str:
-    """pyHanko fills %(ts)s with the signing time; any other % must not be read as a field."""
+    """The visible stamp: name, the report's Dutch date and local time (Europe/Amsterdam, not
+    pyHanko's UTC %(ts)s) and the key's fingerprint. pyHanko still reads % as a field: escape it."""
+    from arbocheck.core.report import dates
+
     lang, fp = rm.lang, key.fingerprint
-    lines = [f"{t('report.name', lang)}: {rm.signer_name or '—'}", f"{t('report.date', lang)}: \0TS\0",
+    lines = [f"{t('report.name', lang)}: {rm.signer_name}" if rm.signer_name else "",
+             f"{t('report.date', lang)}: {dates.day_and_time(rm.created_at, lang)}",
              f"{t('report.fingerprint', lang)}:", fp[:39], fp[40:]]
-    return "\n".join(lines).replace("%", "%%").replace("\0TS\0", "%(ts)s")
+    return "\n".join(x for x in lines if x).replace("%", "%%")
 
 
 def _check(signed: bytes, key: SigningKey, assess: dict) -> None:
