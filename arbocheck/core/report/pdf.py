@@ -204,7 +204,7 @@ def _photo_rows(sec_photos: list, photo_bytes: Callable[[str], bytes], lang: str
     for n, p in sec_photos:
         jpeg = photo_bytes(p.id)
         iw, ih = ImageReader(io.BytesIO(jpeg)).getSize()
-        h = min(62 * mm, 82 * mm * ih / iw)
+        h = min(55 * mm, 82 * mm * ih / iw)
         caption = t("report.figure", lang, n=n) + (f": {p.caption}" if p.caption else "")
         cells.append([Image(io.BytesIO(jpeg), width=h * iw / ih, height=h), P(escape(caption), "small")])
     out = []
@@ -441,8 +441,9 @@ def build_pdf(inp: ReportInput) -> bytes:
         signing += [Spacer(1, 2 * mm), P(escape(t("report.drawn_signature", lang)), "small"), drawing]
     if not inp.personal:
         signing += [Spacer(1, 5 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
-        signing += [Spacer(1, 2 * mm), *front.trust(pg, rm)]
     story.append(KeepTogether(signing))
+    if not inp.personal:  # how to check it may follow on the next page: no half-empty page for it
+        story += [Spacer(1, 2 * mm), *front.trust(pg, rm)]
 
     buf = io.BytesIO()
     footer = " · ".join(x for x in ("arbocheck", title, rm.signer_name, dates.day(rm.created_at, lang)) if x)
@@ -470,7 +471,7 @@ def _table(rows: list, widths: list, header: bool = True) -> Table:
     tb = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
              ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d8dee4")),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
                   ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.HexColor("#9aa5b1"))]
