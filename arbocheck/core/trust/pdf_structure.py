@@ -14,7 +14,7 @@ padding, exactly the signer's certificate, the three signed attributes, no unsig
 attributes or CRLs, ECDSA P-256 with SHA-256, and the low-s form of the signature value.
 
 Limits, from what arbocheck writes (measured: every finding of the questionnaire and 20
-photos make 22 pages and 96 objects in 2.9 MB; photos are printed at most 1280 px on the
+photos make 22 pages and 96 objects in 2.9 MB; photos are printed at most 800 px on the
 long side, the draft keeps at most 1600 px; a page's content stream is a few tens of KB,
 the largest font program ~0.6 MB), with a wide margin:
 """

@@ -153,3 +153,66 @@ def test_pdftotext_reads_page_one_in_reading_order(no_campaign, tmp_path):
              "Wat de medewerker zelf doet", "Totaalbeeld"]
     at = [text.index(x) for x in order]
     assert at == sorted(at), text
+
+
+def test_the_personal_copy_is_also_accessible_html(tmp_path):
+    from html import escape
+    from html.parser import HTMLParser
+
+    from arbocheck.core.check import photos
+    from arbocheck.core.check.draft_photos import PhotoRef
+    from arbocheck.core.report.build import export_report, html_path
+    from arbocheck.core.trust import keys
+    from samples import tagged_jpeg
+
+    shot = photos.process(tagged_jpeg((1200, 900)))
+    meta = {"photos": [PhotoRef(shot.sha256, "desk", "bureau van opzij").to_json()]}
+    health = yaml.safe_load((SCENARIOS / "complaints_and_stress.yaml").read_text())["answers"]
+    answers = dict(ANSWERS, **{k: v for k, v in health.items() if k in Q.health_items()})
+    health_q = next(Q.items[k] for k in answers if k in Q.health_items())
+    out, personal = tmp_path / "r.pdf", tmp_path / "kopie.pdf"
+    export_report(Q, answers, meta, {shot.sha256: shot.data}.__getitem__, out, personal, key=keys.generate("Sanne"),
+                  signer_name="Sanne de Vries", organisation="Bakkerij Jansen")
+    assert "Bakkerij Jansen" in " ".join(_pages(out.read_bytes())[0].split())  # asked in the wizard, no campaign
+    html = html_path(personal).read_text(encoding="utf-8")
+    assert html_path(personal).stat().st_mode & 0o077 == 0  # like the personal PDF: the owner's only
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.headings, self.alts, self.scoped, self.lang = [], [], [], 0, None
+            self._in = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "html":
+                self.lang = a.get("lang")
+            if tag == "img":
+                self.alts.append(a.get("alt"))
+                return
+            if tag == "th" and a.get("scope") in ("col", "row"):
+                self.scoped += 1
+            if tag in ("h1", "h2", "h3", "h4"):
+                self._in = [tag, ""]
+            if tag not in ("meta",):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.open and self.open.pop() == tag, (tag, self.open)
+            if self._in and tag == self._in[0]:
+                self.headings.append(tuple(self._in))
+                self._in = None
+
+        def handle_data(self, data):
+            if self._in:
+                self._in[1] += data
+
+    c = Check()
+    c.feed(html)
+    assert c.open == [] and c.lang == "nl" and c.scoped > 10
+    levels = [int(h[0][1]) for h in c.headings]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))  # no level skipped
+    assert ("h2", "Wat de werkgever regelt") in c.headings
+    assert c.alts == ["Foto 1: bureau van opzij"]
+    assert escape(health_q.text.get("nl")) in html  # the personal copy keeps the health answers
+    assert "<script" not in html and "http" not in html.split("<main>")[1].split("Verantwoording")[0]
