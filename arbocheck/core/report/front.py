@@ -92,6 +92,7 @@ def employer_page(pg: Page, q: Questionnaire, rm: ReportMeta, plan: list[PlanIte
         for p in employer:
             together = f"<br/><font color='#555555'>{escape(t('report.front.together', lang))}</font>" \
                 if p.owner == "both" else ""
+            together += _health_mark(p, lang)
             rows.append([P(escape(p.text) + together, "cell"),
                          P(f"<font color='{pg.colour[p.priority]}'><b>{escape(t('priority.' + p.priority, lang))}"
                            f"</b></font>", "cell"),
@@ -110,7 +111,7 @@ def employer_page(pg: Page, q: Questionnaire, rm: ReportMeta, plan: list[PlanIte
     story.append(pg.heading(t("report.front.worker", lang), "h2", level=0))
     if worker:
         for p in worker:
-            story.append(P(f"• {escape(p.text)} <font color='{pg.colour[p.priority]}'>"
+            story.append(P(f"• {escape(p.text)}{_health_mark(p, lang)} <font color='{pg.colour[p.priority]}'>"
                            f"({escape(t('priority.' + p.priority, lang))}, {escape(p.term_label)})</font>", "body"))
     else:
         story.append(P(escape(t("report.front.worker.none", lang))))
@@ -120,6 +121,12 @@ def employer_page(pg: Page, q: Questionnaire, rm: ReportMeta, plan: list[PlanIte
     story.append(_counts(pg, counts, lang))
     story += [Spacer(1, 2 * mm), P(escape(t("report.front.overall", lang, topics=total, ok=ok, **counts)))]
     return story
+
+
+def _health_mark(p: PlanItem, lang: str) -> str:
+    """In the personal copy, a measure that only health answers ask for says so (the employer's
+    version has no such measure: sharing.split builds its plan from workplace findings only)."""
+    return f" <font color='#b3261e'>({escape(t('health_item', lang))})</font>" if p.health else ""
 
 
 def _counts(pg: Page, counts: dict[str, int], lang: str) -> Table:

@@ -55,6 +55,7 @@ def build_html(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, 
                    + "</tr></thead>\n<tbody>")
         for p in employer:
             together = f" ({e(t('report.front.together', lang))})" if p.owner == "both" else ""
+            together += f" ({e(t('health_item', lang))})" if p.health else ""
             out.append(f'<tr><th scope="row">{e(p.text)}{together}</th><td>{e(t("priority." + p.priority, lang))}</td>'
                        f"<td>{e(dates.due(rm.created_at, p.term_days, lang))} ({e(p.term_label)})</td>"
                        f"<td>{e(t('word.yes' if p.exemption == 'arbo' else 'word.no', lang))}</td></tr>")
@@ -63,7 +64,8 @@ def build_html(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, 
         out.append(f"<p>{e(t('report.front.employer.none', lang))}</p>")
     out.append(f"<h2>{e(t('report.front.worker', lang))}</h2>")
     if worker:
-        out.append("<ul>" + "".join(f"<li>{e(p.text)} ({e(t('priority.' + p.priority, lang))}, {e(p.term_label)})</li>"
+        out.append("<ul>" + "".join(f"<li>{e(p.text)}{' (' + e(t('health_item', lang)) + ')' if p.health else ''} "
+                                    f"({e(t('priority.' + p.priority, lang))}, {e(p.term_label)})</li>"
                                     for p in worker) + "</ul>")
     else:
         out.append(f"<p>{e(t('report.front.worker.none', lang))}</p>")

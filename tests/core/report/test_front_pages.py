@@ -216,3 +216,18 @@ def test_the_personal_copy_is_also_accessible_html(tmp_path):
     assert c.alts == ["Foto 1: bureau van opzij"]
     assert escape(health_q.text.get("nl")) in html  # the personal copy keeps the health answers
     assert "<script" not in html and "http" not in html.split("<main>")[1].split("Verantwoording")[0]
+
+
+def test_the_personal_copy_marks_the_measures_the_employer_never_sees():
+    answers = yaml.safe_load((SCENARIOS / "complaints_and_stress.yaml").read_text())["answers"]
+    s = split(Q, answers, {}, "nl")
+    health = [p for p in s.evaluation.plan if p.health]
+    assert health, "the scenario asks for a measure from health answers only"
+    personal = build_pdf(ReportInput(Q, answers, {}, _meta(), lambda pid: b"", personal=True))
+    page1 = " ".join(_pages(personal)[0].split())
+    for p in health:
+        assert re.search(re.escape(" ".join(p.text.split())) + r"( samen met de medewerker)? \(gezondheidsgegeven\)",
+                         page1), p.text
+    signed = " ".join("\n".join(_pages(build_pdf(ReportInput(Q, answers, {}, _meta(), lambda pid: b"",
+                                                             sealed=True)))).split())
+    assert "(gezondheidsgegeven)" not in signed and not any(" ".join(p.text.split()) in signed for p in health)
