@@ -396,7 +396,16 @@ def _viewer_preferences_extra(w):
         {NameObject("/DisplayDocTitle"): NameObject("/true"), NameObject("/ArbHidden"): _embedded_stream(w)})
 
 
+def _lang_long(w):  # a "language" that is a place to hide data
+    _root(w)[NameObject("/Lang")] = TextStringObject("nl-" + "x" * 10_000)
+
+
+def _page_mode_full_screen(w):  # a viewer taken over on opening
+    _root(w)[NameObject("/PageMode")] = NameObject("/FullScreen")
+
+
 STRUCTURE_EDITS: dict[str, Callable[[PdfWriter], None]] = {
+    "lang-10000-characters": _lang_long, "page-mode-full-screen": _page_mode_full_screen,
     "bookmark-action": _bookmark_action, "bookmark-javascript-destination": _bookmark_javascript_dest,
     "bookmark-named-destination": _bookmark_named_dest, "bookmarks-1000": _bookmarks_thousands,
     "bookmark-long-title": _bookmark_long_title, "outline-root-extra-key": _outline_root_extra,

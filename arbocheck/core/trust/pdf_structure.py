@@ -7,7 +7,10 @@ check, on the same bytes, `check_document` walks every object of every revision
 JavaScript, actions (OpenAction, Launch, URI, additional actions), annotations other
 than the signature widget (file attachments above all), associated files (/AF),
 embedded files other than the known ones, encryption, other stream codings, and pages,
-images and streams beyond the limits below. `check_signature` then holds the CMS
+images and streams beyond the limits below. What the report adds for assistive technology is
+accepted exactly as report/pdf.py writes it and bounded: bookmarks (title, place in the outline,
+a page destination; no action), /Lang, /ViewerPreferences with /DisplayDocTitle only, and
+/PageMode /UseOutlines. `check_signature` then holds the CMS
 container to the one form signing.py writes, so that no byte of the file can change
 while the signature still verifies ("any change is rejected"): canonical DER, zero
 padding, exactly the signer's certificate, the three signed attributes, no unsigned
