@@ -151,8 +151,8 @@ def account(pg: Page, q: Questionnaire, rm: ReportMeta, norms: list[NormRef], se
     facts += [(t("report.organisation", lang), rm.organisation), (t("report.employee_id", lang), rm.employee_id)]
     facts += [(t("report.campaign", lang), rm.campaign_id or t("report.not_enrolled", lang)),
               (t("report.date", lang), dates.day_and_time(rm.created_at, lang)),
-              (t("report.questionnaire", lang), f"{q.data.title.get(lang)}: id {q.id}, versie {q.version}"
-               if lang == "nl" else f"{q.data.title.get(lang)}: id {q.id}, version {q.version}"),
+              (t("report.questionnaire", lang), t("report.account.questionnaire", lang, title=q.data.title.get(lang),
+                                                  id=q.id, version=q.version)),
               ("sha256", q.sha256),
               (t("report.report_id", lang), f"{rm.report_id} · rev. {rm.revision}")]
     if not personal:

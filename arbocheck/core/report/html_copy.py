@@ -76,8 +76,8 @@ def build_html(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, 
     norms = front.norm_index(findings)
     number = {n.id: i for i, n in enumerate(norms, 1)}
     out.append(f"<h2>{e(t('report.account', lang))}</h2>")
-    out.append(f"<p>{e(t('report.questionnaire', lang))}: {e(q.data.title.get(lang))}, id {e(q.id)}, "
-               f"{'versie' if lang == 'nl' else 'version'} {e(q.version)}</p>")
+    out.append(f"<p>{e(t('report.questionnaire', lang))}: "
+               f"{e(t('report.account.questionnaire', lang, title=q.data.title.get(lang), id=q.id, version=q.version))}</p>")
     out.append(f"<h3>{e(t('report.account.norms', lang))}</h3>")
     if norms:
         out.append("<ol>")

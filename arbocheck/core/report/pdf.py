@@ -455,18 +455,6 @@ def build_pdf(inp: ReportInput) -> bytes:
     return buf.getvalue()
 
 
-def norm_lines(norms, lang: str) -> list[str]:
-    """Each norm as the report prints it: the kind of rule in words, what it says, and its sources
-    with their citation (an inspector looks them up). Escaped markup for a Paragraph."""
-    out = []
-    for n in norms:
-        sources = "; ".join(escape(s["title"]) + (f" ({escape(s['reference'])})" if s.get("reference") else "")
-                            for s in n.sources)
-        out.append(f"{escape(t('norm', lang))} — {escape(t('norm.status.' + n.status, lang))}: {escape(n.title)}. "
-                   f"{escape(t('report.source', lang))}: {sources}")
-    return out
-
-
 def _table(rows: list, widths: list, header: bool = True) -> Table:
     tb = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
