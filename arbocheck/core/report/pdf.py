@@ -379,7 +379,8 @@ def build_pdf(inp: ReportInput) -> bytes:
         if sec.id not in printed:
             continue
         block = [CondPageBreak(35 * mm), heading(sec.title.get(lang), "h2", level=1)]
-        rows = [[P(escape(t("report.question", lang)), "cellb"), P(escape(t("report.answer", lang)), "cellb")]]
+        # No "question | answer" header over every topic: the heading says what follows (a third of a page less).
+        rows = []
         for it in items:
             if it.id not in shown_answers:
                 continue
@@ -387,8 +388,8 @@ def build_pdf(inp: ReportInput) -> bytes:
             unit = f" {unit_text(it, lang)}" if unit_text(it, lang) else ""
             rows.append([P(escape(it.text.get(lang)) + mark, "cell"),
                          P(escape(fmt_value(q, it.id, shown_answers[it.id], lang) + unit), "cell")])
-        if len(rows) > 1:
-            block.append(_table(rows, [115 * mm, 55 * mm]))
+        if rows:
+            block.append(_table(rows, [115 * mm, 55 * mm], header=False))
         else:
             block.append(P(escape(t("report.unanswered", lang)), "small"))
         # The photos right under the answers they illustrate, under a heading that names the topic.
