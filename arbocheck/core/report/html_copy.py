@@ -110,6 +110,15 @@ def build_html(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, 
             out.append("</tbody>\n</table>")
         else:
             out.append(f"<p>{e(t('report.unanswered', lang))}</p>")
+        measured = [d for d in q.data.derived if d.report_section == sec.id
+                    and isinstance(ev.values.get(d.id), (int, float)) and ev.values[d.id] > 0]
+        if measured:  # the same values the PDF prints under "measured and recommended"
+            out.append(f'<table>\n<thead><tr><th scope="col">{e(t("report.measured", lang))}</th>'
+                       f'<th scope="col">{e(t("report.value", lang))}</th></tr></thead>\n<tbody>')
+            for d in measured:
+                out.append(f'<tr><th scope="row">{e(d.label.get(lang))} ({e(t("report.guidance", lang))})</th>'
+                           f"<td>{e(fmt_value(q, d.id, ev.values[d.id], lang))} {e(unit_text(d, lang))}</td></tr>")
+            out.append("</tbody>\n</table>")
         for i, p in enumerate(photos):
             if p.section != sec.id:
                 continue

@@ -214,6 +214,7 @@ def test_the_personal_copy_is_also_accessible_html(tmp_path):
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))  # no level skipped
     assert ("h2", "Wat de werkgever regelt") in c.headings
     assert c.alts == ["Foto 1: bureau van opzij"]
+    assert "Gemeten en aanbevolen" in html  # the recommended heights, as in the PDF
     assert escape(health_q.text.get("nl")) in html  # the personal copy keeps the health answers
     assert "<script" not in html and "http" not in html.split("<main>")[1].split("Verantwoording")[0]
 
