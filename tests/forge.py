@@ -344,7 +344,72 @@ def _extra_field(w):
     _root(w)[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([ref])})
 
 
+def _outline(w, n: int = 2, item: dict | None = None, dest=None, root: dict | None = None):
+    """Bookmarks as reportlab writes them (title, parent, siblings, a page destination), with `item`
+    added to each, `dest` in place of the destination and `root` added to the outline root."""
+    top = DictionaryObject({NameObject("/Type"): NameObject("/Outlines"), NameObject("/Count"): NumberObject(n)})
+    top.update(root or {})
+    top_ref = w._add_object(top)
+    page = w.pages[0].indirect_reference
+    refs = []
+    for i in range(n):
+        d = DictionaryObject({NameObject("/Title"): TextStringObject(f"Kop {i}"), NameObject("/Parent"): top_ref,
+                              NameObject("/Dest"): dest if dest is not None else ArrayObject(
+                                  [page, NameObject("/XYZ"), NumberObject(0), NumberObject(800), NumberObject(0)])})
+        d.update(item or {})
+        refs.append(w._add_object(d))
+    for a, b in zip(refs, refs[1:]):
+        a.get_object()[NameObject("/Next")] = b
+        b.get_object()[NameObject("/Prev")] = a
+    top[NameObject("/First")], top[NameObject("/Last")] = refs[0], refs[-1]
+    _root(w)[NameObject("/Outlines")] = top_ref
+
+
+def _bookmark_action(w):  # a bookmark that opens a web address instead of a page
+    _outline(w, item={NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                                          NameObject("/URI"): TextStringObject("https://evil.example/")})})
+
+
+def _bookmark_javascript_dest(w):  # a destination that is no page and fit but a script
+    _outline(w, dest=ArrayObject([DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                                                    NameObject("/JS"): TextStringObject("1")}), NameObject("/XYZ")]))
+
+
+def _bookmark_named_dest(w):  # a named destination: looked up in a name tree arbocheck never writes
+    _outline(w, dest=TextStringObject("elsewhere"))
+
+
+def _bookmarks_thousands(w):
+    _outline(w, n=1000)
+
+
+def _bookmark_long_title(w):
+    _outline(w, item={NameObject("/Title"): TextStringObject("x" * 5000)})
+
+
+def _outline_root_extra(w):
+    _outline(w, root={NameObject("/ArbHidden"): _embedded_stream(w)})
+
+
+def _viewer_preferences_extra(w):
+    _root(w)[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): NameObject("/true"), NameObject("/ArbHidden"): _embedded_stream(w)})
+
+
+def _lang_long(w):  # a "language" that is a place to hide data
+    _root(w)[NameObject("/Lang")] = TextStringObject("nl-" + "x" * 10_000)
+
+
+def _page_mode_full_screen(w):  # a viewer taken over on opening
+    _root(w)[NameObject("/PageMode")] = NameObject("/FullScreen")
+
+
 STRUCTURE_EDITS: dict[str, Callable[[PdfWriter], None]] = {
+    "lang-10000-characters": _lang_long, "page-mode-full-screen": _page_mode_full_screen,
+    "bookmark-action": _bookmark_action, "bookmark-javascript-destination": _bookmark_javascript_dest,
+    "bookmark-named-destination": _bookmark_named_dest, "bookmarks-1000": _bookmarks_thousands,
+    "bookmark-long-title": _bookmark_long_title, "outline-root-extra-key": _outline_root_extra,
+    "viewer-preferences-extra-key": _viewer_preferences_extra,
     "javascript-openaction": _js, "launch-openaction": _launch, "uri-link": _uri_link,
     "file-attachment-annotation": _file_annotation, "associated-file": _associated_file,
     "hidden-embedded-file": _hidden_embedded_file, "page-additional-action": _page_aa, "javascript-names": _names_js,

@@ -98,6 +98,9 @@ def build(args: argparse.Namespace) -> int:
     out(t("cli.report.signed", lang_, path=args.out))
     if personal:
         out(t("cli.report.personal", lang_, path=personal))
+        from arbocheck.core.report.build import html_path
+
+        out(t("cli.report.personal_html", lang_, path=html_path(personal)))
     out(t("cli.report.fingerprint", lang_, fp=key.fingerprint))
     out(t("cli.report.sealed.yes" if ex.sealed else "cli.report.sealed.no_key", lang_))
     return EXIT_OK

@@ -29,7 +29,9 @@ from arbocheck.core.report.pdf import ReportInput, build_pdf
 from arbocheck.core.common.storage import atomic_write
 
 
-PRINT_SIDE, PRINT_QUALITY = 1280, 82
+# A photo prints at most 82 × 55 mm (pdf._photo_rows): 800 px is ~250 dpi there, and from the draft's
+# 1600 px JPEG, Pillow's draft() decodes straight at half scale (4× less work than 1280 px).
+PRINT_SIDE, PRINT_QUALITY = 800, 82
 
 
 class ExportError(Refusal):
@@ -42,6 +44,13 @@ class Export:
     personal: bytes
     assessment: dict[str, Any]
     sealed: bool
+    personal_html: str = ""
+    """The personal copy as accessible HTML (html_copy.py), written beside the personal PDF."""
+
+
+def html_path(personal_path: Path) -> Path:
+    """Where the personal copy's HTML goes: beside the PDF, same name ("kopie.pdf" → "kopie.html")."""
+    return Path(personal_path).with_suffix(".html")
 
 
 def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any], key: SigningKey,
@@ -58,7 +67,7 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
     sealed = bool(expert_recipient)
     step(5, "photos")
-    # The pages get a print-sized copy of each photo (1280 px on 120 mm is ~270 dpi; expert-only
+    # The pages get a print-sized copy of each photo (PRINT_SIDE above; expert-only
     # ones only in the personal copy); the expert's sealed part keeps the draft's photos, each
     # within its fixed budget (sealed_size).
     all_refs = refs(draft_meta)
@@ -94,8 +103,13 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     step(85, "personal")
     personal = (build_pdf(ReportInput(q, answers, draft_meta, rm, page_bytes, personal=True, split=s))
                 if personal_copy else b"")
+    html = ""
+    if personal_copy:
+        from arbocheck.core.report.html_copy import build_html
+
+        html = build_html(q, answers, draft_meta, rm, page_bytes, s)
     step(100, "done")
-    return Export(signed, personal, assess, sealed)
+    return Export(signed, personal, assess, sealed, html)
 
 
 def _sealed_photo(data: bytes) -> bytes:
@@ -107,11 +121,15 @@ def _sealed_photo(data: bytes) -> bytes:
 
 
 def _stamp_text(rm: ReportMeta, key: SigningKey) -> str:
-    """pyHanko fills %(ts)s with the signing time; any other % must not be read as a field."""
+    """The visible stamp: name, the report's Dutch date and local time (Europe/Amsterdam, not
+    pyHanko's UTC %(ts)s) and the key's fingerprint. pyHanko still reads % as a field: escape it."""
+    from arbocheck.core.report import dates
+
     lang, fp = rm.lang, key.fingerprint
-    lines = [f"{t('report.name', lang)}: {rm.signer_name or '—'}", f"{t('report.date', lang)}: \0TS\0",
+    lines = [f"{t('report.name', lang)}: {rm.signer_name}" if rm.signer_name else "",
+             f"{t('report.date', lang)}: {dates.day_and_time(rm.created_at, lang)}",
              f"{t('report.fingerprint', lang)}:", fp[:39], fp[40:]]
-    return "\n".join(lines).replace("%", "%%").replace("\0TS\0", "%(ts)s")
+    return "\n".join(x for x in lines if x).replace("%", "%%")
 
 
 def _check(signed: bytes, key: SigningKey, assess: dict) -> None:
@@ -133,6 +151,9 @@ def write(export: Export, signed_path: Path, personal_path: Path | None) -> None
     atomic_write(signed_path, export.signed, keep_previous=False, mode=0o644)
     if personal_path is not None:
         atomic_write(personal_path, export.personal, keep_previous=False, mode=0o600)
+        if export.personal_html:
+            atomic_write(html_path(personal_path), export.personal_html.encode("utf-8"), keep_previous=False,
+                         mode=0o600)
     try:
         verify(Path(signed_path).read_bytes())
     except Rejected as e:
@@ -149,6 +170,7 @@ def export_report(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[st
                   photo_bytes: Callable[[str], bytes], out: Path, personal: Path | None, *, key: SigningKey,
                   lang: str = "nl", signer_name: str = "", campaign=None, employee_id: str | None = None,
                   code: str = "", expert: str | None = None, report_id: str | None = None, revision: int = 1,
+                  organisation: str | None = None,
                   progress: Callable[[int, str], None] | None = None) -> Export:
     """Make, sign, check and write one report: the one way the wizard (export_draft), the command
     line (`report build`) and the demo export.
@@ -168,6 +190,8 @@ def export_report(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[st
     employee = normalise_or_none(employee_id)
     if employee:
         rm.employee_id = employee
+    if organisation:  # asked in the wizard when no campaign says it; absent, the report leaves it out
+        rm.organisation = organisation.strip() or None
     if campaign is not None:
         rm.organisation, rm.campaign_id = campaign.organisation, campaign.campaign_id
         expert = expert or campaign.expert_recipient
@@ -197,9 +221,12 @@ def export_draft(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str
     camp = None
     if draft_meta.get("campaign_file"):
         camp = campaign_mod.load(str(draft_meta["campaign_file"]).encode("utf-8"))
-    # The wizard asks for the employee id and code only with a campaign (and forgets them with it).
+    # With a campaign, the employee id and code belong to it; without one the wizard may ask for the
+    # organisation and the employee number (draft meta "organisation", "employee_id"): each is printed
+    # only when given.
     return export_report(q, answers, draft_meta, photo_bytes, out, personal, key=key, lang=lang, signer_name=name,
-                         campaign=camp, employee_id=str(draft_meta.get("employee_id", "")) if camp else None,
+                         campaign=camp, employee_id=str(draft_meta.get("employee_id", "") or "") or None,
+                         organisation=None if camp else str(draft_meta.get("organisation", "") or "") or None,
                          code=str(draft_meta.get("enrolment_code", "")) if camp else "",
                          report_id=str(draft_meta.get("report_id") or "") or None,
                          revision=int(draft_meta.get("revision", 0)) + 1, progress=progress)

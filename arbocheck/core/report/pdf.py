@@ -34,14 +34,15 @@ from arbocheck.core.check.draft_photos import refs
 from arbocheck.core.common.i18n import t
 from arbocheck.core.questionnaire.loader import Questionnaire
 from arbocheck.core.questionnaire.model import unit_text
+from arbocheck.core.report import dates, front
 from arbocheck.core.report.drawing import diagram_drawing, signature_drawing
 from arbocheck.core.check.sharing import Split, split
-from arbocheck.core.check.textfmt import date as fmt_date
 from arbocheck.core.check.textfmt import value as fmt_value
 
 FONT = "NotoSans"
 TEXT_WIDTH = 170 * mm  # A4 less 20 mm margins left and right
 LEAD_ROWS = 2  # a table never leaves fewer body rows than this at the foot or the top of a page
+LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}  # the document's /Lang, read aloud by a screen reader
 PRIO_COLOUR = {"high": "#b3261e", "medium": "#9a5b00", "low": "#1d5fa8"}
 _fonts_ready = False
 
@@ -183,6 +184,64 @@ def fit_widths(columns: list[list[tuple[str, str]]], total: float, minimum: list
     return [max(minimum[0], total - sum(widths))] + widths
 
 
+class Heading(Paragraph):
+    """A heading that is also a bookmark (the PDF's outline) at `level`, pointing at itself."""
+
+    def __init__(self, text: str, style: ParagraphStyle, title: str, level: int):
+        super().__init__(text, style)
+        self.title, self.level = title, level
+
+    def draw(self) -> None:
+        key = f"h{id(self)}"
+        self.canv.bookmarkHorizontal(key, 0, self.height + self.style.spaceBefore)
+        self.canv.addOutlineEntry(self.title, key, level=self.level)
+        super().draw()
+
+
+def _photo_rows(sec_photos: list, photo_bytes: Callable[[str], bytes], lang: str, P) -> list:
+    """A topic's photos two abreast, each with its caption under it (its alternative text too)."""
+    cells = []
+    for n, p in sec_photos:
+        jpeg = photo_bytes(p.id)
+        iw, ih = ImageReader(io.BytesIO(jpeg)).getSize()
+        h = min(55 * mm, 82 * mm * ih / iw)
+        caption = t("report.figure", lang, n=n) + (f": {p.caption}" if p.caption else "")
+        cells.append([Image(io.BytesIO(jpeg), width=h * iw / ih, height=h), P(escape(caption), "small")])
+    out = []
+    for i in range(0, len(cells), 2):
+        pair = cells[i:i + 2] + ([""] if len(cells[i:i + 2]) == 1 else [])
+        tb = Table([[c for c in pair]], colWidths=[85 * mm, 85 * mm])
+        tb.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        out.append(tb)
+    return out
+
+
+def _summary_rows(q: Questionnaire, inp: "ReportInput", ev, shown_answers: dict, findings: list, P) -> tuple[list, int]:
+    """The table of topics with how much is answered and the verdict; and how many are in order."""
+    lang = inp.meta.lang
+    rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "report.answered", "report.status")]]
+    ok = 0
+    for sec in q.data.sections:
+        # Questions hidden as not applicable do not count (a non-health item's visibility never depends on
+        # a health answer: the loader checks it, so these counts show the employer nothing about health).
+        items = [it for it in sec.items if (inp.personal or not it.health) and holds(it.show_if, ev.values)]
+        if not items:
+            continue
+        answered = sum(1 for it in items if it.id in shown_answers)
+        fs = [f for f in findings if f.section == sec.id]
+        worst = min((f.priority for f in fs), key=("high", "medium", "low").index) if fs else None
+        status = ("report.status.open" if not answered else "report.status.action" if worst == "high"
+                  else "report.status.attention" if worst else "report.status.ok")
+        ok += status == "report.status.ok"
+        colour = PRIO_COLOUR.get(worst or "", "#2e6b30" if answered else "#666666")
+        top = f": {escape(fs[0].title)}" if fs else ""  # findings come sorted: the first matters most
+        rows.append([P(escape(sec.title.get(lang)), "cell"), P(f"{answered}/{len(items)}", "cell"),
+                     P(f"<font color='{colour}'>{escape(t(status, lang))}</font>"
+                       + (f" ({len(fs)})" if fs else "") + top, "cell")])
+    return rows, ok
+
+
 def _cap(text: str) -> str:
     """Column headers start with a capital, also when the shared word is lower case ("eigenaar")."""
     return text[:1].upper() + text[1:]
@@ -214,6 +273,9 @@ def _numbered_canvas(footer_left: str, lang: str, personal_mark: str | None):
         def __init__(self, *a, **kw):
             super().__init__(*a, **kw)
             self._pages: list[dict] = []
+            # A reader's window shows the title, not the file name; the bookmarks open beside the pages.
+            self.setViewerPreference("DisplayDocTitle", "true")
+            self.showOutline()
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
@@ -271,87 +333,43 @@ def build_pdf(inp: ReportInput) -> bytes:
     values = dict(ev.values) if inp.personal else dict(s.employer_answers, **s.employer_derived)
     title = t("report.title.personal" if inp.personal else "report.title", lang)
     P = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
+
+    def heading(text: str, style: str, level: int | None = None) -> Paragraph:
+        return Heading(escape(text), st[style], text, level) if level is not None else P(escape(text), style)
+
     story: list = []
 
-    # -- cover ---------------------------------------------------------------
+    # -- page 1: what the employer must arrange, in the third person ---------------------------
+    pg = front.Page(P, _table, heading, PRIO_COLOUR, FONT, fit_widths)
+    counts = {p: sum(f.priority == p for f in findings) for p in ("high", "medium", "low")}
+    rows, ok = _summary_rows(q, inp, ev, shown_answers, findings, P)
     if inp.personal:
         story.append(P(escape(t("report.personal_mark", lang)), "mark"))
-    story += [P(escape(title), "h1"), Spacer(1, 2 * mm)]
-    story.append(P(escape(t("report.personal_lead" if inp.personal else "report.lead", lang))))
-    story.append(Spacer(1, 5 * mm))
-    date = fmt_date(rm.created_at, lang)  # "1 december 2026"; assessment.json keeps ISO
-    facts = [
-        (t("report.organisation", lang), rm.organisation or "—"),
-        (t("report.worker", lang), rm.signer_name or "—"),
-        (t("report.employee_id", lang), rm.employee_id or "—"),
-        (t("report.date", lang), date),
-        (t("report.campaign", lang), rm.campaign_id or t("report.not_enrolled", lang)),
-        (t("report.questionnaire", lang), f"{q.data.title.get(lang)} — {q.id} {q.version} (sha256 {q.sha256[:12]}…)"),
-        (t("report.report_id", lang), f"{rm.report_id} · rev. {rm.revision}"),
-    ]
-    story.append(_table([[P(escape(k), "cellb"), P(escape(v), "cell")] for k, v in facts], [45 * mm, 125 * mm],
-                        header=False))
-    story += [Spacer(1, 6 * mm), P(escape(t("report.overall", lang)), "h2")]
-    counts = {p: sum(f.priority == p for f in findings) for p in ("high", "medium", "low")}
-    boxes = [[P(f"<font size=20 color='{PRIO_COLOUR[p]}'><b>{counts[p]}</b></font><br/>"
-                f"{escape(t('priority.' + p, lang))}", "cell") for p in ("high", "medium", "low")]]
-    tb = Table(boxes, colWidths=[56 * mm] * 3, rowHeights=[20 * mm])
-    tb.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#c9d1d9")),
-                            ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#c9d1d9")),
-                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
-    story.append(tb)
+    story.append(heading(title, "h1", level=0))
+    story += front.employer_page(pg, q, rm, plan, counts, (len(rows) - 1, ok), inp.personal)
     # An unfinished check never reads as "nothing to remark". The employer's version judges that from
     # what it may show only (required items are workplace facts), so a health answer changes nothing here.
     state = ev.state if inp.personal else ("empty" if not s.employer_answers else
                                            "incomplete" if ev.missing else "complete")
     if state != "complete":
-        story += [Spacer(1, 3 * mm), P(escape(t("state." + state, lang, n=len(ev.missing))), "small")]
+        story += [Spacer(1, 2 * mm), P(escape(t("state." + state, lang, n=len(ev.missing))), "small")]
     for scope_id in ev.outside_scopes:
         story += [Spacer(1, 2 * mm), P(escape(q.scopes[scope_id].note.get(lang)), "small")]
     if not inp.personal:
-        story += [Spacer(1, 5 * mm), P(escape(t("report.health_note" if inp.sealed else "report.health_note.none",
+        story += [Spacer(1, 3 * mm), P(escape(t("report.health_note" if inp.sealed else "report.health_note.none",
                                                  lang)), "small")]
 
-    # -- summary per topic ---------------------------------------------------
-    story += [PageBreak(), P(escape(t("report.summary", lang)), "h2")]
-    rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "report.answered", "report.status")]]
-    for sec in q.data.sections:
-        # Questions hidden as not applicable do not count (a non-health item's visibility never depends on
-        # a health answer: the loader checks it, so these counts show the employer nothing about health).
-        items = [it for it in sec.items if (inp.personal or not it.health) and holds(it.show_if, ev.values)]
-        if not items:
-            continue
-        answered = sum(1 for it in items if it.id in shown_answers)
-        fs = [f for f in findings if f.section == sec.id]
-        worst = min((f.priority for f in fs), key=("high", "medium", "low").index) if fs else None
-        status = ("report.status.open" if not answered else "report.status.action" if worst == "high"
-                  else "report.status.attention" if worst else "report.status.ok")
-        colour = PRIO_COLOUR.get(worst or "", "#2e6b30" if answered else "#666666")
-        top = f": {escape(fs[0].title)}" if fs else ""  # findings come sorted: the first matters most
-        rows.append([P(escape(sec.title.get(lang)), "cell"), P(f"{answered}/{len(items)}", "cell"),
-                     P(f"<font color='{colour}'>{escape(t(status, lang))}</font>"
-                       + (f" ({len(fs)})" if fs else "") + top, "cell")])
+    # -- the inspector's account: questionnaire, norms, what was sealed and left out ----------------
+    norms = front.norm_index(findings)
+    number = {n.id: i for i, n in enumerate(norms, 1)}
+    story += [CondPageBreak(90 * mm), Spacer(1, 4 * mm)]
+    story += front.account(pg, q, rm, norms, inp.sealed, inp.personal)
+
+    # -- annex: summary per topic, then each topic with its answers, photos, values and advice --------
+    story += [CondPageBreak(70 * mm), Spacer(1, 4 * mm), heading(t("report.annex", lang), "h2", level=0),
+              P(escape(t("report.annex.lead", lang)), "small"), Spacer(1, 2 * mm)]
     story.append(_table(rows, [55 * mm, 22 * mm, 93 * mm]))
 
-    # -- action plan ---------------------------------------------------------
-    story += [Spacer(1, 4 * mm), P(escape(t("action_plan", lang)), "h2")]
-    if plan:
-        head = [_cap(t(k, lang)) for k in
-                ("report.measure", "owner", "report.priority", "term", "report.provision_col")]
-        yes, no = t("word.yes", lang), t("word.no", lang)
-        cells = [[p.text, t("owner." + p.owner, lang), t("priority." + p.priority, lang), p.term_label,
-                  yes if p.exemption == "arbo" else no] for p in plan]
-        rows = [[P(escape(h), "cellb") for h in head]]
-        for p, c in zip(plan, cells):
-            rows.append([P(escape(c[0]), "cell"), P(escape(c[1]), "cell"),
-                         P(f"<font color='{PRIO_COLOUR[p.priority]}'>{escape(c[2])}</font>", "cell"),
-                         P(escape(c[3]), "cell"), P(escape(c[4]), "cell")])
-        columns = [[(h, FONT + "-Bold")] + [(c[i], FONT) for c in cells] for i, h in enumerate(head)]
-        story.append(_table(rows, fit_widths(columns, TEXT_WIDTH, [60 * mm, 24 * mm, 17 * mm, 35 * mm, 16 * mm])))
-    else:
-        story.append(P(escape(t("report.no_measures", lang))))
-
-    # -- per topic -------------------------------------------------------------
     # Numbered down the report, from the same function as assessment.json's "figure".
     figure_no = figure_numbers(q, photos, inp.personal)
     printed = set(printed_sections(q, inp.personal))
@@ -360,8 +378,9 @@ def build_pdf(inp: ReportInput) -> bytes:
         items = [it for it in sec.items if (inp.personal or not it.health)]
         if sec.id not in printed:
             continue
-        block = [CondPageBreak(60 * mm), P(escape(sec.title.get(lang)), "h2")]
-        rows = [[P(escape(t("report.question", lang)), "cellb"), P(escape(t("report.answer", lang)), "cellb")]]
+        block = [CondPageBreak(35 * mm), heading(sec.title.get(lang), "h2", level=1)]
+        # No "question | answer" header over every topic: the heading says what follows (a third of a page less).
+        rows = []
         for it in items:
             if it.id not in shown_answers:
                 continue
@@ -369,10 +388,15 @@ def build_pdf(inp: ReportInput) -> bytes:
             unit = f" {unit_text(it, lang)}" if unit_text(it, lang) else ""
             rows.append([P(escape(it.text.get(lang)) + mark, "cell"),
                          P(escape(fmt_value(q, it.id, shown_answers[it.id], lang) + unit), "cell")])
-        if len(rows) > 1:
-            block.append(_table(rows, [115 * mm, 55 * mm]))
+        if rows:
+            block.append(_table(rows, [115 * mm, 55 * mm], header=False))
         else:
             block.append(P(escape(t("report.unanswered", lang)), "small"))
+        # The photos right under the answers they illustrate, under a heading that names the topic.
+        sec_photos = [(figure_no[i], p) for i, p in enumerate(photos) if p.section == sec.id]
+        if sec_photos:
+            block.append(P(escape(t("report.photos_of", lang, topic=sec.title.get(lang))), "h3"))
+            block += _photo_rows(sec_photos, inp.photo_bytes, lang, P)
         measured = [[P(escape(t("report.measured", lang)), "cellb"), P(escape(t("report.value", lang)), "cellb")]]
         for d in q.data.derived:
             v = values.get(d.id)
@@ -388,90 +412,55 @@ def build_pdf(inp: ReportInput) -> bytes:
             drew_diagram = True  # one side view in the report, in the first section that has one
             dgm = side_view(values, lang, q.parameter("desk_tolerance_cm"))
             notes = [Spacer(1, 1.5 * mm), P(escape(" ".join(dgm.notes)), "small")] if dgm.notes else []
-            block += [Spacer(1, 3 * mm), FitDrawing(diagram_drawing(dgm, 105 * mm), notes), *notes,
+            block += [Spacer(1, 3 * mm), FitDrawing(diagram_drawing(dgm, 95 * mm), notes, smallest=0.7), *notes,
                       Spacer(1, 2 * mm)]
         fs = [f for f in findings if f.section == sec.id]
         for f in fs:
             scope = [P(f"<i>{escape(t('norm.outside_scope', lang))}</i>", "small")] if f.outside_scope else []
+            refs_ = ", ".join(f"[{number[n.id]}] {escape(front.norm_label(n))}" for n in f.norms)
             block.append(KeepTogether([
                 P(f"<font color='{PRIO_COLOUR[f.priority]}'><b>{escape(t('priority.' + f.priority, lang)).upper()}</b></font>"
                   f" · <b>{escape(f.title)}</b> · {escape(t('owner.' + f.owner, lang))}", "h3"),
                 P(escape(f.advice)), *scope,
-                *[P(line, "small") for line in norm_lines(f.norms, lang)],
+                *([P(f"{escape(t('report.norm_refs', lang))}: {refs_}", "small")] if refs_ else []),
             ]))
-        sec_photos = [(figure_no[i], p) for i, p in enumerate(photos) if p.section == sec.id]
-        if sec_photos:
-            block.append(P(escape(t("report.photos", lang)), "h3"))
-            for n, p in sec_photos:
-                jpeg = inp.photo_bytes(p.id)
-                img = ImageReader(io.BytesIO(jpeg))
-                iw, ih = img.getSize()
-                w = 120 * mm
-                h = min(95 * mm, w * ih / iw)
-                w = h * iw / ih
-                caption = t("report.figure", lang, n=n) + (f": {p.caption}" if p.caption else "")
-                block.append(KeepTogether([Image(io.BytesIO(jpeg), width=w, height=h), P(escape(caption), "small"),
-                                           Spacer(1, 3 * mm)]))
         story += block
 
     # -- words explained ----------------------------------------------------------
     words = q.glossary_in([f.title for f in findings] + [f.advice for f in findings] + [p.text for p in plan], lang)
     if words:
-        story += [P(escape(t("report.glossary", lang)), "h2")]
+        story += [heading(t("report.glossary", lang), "h2", level=1)]
         story += [P(f"<b>{escape(term)}</b>: {escape(text)}", "small") for term, text in words]
 
-    # -- declaration -------------------------------------------------------------
+    # -- declaration and signature -------------------------------------------------------
     # One block: the declaration, its table, the drawn signature and the stamp never part.
-    signing = [P(escape(t("report.declaration", lang)), "h2"), P(escape(t("report.declaration_text", lang))),
+    signing = [heading(t("report.declaration", lang), "h2", level=0), P(escape(t("report.declaration_text", lang))),
                Spacer(1, 3 * mm)]
-    rows = [[P(escape(t("report.name", lang)), "cellb"), P(escape(rm.signer_name or "—"), "cell")],
-            [P(escape(t("report.date", lang)), "cellb"), P(escape(date), "cell")],
-            [P(escape(t("report.fingerprint", lang)), "cellb"), P(escape(rm.fingerprint), "cell")]]
-    signing.append(_table(rows, [55 * mm, 115 * mm], header=False))
+    signing.append(_table(front.signature_rows(pg, rm), [55 * mm, 115 * mm], header=False))
     drawing = signature_drawing(inp.draft_meta.get("signature_strokes") or [], 60 * mm, 20 * mm)
     if drawing is not None:
         signing += [Spacer(1, 2 * mm), P(escape(t("report.drawn_signature", lang)), "small"), drawing]
     if not inp.personal:
-        signing += [Spacer(1, 6 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
+        signing += [Spacer(1, 5 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), inp.stamp)]
     story.append(KeepTogether(signing))
-
-    # -- closing page --------------------------------------------------------------
-    if not inp.personal:
-        story += [PageBreak(), P(escape(t("report.closing", lang)), "h2")]
-        key = "report.sealed" if inp.sealed else "report.not_sealed"
-        # Only whether it is sealed and for whom: nothing here may depend on the health answers.
-        story.append(P(escape(t(key, lang, fp=rm.expert_fingerprint or "—"))))
-        story += [Spacer(1, 3 * mm), P(escape(t("report.left_out", lang)))]
-        story += [Spacer(1, 3 * mm), P(escape(t("report.machine", lang, sealed=t("report.machine.sealed", lang)
-                                                  if inp.sealed else "")), "small")]
+    if not inp.personal:  # how to check it may follow on the next page: no half-empty page for it
+        story += [Spacer(1, 2 * mm), *front.trust(pg, rm)]
 
     buf = io.BytesIO()
-    footer = f"arbocheck · {title} · {rm.signer_name or ''} · {date}"
+    footer = " · ".join(x for x in ("arbocheck", title, rm.signer_name, dates.day(rm.created_at, lang)) if x)
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=title, author=rm.signer_name or "arbocheck",
-                            subject=f"{q.id} {q.version}", creator="arbocheck", lang=lang)
+                            subject=f"{q.id} {q.version}", creator="arbocheck", lang=LANG_TAGS.get(lang, lang))
     page_mark = t("report.personal_mark", lang) if inp.personal else None
     doc.build(keep_headings(story), canvasmaker=_numbered_canvas(footer, lang, page_mark))
     return buf.getvalue()
-
-
-def norm_lines(norms, lang: str) -> list[str]:
-    """Each norm as the report prints it: the kind of rule in words, what it says, and its sources
-    with their citation (an inspector looks them up). Escaped markup for a Paragraph."""
-    out = []
-    for n in norms:
-        sources = "; ".join(escape(s["title"]) + (f" ({escape(s['reference'])})" if s.get("reference") else "")
-                            for s in n.sources)
-        out.append(f"{escape(t('norm', lang))} — {escape(t('norm.status.' + n.status, lang))}: {escape(n.title)}. "
-                   f"{escape(t('report.source', lang))}: {sources}")
-    return out
 
 
 def _table(rows: list, widths: list, header: bool = True) -> Table:
     tb = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
              ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d8dee4")),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
                   ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.HexColor("#9aa5b1"))]

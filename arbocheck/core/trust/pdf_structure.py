@@ -7,14 +7,17 @@ check, on the same bytes, `check_document` walks every object of every revision
 JavaScript, actions (OpenAction, Launch, URI, additional actions), annotations other
 than the signature widget (file attachments above all), associated files (/AF),
 embedded files other than the known ones, encryption, other stream codings, and pages,
-images and streams beyond the limits below. `check_signature` then holds the CMS
+images and streams beyond the limits below. What the report adds for assistive technology is
+accepted exactly as report/pdf.py writes it and bounded: bookmarks (title, place in the outline,
+a page destination; no action), /Lang, /ViewerPreferences with /DisplayDocTitle only, and
+/PageMode /UseOutlines. `check_signature` then holds the CMS
 container to the one form signing.py writes, so that no byte of the file can change
 while the signature still verifies ("any change is rejected"): canonical DER, zero
 padding, exactly the signer's certificate, the three signed attributes, no unsigned
 attributes or CRLs, ECDSA P-256 with SHA-256, and the low-s form of the signature value.
 
 Limits, from what arbocheck writes (measured: every finding of the questionnaire and 20
-photos make 22 pages and 96 objects in 2.9 MB; photos are printed at most 1280 px on the
+photos make 22 pages and 96 objects in 2.9 MB; photos are printed at most 800 px on the
 long side, the draft keeps at most 1600 px; a page's content stream is a few tens of KB,
 the largest font program ~0.6 MB), with a wide margin:
 """
@@ -39,6 +42,17 @@ MAX_IMAGE_PIXELS = 12_000_000
 MAX_STREAM = 16 * 1024 * 1024  # one stream, unpacked
 MAX_STREAMS = 96 * 1024 * 1024  # all streams together, unpacked (attachments not included)
 MAX_CONTENTS = 32 * 1024  # the signature container; arbocheck's is ~1.4 KB in a 2 KB field
+MAX_OUTLINE_ITEMS = 200  # bookmarks: one per heading of the report (~30), all topics and annex parts
+MAX_TITLE = 300  # characters of one bookmark's title
+MAX_LANG = 35  # the catalog's /Lang: a language tag ("nl-NL")
+
+# A bookmark as report/pdf.py (reportlab) writes it: a title, its place in the outline tree
+# and a destination on a page; nothing else (an action /A, a colour, a style is refused).
+_OUTLINE_ITEM_KEYS = {"/Title", "/Parent", "/Dest", "/First", "/Last", "/Prev", "/Next", "/Count"}
+_OUTLINE_ROOT_KEYS = {"/Type", "/First", "/Last", "/Count"}
+_DEST_FITS = {"/XYZ", "/Fit", "/FitH", "/FitV", "/FitR", "/FitB", "/FitBH", "/FitBV"}
+_VIEWER_PREFERENCES = {"/DisplayDocTitle"}
+_PAGE_MODES = {"/UseNone", "/UseOutlines"}
 
 # Keys that only appear in what arbocheck never writes.
 _SCRIPT_KEYS = {"/JS", "/JavaScript"}
@@ -332,6 +346,7 @@ class _Walk:
         self.searched: set[tuple[int, int]] = set()  # streams already searched for inline images
         self.fields: int | None = None
         self.parsed: dict[tuple[int, int], Any] = {}  # current objects as the walk read them
+        self.outline_items = 0
 
     def get(self, x):
         """`x`, or the object it refers to (as the walk read it, else as pyHanko reads it)."""
@@ -363,6 +378,9 @@ class _Walk:
 
     def _dict(self, d, ref, current: bool, top: bool) -> None:
         keys = dict.keys(d)
+        if top and "/Title" in keys and "/Parent" in keys and keys <= _OUTLINE_ITEM_KEYS:
+            self._outline_item(d)  # its /Next is the next bookmark, not an action
+            return
         if not keys.isdisjoint(_FORBIDDEN):
             self._forbidden(keys)
         stream = top and isinstance(d, generic.StreamObject)
@@ -398,6 +416,23 @@ class _Walk:
         if stream:
             self._stream(d, ref, typ, sub)
 
+    def _outline_item(self, d) -> None:
+        """One bookmark: a short title and a destination that is a page and a way to fit it, with
+        numbers only. Counted, so that no file hides thousands of them."""
+        self.outline_items += 1
+        if self.outline_items > MAX_OUTLINE_ITEMS:
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/Outlines"))
+        title = self.get(d.raw_get("/Title"))
+        if not isinstance(title, (generic.TextStringObject, generic.ByteStringObject)) or len(title) > MAX_TITLE:
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/Title"))
+        dest = self.get(d.raw_get("/Dest")) if "/Dest" in d else None
+        if not (isinstance(dest, generic.ArrayObject) and 2 <= len(dest) <= 6
+                and isinstance(list.__getitem__(dest, 0), generic.IndirectObject)
+                and _name(list.__getitem__(dest, 1)) in _DEST_FITS
+                and all(isinstance(x, (generic.NumberObject, generic.FloatObject, generic.NullObject))
+                        for x in list(list.__iter__(dest))[2:])):
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/Dest"))
+
     @staticmethod
     def _forbidden(keys) -> None:
         if not keys.isdisjoint(_SCRIPT_KEYS):
@@ -428,6 +463,20 @@ class _Walk:
         if isinstance(form, generic.DictionaryObject):
             fields = self.get(form.raw_get("/Fields")) if "/Fields" in form else None
             self.fields = len(fields) if isinstance(fields, generic.ArrayObject) else -1
+        outlines = self.get(d.raw_get("/Outlines")) if "/Outlines" in d else None
+        if outlines is not None and not (isinstance(outlines, generic.DictionaryObject)
+                                         and set(outlines.keys()) <= _OUTLINE_ROOT_KEYS):
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/Outlines"))
+        prefs = self.get(d.raw_get("/ViewerPreferences")) if "/ViewerPreferences" in d else None
+        if prefs is not None and not (isinstance(prefs, generic.DictionaryObject)
+                                      and set(prefs.keys()) <= _VIEWER_PREFERENCES):
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/ViewerPreferences"))
+        if "/PageMode" in d and _name(d.raw_get("/PageMode")) not in _PAGE_MODES:
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/PageMode"))
+        lang = self.get(d.raw_get("/Lang")) if "/Lang" in d else None
+        if lang is not None and not (isinstance(lang, (generic.TextStringObject, generic.ByteStringObject))
+                                     and len(lang) <= MAX_LANG):
+            raise _no("pdf_structure", what=Refusal("pdf.key", name="/Lang"))
         pages = self.get(d.raw_get("/Pages")) if "/Pages" in d else None
         count = _int(pages, "/Count") if isinstance(pages, generic.DictionaryObject) else None
         if count is None or not 1 <= count <= MAX_PAGES:

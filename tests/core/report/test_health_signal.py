@@ -214,9 +214,12 @@ def test_expert_only_photos_are_in_the_sealed_part_within_their_budget(setup, re
 
 
 def _closing_page(pdf: bytes) -> str:
+    """The account's part on what was sealed and left out (after the employer's page, before the annex)."""
     from pypdf import PdfReader
 
-    return PdfReader(io.BytesIO(pdf)).pages[-1].extract_text()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    start = text.index("Wat is verzegeld en wat is weggelaten")
+    return text[start:text.index("Bijlage: antwoorden", start)]
 
 
 def test_the_closing_page_says_who_can_open_the_sealed_part_and_nothing_about_its_contents(setup, reference):
