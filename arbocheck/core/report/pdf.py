@@ -234,6 +234,10 @@ def _summary_rows(q: Questionnaire, inp: "ReportInput", ev, shown_answers: dict,
         status = ("report.status.open" if not answered else "report.status.action" if worst == "high"
                   else "report.status.attention" if worst else "report.status.ok")
         ok += status == "report.status.ok"
+        if status == "report.status.ok" and not inp.personal and any(it.health for it in sec.items):
+            # The employer's version judges only what it shows: a topic with confidential questions is
+            # never called simply "in orde" (the same words whatever those answers were).
+            status = "report.status.ok_shown"
         colour = PRIO_COLOUR.get(worst or "", "#2e6b30" if answered else "#666666")
         top = f": {escape(fs[0].title)}" if fs else ""  # findings come sorted: the first matters most
         rows.append([P(escape(sec.title.get(lang)), "cell"), P(f"{answered}/{len(items)}", "cell"),
@@ -368,7 +372,7 @@ def build_pdf(inp: ReportInput) -> bytes:
     # -- annex: summary per topic, then each topic with its answers, photos, values and advice --------
     story += [CondPageBreak(70 * mm), Spacer(1, 4 * mm), heading(t("report.annex", lang), "h2", level=0),
               P(escape(t("report.annex.lead", lang)), "small"), Spacer(1, 2 * mm)]
-    story.append(_table(rows, [55 * mm, 22 * mm, 93 * mm]))
+    story.append(_table(rows, [52 * mm, 25 * mm, 93 * mm]))
 
     # Numbered down the report, from the same function as assessment.json's "figure".
     figure_no = figure_numbers(q, photos, inp.personal)

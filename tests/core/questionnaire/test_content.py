@@ -338,3 +338,17 @@ def test_one_word_for_one_thing(q):
     """The desk is 'bureau', its top 'blad' or 'bureaublad': never werktafel, werkvlak or werkblad."""
     for text in _worker_texts(q, "nl"):
         assert not re.search(r"\b(werktafel|werkvlak|werkblad)", text, re.I), text
+
+
+def test_measure_texts_name_the_measure_not_the_reader():
+    """A measure's text stands on the report's first page, which speaks to the employer about the
+    worker in the third person: no "je"/"you" in it (the advice, in the worker's own words, is apart)."""
+    import re
+
+    from arbocheck.core.questionnaire import loader as qloader
+
+    q = qloader.find("thuiswerkplek")
+    second = {"nl": r"\b(je|jij|jou|jouw|jezelf|u|uw)\b", "en": r"\b(you|your|yours|yourself)\b"}
+    bad = [(mid, lang, m.text.get(lang)) for mid, m in q.measures.items() for lang in second
+           if re.search(second[lang], m.text.get(lang), re.I)]
+    assert not bad, bad
