@@ -93,7 +93,11 @@ class ItemRow(QFrame):
         text = sharing.item_statement(self.ws.q, self.item.id, sealed, self.lang)
         self.audience.setText(escape(text or ""))
         self.audience.setVisible(bool(text))
-        self.input.focus_target().setAccessibleDescription(text or "")
+        self._audience_text = text or ""
+        self._describe()
+
+    def _describe(self) -> None:
+        self.input.describe(" ".join(x for x in (getattr(self, "_audience_text", ""),) if x))
 
     def refresh_badges(self) -> None:
         findings = self.ws.findings_for(self.item.id, self.lang)

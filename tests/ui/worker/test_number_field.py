@@ -1,0 +1,78 @@
+"""A number field never changes what a person typed without saying why (issue 13, item 1)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from arbocheck.core.questionnaire import numbers
+from arbocheck.ui.texts import tr
+
+
+def type_into(qtbot, row, text):
+    field = row.input.field
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    field.editingFinished.emit()
+    return field
+
+
+def test_unit_and_range_are_visible_before_typing(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    row = w.pages["desk"].rows["desk_height_cm"]
+    item = w.ws.q.items["desk_height_cm"]
+    assert row.input.unit.text() == "cm"
+    assert row.input.hint.text() == numbers.allowed(item).text("nl")
+    assert numbers.allowed(item).text("nl") in row.input.field.accessibleDescription()
+    assert row.input.field.text() == "" and not row.input.message.isVisibleTo(row)
+
+
+def test_an_impossible_number_stays_typed_and_is_explained(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    type_into(qtbot, w.pages["profile"].rows["body_height_cm"], "170")
+    desk = w.pages["desk"]
+    row = desk.rows["desk_height_cm"]
+    field = type_into(qtbot, row, "74")
+    assert w.ws.get("desk_height_cm") == 74
+    field = type_into(qtbot, row, "500")
+    assert field.text() == "500"                     # what was typed stays
+    assert w.ws.get("desk_height_cm") is None        # and the old 74 no longer stands behind it
+    reason = numbers.read(w.ws.q.items["desk_height_cm"], "500").problem.text("nl")
+    assert row.input.message.isVisibleTo(row) and "500 cm" in row.input.message.text()
+    assert "500 cm" in field.accessibleDescription() and reason.split(" ")[0] in field.accessibleDescription()
+    assert field.property("invalid") is True
+    assert not any(row.badges.itemAt(i).widget().kind == "ok" for i in range(row.badges.count()))
+
+
+def test_metres_are_read_as_cm_and_said_so(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    row = w.pages["profile"].rows["body_height_cm"]
+    field = type_into(qtbot, row, "1,80")
+    assert field.text() == "1,80"
+    assert w.ws.get("body_height_cm") == 180
+    note = numbers.read(w.ws.q.items["body_height_cm"], "1,80").note.text("nl")
+    assert note in row.input.message.text() and note in field.accessibleDescription()
+    assert field.property("invalid") is False
+
+
+def test_letters_are_refused_with_a_reason_and_arrows_step(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    row = w.pages["profile"].rows["body_height_cm"]
+    field = type_into(qtbot, row, "abc")
+    assert field.text() == "abc" and w.ws.get("body_height_cm") is None
+    assert "'abc'" in row.input.message.text()
+    assert tr("item.number.invalid", "nl", reason="").strip() in row.input.message.text()
+    field.setText("175")
+    QTest.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "176" and w.ws.get("body_height_cm") == 176
+
+
+def test_a_saved_answer_comes_back_as_typed(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    row = w.pages["profile"].rows["body_height_cm"]
+    row.input.set_value(181)
+    assert row.input.field.text() == "181" and row.input.value() == 181
