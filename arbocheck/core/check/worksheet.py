@@ -10,7 +10,7 @@ from typing import Any
 from arbocheck.core.check import answers as answers_mod
 from arbocheck.core.questionnaire.conditions import holds
 from arbocheck.core.questionnaire.loader import Questionnaire, bad_value
-from arbocheck.core.check.rules import Evaluation, Finding, evaluate, highest
+from arbocheck.core.check.rules import Evaluation, Finding, evaluate, highest, open_items, rule_inputs
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Worksheet:
             if k in q.items and v is not None and bad_value(q.items[k], v) is None:
                 self.answers[k] = v
         self._values: dict[str, Any] | None = None
+        self._open: frozenset[str] | None = None
         self._evals: dict[str, Evaluation] = {}
 
     @classmethod
@@ -63,6 +64,7 @@ class Worksheet:
             self.answers[item_id] = value
         if changed:
             self._values = None
+            self._open = None
             self._evals.clear()
         return changed
 
@@ -85,14 +87,54 @@ class Worksheet:
     # -- judgement ---------------------------------------------------------
 
     def evaluation(self, lang: str = "nl") -> Evaluation:
+        """The answers judged as they stand: what the report will say (review and sign pages)."""
         if lang not in self._evals:
             self._evals[lang] = evaluate(self.q, self.answers, lang)
         return self._evals[lang]
 
+    def live(self, lang: str = "nl") -> Evaluation:
+        """The answers judged while the person is still answering: a rule whose inputs are not all
+        known yet gives no finding (rules.evaluate, wait=True). What the question pages show."""
+        key = "live:" + lang
+        if key not in self._evals:
+            self._evals[key] = evaluate(self.q, self.answers, lang, wait=True)
+        return self._evals[key]
+
     def findings_for(self, item_id: str, lang: str = "nl") -> list[Finding]:
         """Findings about this item, also those that speak about it from another item (`also`),
         so that no "all right" stands beside advice that changes this answer."""
-        return [f for f in self.evaluation(lang).findings if f.concerns(item_id)]
+        return [f for f in self.live(lang).findings if f.concerns(item_id)]
+
+    def rules_about(self, item_id: str) -> list[str]:
+        return [r.id for r in self.q.data.rules if r.item == item_id or item_id in r.also]
+
+    def verdict(self, item_id: str, lang: str = "nl") -> str | None:
+        """What the question page may say beside an item: `findings`, `unknown` (a rule about it still
+        waits for an answer it reads, or the item itself is open), `ok` (every rule about it has all
+        its inputs and none fires) or None (no rule is about this item)."""
+        rules = self.rules_about(item_id)
+        if not rules:
+            return None
+        if self.findings_for(item_id, lang):
+            return "findings"
+        if item_id not in self.values:
+            return "unknown"
+        live = self.live(lang)
+        open_ = self.open_items()
+        skipped = set(live.outside_scopes)
+        for rid in rules:
+            rule = self.q.rules[rid]
+            if rule.scope in skipped and rule.outside == "skip":
+                continue  # does not apply to this worker at all
+            if rid in live.pending or rule_inputs(self.q, rule) & open_:
+                return "unknown"
+        return "ok"
+
+    def open_items(self) -> frozenset[str]:
+        """Questions shown but not answered yet (and the derived values that wait for them)."""
+        if self._open is None:
+            self._open = open_items(self.q, answers_mod.effective(self.q, self.answers), self.values)
+        return self._open
 
     def warnings_for(self, item_id: str, lang: str = "nl") -> list:
         """'Check this answer' warnings, shown once: under the first of their items on this item's page."""
@@ -108,7 +150,7 @@ class Worksheet:
         vis = self.visible_items(section_id)
         answered = sum(1 for it in vis if it.id in self.answers)
         missing = tuple(it.id for it in vis if it.required and it.id not in self.values)
-        prios = [f.priority for f in self.evaluation().findings if f.section == section_id]
+        prios = [f.priority for f in self.live().findings if f.section == section_id]
         return SectionState(answered, len(vis), missing, highest(prios) if prios else None)
 
     def missing_required(self) -> list[str]:

@@ -102,7 +102,8 @@ class ItemRow(QFrame):
     def refresh_badges(self) -> None:
         findings = self.ws.findings_for(self.item.id, self.lang)
         warnings = self.ws.warnings_for(self.item.id, self.lang)
-        ok = not findings and not warnings and self.has_rules and self.ws.get(self.item.id) is not None
+        # "In orde" only when every rule about this item has all its inputs and none fires.
+        ok = not warnings and self.ws.verdict(self.item.id, self.lang) == "ok" and self.ws.get(self.item.id) is not None
         shown = (tuple((f.rule, f.advice) for f in findings), tuple(w.message for w in warnings), ok)
         if shown == self._shown:  # cheap enough to call for every page on every edit
             return

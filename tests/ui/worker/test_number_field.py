@@ -76,3 +76,21 @@ def test_a_saved_answer_comes_back_as_typed(mini_app, qtbot):
     row = w.pages["profile"].rows["body_height_cm"]
     row.input.set_value(181)
     assert row.input.field.text() == "181" and row.input.value() == 181
+
+
+def test_no_in_orde_before_every_input_of_the_rule_is_known(mini_app, qtbot):
+    """Issue 13, item 2: the desk says nothing until height and adjustability are known."""
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    desk = w.pages["desk"]
+    row = desk.rows["desk_height_cm"]
+
+    def kinds():
+        return [row.badges.itemAt(i).widget().kind for i in range(row.badges.count())]
+
+    type_into(qtbot, row, "74")
+    assert kinds() == [] and w.ws.verdict("desk_height_cm") == "unknown"
+    type_into(qtbot, w.pages["profile"].rows["body_height_cm"], "190")
+    assert kinds() == []  # adjustability still open: no "In orde" yet
+    desk.rows["desk_height_adjustable"].input.group.button(0).click()  # Ja
+    assert kinds() == ["ok"]
