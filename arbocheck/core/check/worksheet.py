@@ -23,7 +23,33 @@ class SectionState:
 
     @property
     def complete(self) -> bool:
-        return not self.missing_required and self.answered > 0
+        """Every question the section shows is answered (hidden ones do not count)."""
+        return not self.missing_required and self.answered >= self.visible
+
+    @property
+    def started(self) -> bool:
+        return self.answered > 0
+
+
+SECONDS_PER_QUESTION = 15
+"""A rough pace for the time left: most questions are a click, a few ask to measure something."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The whole check: questions answered of those shown, and a rough time left."""
+
+    answered: int
+    shown: int
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.shown else round(100 * self.answered / self.shown)
+
+    @property
+    def minutes_left(self) -> int:
+        left = max(0, self.shown - self.answered) * SECONDS_PER_QUESTION
+        return -(-left // 60)
 
 
 class Worksheet:
@@ -148,10 +174,15 @@ class Worksheet:
 
     def section_state(self, section_id: str) -> SectionState:
         vis = self.visible_items(section_id)
-        answered = sum(1 for it in vis if it.id in self.answers)
+        # A question with a default counts as answered: the field shows the default and the report uses it.
+        answered = sum(1 for it in vis if it.id in self.answers or getattr(it, "default", None) is not None)
         missing = tuple(it.id for it in vis if it.required and it.id not in self.values)
         prios = [f.priority for f in self.live().findings if f.section == section_id]
         return SectionState(answered, len(vis), missing, highest(prios) if prios else None)
+
+    def progress(self) -> Progress:
+        states = [self.section_state(sec.id) for sec in self.q.data.sections]
+        return Progress(sum(st.answered for st in states), sum(st.visible for st in states))
 
     def missing_required(self) -> list[str]:
         return self.evaluation().missing

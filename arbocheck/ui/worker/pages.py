@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from arbocheck.core.common.reasons import Refusal, text_of
@@ -162,9 +162,12 @@ class CampaignPanel(QWidget):
 
 
 class ReviewPage(QWidget):
-    def __init__(self, ws: Worksheet, lang: str):
+    """Everything before signing: findings (each with a link to its question), the plan, what is shared,
+    and every answer with a "wijzig" link back to its question. `go_to(item_id)` opens a question."""
+
+    def __init__(self, ws: Worksheet, lang: str, go_to=None):
         super().__init__()
-        self.ws, self.lang = ws, lang
+        self.ws, self.lang, self.go_to = ws, lang, go_to or (lambda item_id: None)
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(0, 0, 0, 0)
         self.body: QWidget | None = None
@@ -212,7 +215,13 @@ class ReviewPage(QWidget):
             if fs:
                 lay.addWidget(heading(f"{tr('review.group.' + prio, lang)} ({len(fs)})", 2))
                 for f in fs:
-                    lay.addWidget(finding_badge(f, lang, ws.q))
+                    badge = finding_badge(f, lang, ws.q)
+                    question = ws.q.items[f.item].text.get(lang)
+                    link = QPushButton(tr("review.to_question", lang))
+                    link.setAccessibleName(tr("review.to_question.name", lang, question=question))
+                    link.clicked.connect(lambda _=False, i=f.item: self.go_to(i))
+                    badge.layout().addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+                    lay.addWidget(badge)
         lay.addWidget(heading(t("action_plan", lang), 2))
         row = QHBoxLayout()
         for owner in ("employer", "worker", "both"):
@@ -238,7 +247,45 @@ class ReviewPage(QWidget):
             findings=count(len(s.expert_findings), "finding", lang),
             photos=count(len(s.expert_photos), "photo", lang)))))
         lay.addWidget(paragraph(escape(tr("review.shared.local", lang))))
+        self._answers(lay)
         lay.addStretch(1)
+
+    def _answers(self, lay: QVBoxLayout) -> None:
+        """Every question shown, with its answer and a "wijzig" link (hidden questions are left out)."""
+        from arbocheck.core.check.textfmt import value as shown_value
+        from arbocheck.core.questionnaire.model import unit_text
+
+        ws, lang = self.ws, self.lang
+        lay.addWidget(heading(tr("review.answers", lang), 2))
+        self.change_links: dict[str, QPushButton] = {}
+        values = ws.values
+        for sec in ws.q.data.sections:
+            items = ws.visible_items(sec.id)
+            if not items:
+                continue
+            lay.addWidget(heading(sec.title.get(lang), 3))
+            grid = QGridLayout()
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 2)
+            for r, it in enumerate(items):
+                v = values.get(it.id)
+                answer = shown_value(ws.q, it.id, v, lang) if v is not None else tr("review.not_answered", lang)
+                unit = unit_text(it, lang)
+                if v is not None and unit:
+                    answer += f" {unit}"
+                q_label = QLabel(escape(it.text.get(lang)))
+                q_label.setWordWrap(True)
+                a_label = QLabel(f"<b>{escape(answer)}</b>" if v is not None else f"<i>{escape(answer)}</i>")
+                a_label.setWordWrap(True)
+                link = QPushButton(tr("review.change", lang))
+                link.setAccessibleName(tr("review.change.name", lang, question=it.text.get(lang)))
+                link.setAccessibleDescription(tr("review.change.answer", lang, answer=answer))
+                link.clicked.connect(lambda _=False, i=it.id: self.go_to(i))
+                self.change_links[it.id] = link
+                grid.addWidget(q_label, r, 0)
+                grid.addWidget(a_label, r, 1)
+                grid.addWidget(link, r, 2)
+            lay.addLayout(grid)
 
 
 class SignPage(QWidget):

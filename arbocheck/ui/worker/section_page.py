@@ -59,7 +59,8 @@ class ItemRow(QFrame):
             lay.addWidget(note)
 
         self.input: ItemInput = make_input(item, lang)
-        self.input.set_value(ws.get(item.id))
+        given = ws.get(item.id)
+        self.input.set_value(given if given is not None else getattr(item, "default", None))  # what the report uses
         self.input.edited.connect(lambda v: on_edit(item.id, v))
         self.label.setBuddy(self.input.focus_target())
         lay.addWidget(self.input)

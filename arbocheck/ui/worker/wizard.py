@@ -62,7 +62,7 @@ class WizardWindow(QMainWindow):
                 strip = PhotoStrip(sec, ws, self.photos, self.runner, lang, self.changed)
                 self.strips[sec.id] = strip
             self.pages[sec.id] = SectionPage(sec, ws, lang, self.edit, strip)
-        self.pages["review"] = ReviewPage(ws, lang)
+        self.pages["review"] = ReviewPage(ws, lang, self.show_item)
         self.pages["sign"] = SignPage(ws, lang, self.changed, self.runner, self.photos)
 
         self.nav = QListWidget()
@@ -95,8 +95,12 @@ class WizardWindow(QMainWindow):
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
 
+        self.progress = QLabel("")
+        self.progress.setStyleSheet("color: #333;")
+
         bar = QHBoxLayout()
         bar.addWidget(self.lang_button)
+        bar.addWidget(self.progress)
         bar.addWidget(self.status)
         bar.addWidget(self.message, 1)
         bar.addWidget(self.back)
@@ -109,9 +113,11 @@ class WizardWindow(QMainWindow):
         cap = QLabel(f"<b>{tr('wiz.sections', lang)}</b>")
         ll.addWidget(cap)
         ll.addWidget(self.nav, 1)
-        self.progress = QLabel("")
-        self.progress.setStyleSheet("color: #555;")
-        ll.addWidget(self.progress)
+        self.legend = QLabel(tr("wiz.legend", lang))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #444; font-size: 12px;")
+        self.legend.setMaximumWidth(300)
+        ll.addWidget(self.legend)
         split.addWidget(left)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
@@ -166,21 +172,26 @@ class WizardWindow(QMainWindow):
         self.status.setText(tr("wiz.saved", self.lang, time=_dt.datetime.now().strftime("%H:%M:%S")))
 
     def refresh_nav(self) -> None:
-        done = 0
-        sections = self.ws.q.data.sections
         for i, key in enumerate(self.keys):
             item = self.nav.item(i)
             if key not in self.ws.q.sections:
                 continue
             st = self.ws.section_state(key)
-            done += st.complete
-            mark = "✓ " if st.complete else ("◐ " if st.answered else "○ ")
-            item.setText(mark + self._title(key))
+            mark = "✓ " if st.complete else ("◐ " if st.started else "○ ")
+            count = tr("wiz.section.count", self.lang, answered=st.answered, shown=st.visible)
+            item.setText(f"{mark}{self._title(key)}  {count}")
             colour = COLOURS[st.worst][0] if st.worst else ("#2e6b30" if st.complete else "#222222")
             item.setForeground(QColor(colour))
             extra = f" — {tr('badge.' + st.worst, self.lang)}" if st.worst else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, self._title(key) + extra)
-        self.progress.setText(tr("wiz.progress", self.lang, done=done, total=len(sections)))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         tr("wiz.section.accessible", self.lang, title=self._title(key), answered=st.answered,
+                            shown=st.visible) + extra)
+        p = self.ws.progress()
+        if p.answered >= p.shown:
+            self.progress.setText(tr("wiz.progress.done", self.lang, shown=p.shown))
+        else:
+            self.progress.setText(tr("wiz.progress", self.lang, answered=p.answered, shown=p.shown,
+                                     percent=p.percent, minutes=p.minutes_left))
 
     # -- navigation --------------------------------------------------------
 
@@ -203,6 +214,17 @@ class WizardWindow(QMainWindow):
         self.message.setText("")
         self.ws.meta["current_page"] = key
         self._autosave.start()
+
+    def show_item(self, item_id: str) -> None:
+        """Open the page of a question and put the cursor in its field (the review page's links)."""
+        section = self.ws.q.section_of[item_id]
+        self.go(self.keys.index(section))
+        page = self.pages[section]
+        row = page.rows[item_id]
+        scroll = self.stack.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(row)
+        page.focus_item(item_id)
 
     def _nav_clicked(self, row: int) -> None:
         if row >= 0:

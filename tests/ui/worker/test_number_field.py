@@ -94,3 +94,47 @@ def test_no_in_orde_before_every_input_of_the_rule_is_known(mini_app, qtbot):
     assert kinds() == []  # adjustability still open: no "In orde" yet
     desk.rows["desk_height_adjustable"].input.group.button(0).click()  # Ja
     assert kinds() == ["ok"]
+
+
+def test_the_review_page_lists_every_answer_with_a_link_back(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    type_into(qtbot, w.pages["profile"].rows["body_height_cm"], "160")
+    desk = w.pages["desk"]
+    type_into(qtbot, desk.rows["desk_height_cm"], "74")
+    desk.rows["desk_height_adjustable"].input.group.button(1).click()  # Nee: the desk is too high
+    w.go(w.keys.index("review"))
+    review = w.pages["review"]
+    shown = {it.id for s in w.ws.q.data.sections for it in w.ws.visible_items(s.id)}
+    assert set(review.change_links) == shown  # hidden questions (the laptop stand) are left out
+    assert "laptop_stand" not in review.change_links
+    link = review.change_links["desk_height_cm"]
+    assert link.text() == tr("review.change", "nl")
+    assert link.accessibleName() == tr("review.change.name", "nl", question=w.ws.q.items["desk_height_cm"].text.get("nl"))
+    link.click()
+    assert w.current_key() == "desk"
+    qtbot.waitUntil(desk.rows["desk_height_cm"].input.field.hasFocus)
+    # Each finding on the review page links to its question.
+    w.go(w.keys.index("review"))
+    from PySide6.QtWidgets import QPushButton
+
+    to_q = [b for b in w.pages["review"].findChildren(QPushButton) if b.text() == tr("review.to_question", "nl")]
+    assert to_q
+    to_q[0].click()
+    assert w.current_key() == "desk"
+
+
+def test_the_side_list_counts_answered_of_shown_and_has_a_legend(mini_app, qtbot):
+    w = mini_app.open_worker()
+    qtbot.addWidget(w)
+    i = w.keys.index("desk")
+    assert w.nav.item(i).text().endswith(tr("wiz.section.count", "nl", answered=0, shown=3))
+    type_into(qtbot, w.pages["desk"].rows["desk_height_cm"], "74")
+    assert w.nav.item(i).text().startswith("◐") and w.nav.item(i).text().endswith("1/3")
+    assert w.legend.text() == tr("wiz.legend", "nl")
+    p = w.ws.progress()
+    assert w.progress.text() == tr("wiz.progress", "nl", answered=p.answered, shown=p.shown, percent=p.percent,
+                                   minutes=p.minutes_left)
