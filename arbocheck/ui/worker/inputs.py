@@ -67,7 +67,11 @@ class ItemInput(QWidget):
                 w.setAccessibleDescription(text)
 
     def _name(self, w: QWidget, suffix: str = "") -> None:
-        w.setAccessibleName(self.item.text.get(self.lang) + (f" — {suffix}" if suffix else ""))
+        """Named by the question (and the option), with "verplicht" where an answer is required."""
+        name = self.item.text.get(self.lang) + (f" — {suffix}" if suffix else "")
+        if self.item.required:
+            name += f" ({tr('item.required', self.lang)})"
+        w.setAccessibleName(name)
 
 
 class _Buttons(ItemInput):
@@ -192,7 +196,7 @@ class _Number(ItemInput):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         outer.addWidget(self.message)
-        self.field.setAccessibleName(f"{item.text.get(lang)} ({qmodel.unit_text(item, lang)})")
+        self._name(self.field, qmodel.unit_text(item, lang))
         self.reading = numbers.read(item, "")
         self._typing = QTimer(self, singleShot=True, interval=500)
         self._typing.timeout.connect(self._judge)

@@ -15,7 +15,7 @@ from arbocheck.core.check.sharing import split
 from arbocheck.core.trust.campaign import expert_recipient
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge
-from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.text_labels import focus_heading, heading, paragraph
 from arbocheck.ui.worker.signature_pad import SignaturePad
 from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import count, has, tr
@@ -26,7 +26,8 @@ class IntroPage(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
-        lay.addWidget(heading(ws.q.data.title.get(lang)))
+        self.heading = focus_heading(ws.q.data.title.get(lang))
+        lay.addWidget(self.heading)
         lay.addWidget(paragraph(escape(ws.q.data.intro.get(lang))))
         lay.addWidget(heading(tr("intro.heading", lang), 2))
         lay.addWidget(paragraph(escape(tr("intro.body", lang))))
@@ -161,6 +162,23 @@ class CampaignPanel(QWidget):
         self.show_campaign()
 
 
+def confidential_statement(ws: Worksheet, lang: str, s=None) -> str:
+    """Where the confidential answers go: to the expert (sealed) or, without an expert's key, nowhere but the
+    personal copy. Counted from sharing.split, tested on the key as the export tests it."""
+    s = s or split(ws.q, ws.answers, ws.meta, lang)
+    sealed = expert_recipient(ws.meta) is not None  # the same test the export makes
+    return tr("review.shared.expert" if sealed else "review.shared.personal", lang,
+              answers=count(len(s.expert_answers), "answer", lang),
+              findings=count(len(s.expert_findings), "finding", lang),
+              photos=count(len(s.expert_photos), "photo", lang))
+
+
+def plain_text(html: str) -> str:
+    from arbocheck.ui.badges import plain
+
+    return plain(html)
+
+
 class ReviewPage(QWidget):
     """Everything before signing: findings (each with a link to its question), the plan, what is shared,
     and every answer with a "wijzig" link back to its question. `go_to(item_id)` opens a question."""
@@ -186,7 +204,8 @@ class ReviewPage(QWidget):
         ws, lang = self.ws, self.lang
         s = split(ws.q, ws.answers, ws.meta, lang)
         ev = s.evaluation
-        lay.addWidget(heading(tr("review.heading", lang)))
+        self.heading = focus_heading(tr("review.heading", lang))
+        lay.addWidget(self.heading)
         if ev.missing:
             names = ", ".join(ws.q.items[i].text.get(lang) for i in ev.missing)
             warn = paragraph(escape(tr("review.missing", lang, items=names)))
@@ -240,12 +259,7 @@ class ReviewPage(QWidget):
             findings=count(len(s.employer_findings), "finding", lang),
             measures=count(len(s.employer_plan), "measure", lang),
             photos=count(len(s.employer_photos), "photo", lang)))))
-        sealed = expert_recipient(ws.meta) is not None  # the same test the export makes
-        lay.addWidget(paragraph(escape(tr(
-            "review.shared.expert" if sealed else "review.shared.personal", lang,
-            answers=count(len(s.expert_answers), "answer", lang),
-            findings=count(len(s.expert_findings), "finding", lang),
-            photos=count(len(s.expert_photos), "photo", lang)))))
+        lay.addWidget(paragraph(escape(confidential_statement(ws, lang, s))))
         lay.addWidget(paragraph(escape(tr("review.shared.local", lang))))
         self._answers(lay)
         lay.addStretch(1)
@@ -297,7 +311,8 @@ class SignPage(QWidget):
         self.busy = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
-        lay.addWidget(heading(tr("sign.heading", lang)))
+        self.heading = focus_heading(tr("sign.heading", lang))
+        lay.addWidget(self.heading)
         self.declaration = QCheckBox(tr("sign.declaration", lang))
         self.declaration.setChecked(bool(ws.meta.get("declared")))
         self.declaration.toggled.connect(self._declared)
@@ -321,6 +336,11 @@ class SignPage(QWidget):
         lay.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = paragraph("")
         lay.addWidget(self.status)
+        # Where the confidential answers go, computed as the review page does it (the same split, the same test
+        # of the expert's key as the export): without a key they stay in the personal copy only.
+        self.sharing = paragraph("")
+        self.sharing.setStyleSheet("color: #444; background: #f3eef8; padding: 6px; border-radius: 3px;")
+        lay.addWidget(self.sharing)
         self.export = QPushButton(tr("sign.export", lang))
         self.export.clicked.connect(self.start_export)
         lay.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
@@ -351,6 +371,9 @@ class SignPage(QWidget):
             key = "sign.missing" if missing else "sign.ready" if ready else "sign.need_declaration"
             self.status.setText(escape(tr(key, self.lang)))
         self.export.setEnabled(ready and self.busy is None)
+        self.sharing.setText(escape(confidential_statement(self.ws, self.lang)))
+        self.export.setAccessibleDescription(self.status.text() and f"{plain_text(self.status.text())} "
+                                             f"{confidential_statement(self.ws, self.lang)}")
         last = self.ws.meta.get("last_export")
         self.last.setText(escape(tr("sign.last", self.lang, path=last, revision=self.ws.meta.get("revision", 1)))
                           if last else "")

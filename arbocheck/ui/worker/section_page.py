@@ -17,7 +17,7 @@ from arbocheck.ui.badges import finding_badge, glossary_line, norm_lines, ok_bad
 from arbocheck.ui.worker.diagram_view import DiagramView
 from arbocheck.ui.worker.inputs import ItemInput, make_input
 from arbocheck.ui.texts import tr
-from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.text_labels import focus_heading, heading, paragraph
 
 
 class ItemRow(QFrame):
@@ -98,7 +98,22 @@ class ItemRow(QFrame):
         self._describe()
 
     def _describe(self) -> None:
-        self.input.describe(" ".join(x for x in (getattr(self, "_audience_text", ""),) if x))
+        """The controls' accessible description: who sees the answer, then the advice and warnings shown under
+        it, so a screen reader reads the advice with the control (Qt announces the change)."""
+        self.input.describe(" ".join(x for x in (getattr(self, "_audience_text", ""), getattr(self, "_advice", ""))
+                                     if x))
+
+    def focusables(self) -> list[QWidget]:
+        """This row's controls in reading order: the answer, "Uitleg", the advice under it."""
+        out = list(self.input.focusables())
+        if self.help_button is not None:
+            out.append(self.help_button)
+        for i in range(self.badges.count()):
+            w = self.badges.itemAt(i).widget()
+            if w is not None:
+                out.append(w)
+                out += [b for b in w.findChildren(QPushButton)]
+        return out
 
     def refresh_badges(self) -> None:
         findings = self.ws.findings_for(self.item.id, self.lang)
@@ -113,12 +128,20 @@ class ItemRow(QFrame):
             w = self.badges.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
+        spoken = []
         for w in warnings:
             self.badges.addWidget(self._warning(w))
+            spoken.append(f"{t('warnings', self.lang)}: {w.message}")
         for f in findings:
-            self.badges.addWidget(finding_badge(f, self.lang, self.ws.q))
+            badge = finding_badge(f, self.lang, self.ws.q)
+            self.badges.addWidget(badge)
+            spoken.append(f"{badge.accessibleName()}. {f.advice}")
         if ok:
             self.badges.addWidget(ok_badge(self.lang))
+            spoken.append(tr("badge.ok", self.lang))
+        self._advice = " ".join(spoken)
+        self._describe()
+        self.tab_order_changed = True
 
     def _warning(self, w) -> QWidget:
         """ "Check this answer", with a button to move a health remark to the confidential one."""
@@ -150,7 +173,8 @@ class SectionPage(QWidget):
         self.section, self.ws, self.lang = section, ws, lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
-        outer.addWidget(heading(section.title.get(lang)))
+        self.heading = focus_heading(section.title.get(lang))
+        outer.addWidget(self.heading)
         if section.intro:
             outer.addWidget(paragraph(escape(section.intro.get(lang))))
         self.sharing_note = paragraph("")
@@ -185,10 +209,26 @@ class SectionPage(QWidget):
             side.addStretch(1)
             body.addLayout(side, 2)
         outer.addLayout(body)
+        self.photo_strip = photo_strip
         if photo_strip is not None:
             outer.addWidget(photo_strip)
         outer.addStretch(1)
         self.refresh()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The page's controls in reading order: the heading, each row (its answer, "Uitleg", its advice), the
+        photos. A question revealed by an answer comes right after it, as it stands on the page."""
+        chain: list[QWidget] = [self.heading]
+        for row in self.rows.values():
+            chain += row.focusables()
+        if self.photo_strip is not None:
+            chain += self.photo_strip.focusables()
+        return chain
+
+    def order_tabs(self) -> None:
+        chain = self.focus_chain()
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     def refresh(self) -> None:
         sealed = expert_recipient(self.ws.meta) is not None
@@ -197,9 +237,13 @@ class SectionPage(QWidget):
             self.sharing_note.setText(escape(sharing.section_statement(self.ws.q, self.section.id, sealed, self.lang)))
             for row in self.rows.values():
                 row.refresh_audience(sealed)
+        reorder = False
         for item_id, row in self.rows.items():
             row.setVisible(self.ws.visible(item_id))
             row.refresh_badges()
+            reorder |= row.__dict__.pop("tab_order_changed", False)
+        if reorder:
+            self.order_tabs()
         if self.diagram is not None:
             d = side_view(self.ws.values, self.lang, self.ws.q.parameter("desk_tolerance_cm"))
             self.diagram.set_diagram(d)

@@ -20,6 +20,7 @@ from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.badges import COLOURS
+from arbocheck.ui.focus import FOCUS_RING
 from arbocheck.ui.worker.pages import IntroPage, ReviewPage, SignPage
 from arbocheck.ui.worker.photo_strip import PhotoStrip
 from arbocheck.ui.worker.section_page import SectionPage
@@ -38,14 +39,26 @@ class WizardWindow(QMainWindow):
         self.save_error: str | None = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
-        self.resize(1240, 760)
-        self.setMinimumSize(960, 600)
+        self.setStyleSheet(FOCUS_RING)
+        self._fit_screen()
         self._build()
         QShortcut(QKeySequence("Alt+Right"), self, activated=self.next_page)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.previous_page)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
         start = ws.meta.get("current_page")
         self.go(self.keys.index(start) if start in self.keys else 0)
+
+    def _fit_screen(self) -> None:
+        """1240×760 where it fits; on a small screen (1366×768 at 150 %: 910×512 points) the screen's own size."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        w, h = 1240, 760
+        if avail is not None:
+            w, h = min(w, avail.width()), min(h, avail.height() - 30)
+        self.setMinimumSize(min(720, w), min(460, h))
+        self.resize(w, h)
 
     # -- building ----------------------------------------------------------
 
@@ -76,6 +89,8 @@ class WizardWindow(QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed pane in the Tab order
+            scroll.setAccessibleName(self._title(key))
             scroll.setWidget(self.pages[key])
             self.stack.addWidget(scroll)
         self.nav.currentRowChanged.connect(self._nav_clicked)
@@ -230,6 +245,15 @@ class WizardWindow(QMainWindow):
         if row >= 0:
             self.go(row)
 
+    def focus_heading(self) -> None:
+        """After "Volgende"/"Vorige" the page's heading has the focus: a screen reader announces the page."""
+        head = getattr(self.pages[self.current_key()], "heading", None)
+        if head is not None:
+            head.setFocus(Qt.FocusReason.OtherFocusReason)
+            scroll = self.stack.currentWidget()
+            if isinstance(scroll, QScrollArea):
+                scroll.ensureWidgetVisible(head)
+
     def next_page(self) -> None:
         key = self.current_key()
         if key in self.ws.q.sections:
@@ -240,9 +264,11 @@ class WizardWindow(QMainWindow):
                 self.pages[key].focus_item(missing[0])
                 return
         self.go(self.stack.currentIndex() + 1)
+        self.focus_heading()
 
     def previous_page(self) -> None:
         self.go(self.stack.currentIndex() - 1)
+        self.focus_heading()
 
     def closeEvent(self, event) -> None:
         self.save_now()
