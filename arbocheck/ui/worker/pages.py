@@ -377,6 +377,7 @@ class SignPage(QWidget):
         last = self.ws.meta.get("last_export")
         self.last.setText(escape(tr("sign.last", self.lang, path=last, revision=self.ws.meta.get("revision", 1)))
                           if last else "")
+        self.last.setVisible(bool(last))  # no empty, nameless text in the reading order
 
     # -- export --------------------------------------------------------------
 
