@@ -82,7 +82,13 @@ class CampaignPanel(QWidget):
         self.id_hint = QLabel("")
         self.id_hint.setWordWrap(True)
         form.addRow("", self.id_hint)
+        self.code_check = QLabel("")
+        self.code_check.setWordWrap(True)
+        self.code_check.setVisible(False)
+        form.addRow("", self.code_check)
         self.employee.textChanged.connect(self.show_id_hint)
+        self.employee.editingFinished.connect(self.check_code)
+        self.code.editingFinished.connect(self.check_code)
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
@@ -104,6 +110,30 @@ class CampaignPanel(QWidget):
         self.id_hint.setText(escape(tr("campaign.employee_id_as", self.lang, id=eid))
                              if eid and eid != text.strip() else "")
         self.id_hint.setVisible(bool(self.id_hint.text()))
+
+    def check_code(self) -> bool | None:
+        """With a campaign that carries the keyed check: does the code belong to this employee number?
+        Caught here, on the welcome page, not only when the employer imports the report."""
+        from arbocheck.core.trust import campaign as campaign_mod
+
+        raw = self.ws.meta.get("campaign_file")
+        code, eid = self.code.text().strip(), self.employee.text().strip()
+        fits = None
+        if raw and code and eid:
+            try:
+                fits = campaign_mod.code_fits(campaign_mod.load(str(raw).encode("utf-8")), code, eid)
+            except campaign_mod.CampaignError:
+                fits = None
+            key = {True: "campaign.code_fits", False: "campaign.code_wrong", None: "campaign.code_unchecked"}[fits]
+            self.code_check.setText(escape(tr(key, self.lang)))
+            self.code_check.setStyleSheet({True: "color: #2e6b30;", False: "color: #b3261e; font-weight: 600;",
+                                           None: "color: #555;"}[fits])
+            self.code_check.setVisible(True)
+            self.code.setAccessibleDescription(tr(key, self.lang))
+        else:
+            self.code_check.setVisible(False)
+            self.code.setAccessibleDescription("")
+        return fits
 
     def show_campaign(self) -> None:
         from arbocheck.core.trust import campaign as campaign_mod
@@ -381,6 +411,29 @@ class SignPage(QWidget):
 
     # -- export --------------------------------------------------------------
 
+    def default_file_name(self) -> str:
+        """One name per person (their name, else their employee number), safe on every OS."""
+        import datetime as _dt
+
+        from arbocheck.core.check.file_names import report_file_name
+
+        template = tr("sign.file_name", self.lang, who="{who}", date="{date}")
+        return report_file_name(template, _dt.date.today().isoformat(), self.name.text().strip(),
+                                str(self.ws.meta.get("employee_id") or ""))
+
+    def hand_in_text(self) -> str:
+        """How to hand the report in: the campaign's own words, or a general sentence."""
+        from arbocheck.core.trust import campaign as campaign_mod
+
+        raw = self.ws.meta.get("campaign_file")
+        try:
+            camp = campaign_mod.load(str(raw).encode("utf-8")) if raw else None
+        except campaign_mod.CampaignError:
+            camp = None
+        if camp is not None and camp.hand_in:
+            return tr("sign.hand_in", self.lang, text=camp.hand_in)
+        return tr("sign.hand_in.none", self.lang)
+
     def choose_path(self) -> str | None:
         """Where to save; tests replace this."""
         import datetime as _dt
@@ -388,8 +441,7 @@ class SignPage(QWidget):
 
         from PySide6.QtWidgets import QFileDialog
 
-        default = Path(self.ws.meta.get("last_export") or Path.home() / tr(
-            "sign.file_name", self.lang, date=_dt.date.today().isoformat()))
+        default = Path(self.ws.meta.get("last_export") or Path.home() / self.default_file_name())
         path, _ = QFileDialog.getSaveFileName(self, tr("sign.save_as", self.lang), str(default), "PDF (*.pdf)")
         return path or None
 
@@ -441,7 +493,8 @@ class SignPage(QWidget):
         self.on_change()
         self._finish()
         box = QMessageBox(QMessageBox.Icon.Information, tr("sign.done.title", self.lang),
-                          tr("sign.done", self.lang, signed=str(out), personal=str(personal)), parent=self)
+                          tr("sign.done", self.lang, signed=str(out), personal=str(personal))
+                          + "\n\n" + self.hand_in_text(), parent=self)
         folder = box.addButton(tr("sign.open_folder", self.lang), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
         self.done_box = box
