@@ -26,6 +26,7 @@ from arbocheck.ui.worker.photo_strip import PhotoStrip
 from arbocheck.ui.worker.section_page import SectionPage
 from arbocheck.ui.texts import tr
 
+MARKS = {"done": "✓", "started": "◐", "open": "○"}  # the side list's marks (the legend explains them)
 AUTOSAVE_MS = 400  # well under the promised "at most the last second of typing"
 
 
@@ -128,7 +129,7 @@ class WizardWindow(QMainWindow):
         cap = QLabel(f"<b>{tr('wiz.sections', lang)}</b>")
         ll.addWidget(cap)
         ll.addWidget(self.nav, 1)
-        self.legend = QLabel(tr("wiz.legend", lang))
+        self.legend = QLabel(tr("wiz.legend", lang, **MARKS))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #444; font-size: 12px;")
         self.legend.setMaximumWidth(300)
@@ -192,7 +193,7 @@ class WizardWindow(QMainWindow):
             if key not in self.ws.q.sections:
                 continue
             st = self.ws.section_state(key)
-            mark = "✓ " if st.complete else ("◐ " if st.started else "○ ")
+            mark = MARKS["done" if st.complete else "started" if st.started else "open"] + " "
             count = tr("wiz.section.count", self.lang, answered=st.answered, shown=st.visible)
             item.setText(f"{mark}{self._title(key)}  {count}")
             colour = COLOURS[st.worst][0] if st.worst else ("#2e6b30" if st.complete else "#222222")

@@ -134,7 +134,9 @@ def test_the_side_list_counts_answered_of_shown_and_has_a_legend(mini_app, qtbot
     assert w.nav.item(i).text().endswith(tr("wiz.section.count", "nl", answered=0, shown=3))
     type_into(qtbot, w.pages["desk"].rows["desk_height_cm"], "74")
     assert w.nav.item(i).text().startswith("◐") and w.nav.item(i).text().endswith("1/3")
-    assert w.legend.text() == tr("wiz.legend", "nl")
+    from arbocheck.ui.worker.wizard import MARKS
+
+    assert w.legend.text() == tr("wiz.legend", "nl", **MARKS)
     p = w.ws.progress()
     assert w.progress.text() == tr("wiz.progress", "nl", answered=p.answered, shown=p.shown, percent=p.percent,
                                    minutes=p.minutes_left)
