@@ -19,7 +19,7 @@ class DiagramView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.diagram: Diagram | None = None
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(300, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:

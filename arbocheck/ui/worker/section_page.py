@@ -6,7 +6,7 @@ from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from arbocheck.core.check import sharing
 from arbocheck.core.trust.campaign import expert_recipient
@@ -182,8 +182,9 @@ class SectionPage(QWidget):
         outer.addWidget(self.sharing_note)
         self._sealed: bool | None = None
 
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(24)
+        self.body = body
         column = QVBoxLayout()
         column.setSpacing(0)
         self.rows: dict[str, ItemRow] = {}
@@ -214,6 +215,17 @@ class SectionPage(QWidget):
             outer.addWidget(photo_strip)
         outer.addStretch(1)
         self.refresh()
+
+    NARROW = 820
+    """Below this width (a small screen, or 150 % scaling) the side view goes under the questions."""
+
+    def resizeEvent(self, event) -> None:
+        if self.diagram is not None:
+            narrow = event.size().width() < self.NARROW
+            want = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            if self.body.direction() != want:
+                self.body.setDirection(want)
+        super().resizeEvent(event)
 
     def focus_chain(self) -> list[QWidget]:
         """The page's controls in reading order: the heading, each row (its answer, "Uitleg", its advice), the
