@@ -39,6 +39,10 @@ def add_create(p: argparse.ArgumentParser) -> None:
     p.add_argument("--expert", metavar="RECIPIENT", help="the arbo expert's age recipient (age1…)")
     p.add_argument("--questionnaire", default="thuiswerkplek")
     p.add_argument("--version", default=None, help="questionnaire version (default: the newest)")
+    p.add_argument("--hand-in", metavar="TEXT", help="how to hand the report in (to whom, by which channel), "
+                                                    "shown to the worker when the report is ready")
+    p.add_argument("--no-enrolment-check", action="store_true",
+                   help="leave out the keyed check that lets the worker's program catch a wrong code")
     p.add_argument("--out", required=True, metavar="CAMPAIGN.json")
     p.add_argument("--codes", required=True, metavar="CODES.csv")
     p.add_argument("--db", metavar="URL", help="the register to record the campaign in (default: SQLite in the "
@@ -59,7 +63,8 @@ def create(args: argparse.Namespace) -> int:
         new = campaign_setup.create(Path(args.out), Path(args.codes), register=reg, key=key,
                                     organisation=args.organisation, campaign_id=args.id, deadline=args.deadline,
                                     employees_csv=employees_csv, expert_recipient=args.expert,
-                                    questionnaire=args.questionnaire, version=args.version)
+                                    questionnaire=args.questionnaire, version=args.version,
+                                    hand_in=args.hand_in, enrolment_check=not args.no_enrolment_check)
     except (Refusal, KeyFileError, LookupError, UnicodeDecodeError) as e:
         err(t("cli.campaign.not_made", lang_, why=text_of(e, lang_)))
         return EXIT_INPUT

@@ -12,6 +12,7 @@ from arbocheck.core.common import paths
 from arbocheck.core.common.reasons import text_of
 from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.common.settings import Settings
+from arbocheck.ui import qt_translations
 from arbocheck.ui.start import StartWindow
 from arbocheck.ui.tasks import TaskRunner
 from arbocheck.ui.texts import tr
@@ -29,6 +30,7 @@ class App(QObject):
         self.lang = lang or self.settings["language"]
         self.runner = runner or TaskRunner(self)
         self.runner.lang = self.lang  # errors of a task that names no language read in the app's
+        qt_translations.install(self.lang)  # Qt's own dialogs and buttons in the same language
         self.store = DraftStore(paths.drafts_dir())
         self.store.open()
         self.start: StartWindow | None = None
@@ -156,6 +158,7 @@ class App(QObject):
 
     def set_language(self, lang: str) -> None:
         self.lang = self.runner.lang = lang
+        qt_translations.install(lang)
         self.settings["language"] = lang
         self._save_settings()
 

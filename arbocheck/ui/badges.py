@@ -18,7 +18,16 @@ COLOURS = {  # (accent, background): contrast of the text on the background stay
 }
 
 
+def plain(html: str) -> str:
+    """What a screen reader should hear of a bit of our HTML: the text, without tags."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(html).toPlainText().strip()
+
+
 class Badge(QFrame):
+    """A finding, a warning or "In orde": reachable with Tab, named by its heading, described by its text."""
+
     def __init__(self, kind: str, heading: str, body_html: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         accent, bg = COLOURS[kind]
@@ -41,7 +50,9 @@ class Badge(QFrame):
             body.setOpenExternalLinks(True)
             lay.addWidget(body)
         self.setAccessibleName(heading)
-        self.setAccessibleDescription(body_html)
+        self.setAccessibleDescription(plain(body_html))
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setStyleSheet(self.styleSheet() + f" #badge:focus {{ border: 2px solid #1a1a1a; border-left: 4px solid {accent}; }}")
 
 
 def norm_lines(norms, lang: str) -> list[str]:

@@ -21,3 +21,12 @@ def paragraph(html: str) -> QLabel:
     lab.setTextFormat(Qt.TextFormat.RichText)
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return lab
+
+
+def focus_heading(text: str) -> QLabel:
+    """A page's heading that takes the focus after "Volgende"/"Vorige", so a screen reader announces the page."""
+    lab = heading(text)
+    lab.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    style = lab.styleSheet()
+    lab.setStyleSheet(f"QLabel {{ {style} }} QLabel:focus {{ border: 2px solid #1a5fb4; border-radius: 2px; }}")
+    return lab

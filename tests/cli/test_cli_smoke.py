@@ -72,8 +72,13 @@ def test_campaign_register_keys_and_expert(env, tmp_path):
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     r = program("campaign", "create", "--organisation", "Gemeente", "--id", "c1", "--deadline", "2030-12-31",
                 "--employees", tmp_path / "emp.csv", "--questionnaire", "mini", "--out", tmp_path / "c.json",
-                "--codes", tmp_path / "codes.csv", "--db", db, env=env)
+                "--codes", tmp_path / "codes.csv", "--db", db, "--hand-in", "Mail het aan hr@gemeente.nl", env=env)
     assert r.returncode == 0, r.stderr
+    from arbocheck.core.trust import campaign
+
+    camp = campaign.load((tmp_path / "c.json").read_bytes())
+    code = (tmp_path / "codes.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[2]
+    assert camp.hand_in == "Mail het aan hr@gemeente.nl" and campaign.code_fits(camp, code, "E1") is True
     r = program("register", "verify", "--db", db, env=env)
     assert r.returncode == 0 and "register: intact" in r.stdout, r.stdout + r.stderr
     r = program("keys", "status", env=env)

@@ -72,3 +72,9 @@ def test_frozen_register_import_checks_in_worker_processes(frozen, tmp_path):
 def test_frozen_start_window_opens(frozen, tmp_path):
     r = run(frozen, tmp_path=tmp_path, ARBOCHECK_EXIT_AFTER_SHOW="1")
     assert r.returncode == 0 and "arbocheck: window shown" in r.stdout, r.stderr
+
+
+def test_frozen_build_carries_qt_dutch_texts(frozen):
+    """Qt's own dialogs speak Dutch in the frozen program too (arbocheck/ui/qt_translations.py finds them)."""
+    found = list(frozen.parent.rglob("qtbase_nl.qm"))
+    assert found and any(p.parent.name == "translations" for p in found)

@@ -100,7 +100,7 @@ def loads(data: bytes | str) -> AnswersDoc:
 def problems(q: Questionnaire, answers: dict[str, Any]) -> list[Refusal]:
     """Every reason these answers do not fit the questionnaire (empty when they do)."""
     from arbocheck.core.questionnaire.loader import bad_value
-    from arbocheck.core.questionnaire.model import FreeText, Number, unit_text
+    from arbocheck.core.questionnaire.model import FreeText
 
     out: list[Refusal] = []
     for item_id, value in answers.items():
@@ -112,11 +112,7 @@ def problems(q: Questionnaire, answers: dict[str, Any]) -> list[Refusal]:
         if value is None:
             continue
         reason = bad_value(it, value)
-        if reason is None and isinstance(it, Number) and it.integer and isinstance(value, float) \
-                and not value.is_integer():
-            reason = Refusal("value.whole", unit=Phrase(nl=unit_text(it, "nl"), en=unit_text(it, "en")),
-                             value=f"{value:g}")
-        elif reason is None and isinstance(it, FreeText) and len(value) > it.max_length:
+        if reason is None and isinstance(it, FreeText) and len(value) > it.max_length:
             reason = Refusal("value.too_long", n=it.max_length)
         if reason is not None:
             out.append(Refusal("answers.item", item=item_id, reason=reason))

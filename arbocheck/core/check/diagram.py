@@ -60,11 +60,20 @@ def side_view(values: dict[str, Any], lang: str, desk_tolerance_cm: float) -> Di
     d = Diagram(width=175, height=max(150.0, seat + EYE * h + 20))
     d.add("line", (0, 0, 175, 0), "floor")
 
-    # Chair: base, column, seat, backrest.
-    d.add("line", (8, 4, 52, 4), "furniture")
-    d.add("line", (30, 4, 30, seat - 4), "furniture")
-    d.add("rect", (8, seat - 4, 46, 4), "furniture")
-    d.add("line", (9, seat, 5, seat + 48), "furniture")
+    # The chair the worker has: an office chair (castors, column, tilted backrest) or, for a dining or other
+    # chair, four legs and a straight back.
+    if values.get("chair_type", "office_chair") == "office_chair":
+        d.add("line", (8, 4, 52, 4), "furniture")
+        for wheel in (10, 50):
+            d.add("circle", (wheel, 2, 2), "furniture")
+        d.add("line", (30, 4, 30, seat - 4), "furniture")
+        d.add("rect", (8, seat - 4, 46, 4), "furniture")
+        d.add("line", (9, seat, 5, seat + 48), "furniture")
+    else:
+        d.add("rect", (8, seat - 4, 42, 4), "furniture")
+        d.add("line", (10, 0, 10, seat - 4), "furniture")
+        d.add("line", (48, 0, 48, seat - 4), "furniture")
+        d.add("line", (9, seat, 9, seat + 42), "furniture")
 
     # Footrest, when the fixed desk asks for one.
     if foot >= 1:

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from arbocheck.core.check import answers as answers_mod
-from arbocheck.core.questionnaire.conditions import holds, referenced
-from arbocheck.core.questionnaire.loader import Questionnaire
+from arbocheck.core.questionnaire.conditions import holds, judge, referenced
+from arbocheck.core.questionnaire.loader import Questionnaire, placeholders
 from arbocheck.core.check.textfmt import fill
 
 PRIORITIES = ("high", "medium", "low")
@@ -123,6 +123,8 @@ class Evaluation:
     """How many questions are answered (hidden ones not counted)."""
     outside_scopes: list[str] = field(default_factory=list)
     """Scopes whose rules do not apply to this worker (e.g. screen_work under 2 h a day)."""
+    pending: list[str] = field(default_factory=list)
+    """Rules without a verdict yet: an answer they read (rule_inputs) is still open."""
 
     def counts(self) -> dict[str, int]:
         return {p: sum(f.priority == p for f in self.findings) for p in PRIORITIES}
@@ -162,6 +164,60 @@ def most_important(findings: list[Finding]) -> dict[str, Finding]:
     return out
 
 
+def item_inputs(q: Questionnaire, ids: set[str]) -> frozenset[str]:
+    """The items behind some item, derived or yearly ids: a derived value stands for the items its
+    function needs (its required parameters, followed through other derived values)."""
+    from arbocheck.core.questionnaire.derived import parameters
+
+    out: set[str] = set()
+    seen: set[str] = set()
+    todo = list(ids)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in q.items:
+            out.add(name)
+        elif name in q.derived:
+            dv = q.derived[name]
+            required, _ = parameters(dv.function)
+            todo += [ref for param, ref in dv.inputs.items() if param in required]
+    return frozenset(out)
+
+
+def rule_inputs(q: Questionnaire, rule) -> frozenset[str]:
+    """The items a rule reads: those its `when` names, those its scope reads, the inputs of the
+    derived values it uses and every placeholder of its title and advice. Until each is answered
+    (or hidden as not applicable) the rule gives no verdict: neither a finding nor "all right"."""
+    cache = q.__dict__.setdefault("_rule_inputs", {})
+    if rule.id not in cache:
+        ids = set(referenced(rule.when))
+        if rule.scope:
+            ids |= referenced(q.scopes[rule.scope].when)
+        for text in (rule.title, rule.advice):
+            for lang in ("nl", "en"):
+                ids |= set(placeholders(text.get(lang)))
+        cache[rule.id] = item_inputs(q, ids)
+    return cache[rule.id]
+
+
+def advice_inputs(q: Questionnaire, rule) -> frozenset[str]:
+    """The items a rule's title and advice fill in: the advice waits until they are known."""
+    cache = q.__dict__.setdefault("_advice_inputs", {})
+    if rule.id not in cache:
+        ids = {p for text in (rule.title, rule.advice) for lang in ("nl", "en") for p in placeholders(text.get(lang))}
+        cache[rule.id] = item_inputs(q, ids)
+    return cache[rule.id]
+
+
+def open_items(q: Questionnaire, eff: dict[str, Any], values: dict[str, Any]) -> frozenset[str]:
+    """Ids not yet known: questions shown but not answered, and the derived values that need them."""
+    items = {i for i, it in q.items.items() if i not in eff and holds(it.show_if, values)}
+    derived = {d for d in q.derived if d not in values and item_inputs(q, {d}) & items}
+    return frozenset(items | derived)
+
+
 def scope_state(q: Questionnaire, scope_id: str, values: dict[str, Any]) -> bool | None:
     """True inside the scope, False outside it, None while the answers it reads are missing."""
     scope = q.scopes[scope_id]
@@ -170,16 +226,34 @@ def scope_state(q: Questionnaire, scope_id: str, values: dict[str, Any]) -> bool
     return holds(scope.when, values)
 
 
-def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl") -> Evaluation:
-    """Judge the answered part of a questionnaire. Answers must be valid (see answers.problems)."""
+def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl", wait: bool = False) -> Evaluation:
+    """Judge the answered part of a questionnaire. Answers must be valid (see answers.problems).
+
+    `pending` lists the rules whose verdict still depends on an open question (judged in three
+    values: an `any` with one known true part is decided, an open part otherwise leaves it open).
+    `wait=True` (the wizard while a person answers) gives no finding for those: no verdict before
+    the facts. `wait=False` (a report, the importer's recompute, `evaluate`) judges the answers as
+    they stand, where an optional question left open counts as unanswered, as the content says."""
     eff = answers_mod.effective(q, answers)
     values = answers_mod.with_derived(q, eff)
     section_order = {s.id: i for i, s in enumerate(q.data.sections)}
     scopes = {sid: scope_state(q, sid, values) for sid in q.scopes}
+    unknown = open_items(q, eff, values)
     findings: list[Finding] = []
+    pending: list[str] = []
     for rule in q.data.rules:
         inside = scopes[rule.scope] if rule.scope else True
-        if inside is None or (inside is False and rule.outside == "skip") or not holds(rule.when, values):
+        if inside is None:
+            pending.append(rule.id)
+            continue
+        if inside is False and rule.outside == "skip":
+            continue
+        verdict = judge(rule.when, values, unknown)
+        if verdict is None or verdict and advice_inputs(q, rule) & unknown:
+            pending.append(rule.id)  # no verdict before the facts
+            if wait:
+                continue
+        if not holds(rule.when, values) or wait and not verdict:
             continue
         priority, norm_ids = rule.priority, list(rule.norms)
         if not inside:
@@ -206,7 +280,8 @@ def evaluate(q: Questionnaire, answers: dict[str, Any], lang: str = "nl") -> Eva
     return Evaluation(q.id, q.version, lang, findings, action_plan(q, findings, lang),
                       answers_mod.missing_required(q, answers), values,
                       warnings=warnings(q, eff, values, lang), answered=answered,
-                      outside_scopes=[sid for sid, inside in scopes.items() if inside is False])
+                      outside_scopes=[sid for sid, inside in scopes.items() if inside is False],
+                      pending=pending)
 
 
 def warnings(q: Questionnaire, eff: dict[str, Any], values: dict[str, Any], lang: str) -> list[Warning]:

@@ -95,7 +95,8 @@ def open_register(url: str | None = None, key: keys.SigningKey | None = None, pd
 
 def make(*, organisation: str, campaign_id: str, deadline: str, employees_csv: str, expert_recipient: str | None,
          questionnaire: str = "thuiswerkplek", version: str | None = None, register=None,
-         key: keys.SigningKey | None = None) -> NewCampaign:
+         key: keys.SigningKey | None = None, hand_in: str | None = None,
+         enrolment_check: bool = True) -> NewCampaign:
     """Check everything, then sign. Raises CampaignError (or LookupError for a questionnaire
     that does not exist, KeyFileError for a locked key)."""
     from arbocheck.core.questionnaire import loader as qloader
@@ -105,12 +106,15 @@ def make(*, organisation: str, campaign_id: str, deadline: str, employees_csv: s
         raise CampaignError("campaign.exists", id=campaign_id)
     q = qloader.find(questionnaire, version)
     key = key or employer_key(organisation)
+    text, codes = campaign_mod.codes_csv(employees)
+    # scrypt once per code (about 80 ms each, on every core): before anything is written. The keys also make
+    # the campaign file's keyed check (campaign.check_tags), which reveals neither codes nor employee numbers.
+    derived = campaign_mod.enrolment_keys(campaign_id, codes) if register is not None or enrolment_check else None
     data = campaign_mod.create(key, organisation=organisation, campaign_id=campaign_id, questionnaire_id=q.id,
                                questionnaire_version=q.version, deadline=deadline,
-                               expert_recipient=(expert_recipient or "").strip() or None)
-    text, codes = campaign_mod.codes_csv(employees)
-    # scrypt once per code (about 80 ms each, on every core): before anything is written.
-    derived = campaign_mod.enrolment_keys(campaign_id, codes) if register is not None else None
+                               expert_recipient=(expert_recipient or "").strip() or None,
+                               enrolment_keys=derived if enrolment_check else None, hand_in=hand_in)
+    derived = derived if register is not None else None
     return NewCampaign(data, campaign_mod.load(data), employees, codes, text, derived)
 
 

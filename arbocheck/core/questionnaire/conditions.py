@@ -6,7 +6,7 @@ answered); only `answered`/`not_answered` look at absence itself.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import AbstractSet, Any, Iterator, Mapping
 
 from arbocheck.core.questionnaire.model import All, Any_, Condition, Leaf, Not
 
@@ -60,6 +60,27 @@ def holds(cond: Condition | None, values: Mapping[str, Any]) -> bool:
     if not _present(left) or not _present(right) and cond.ref is not None:
         return False
     return _compare(cond.op, left, right)
+
+
+def judge(cond: Condition | None, values: Mapping[str, Any], unknown: AbstractSet[str]) -> bool | None:
+    """Like `holds`, but None ("not yet known") where the answer depends on an id in `unknown`
+    (a question still open): `any` is true as soon as one known part is true, `all` false as soon
+    as one known part is false; otherwise an open part leaves the whole open."""
+    if cond is None:
+        return True
+    if isinstance(cond, (All, Any_)):
+        parts = [judge(c, values, unknown) for c in (cond.all if isinstance(cond, All) else cond.any)]
+        decisive = isinstance(cond, Any_)  # any: True decides; all: False decides
+        if decisive in parts:
+            return decisive
+        return None if None in parts else not decisive
+    if isinstance(cond, Not):
+        inner = judge(cond.not_, values, unknown)
+        return None if inner is None else not inner
+    assert isinstance(cond, Leaf)
+    if cond.op not in ("answered", "not_answered") and (cond.item in unknown or cond.ref in unknown):
+        return None
+    return holds(cond, values)
 
 
 def leaves(cond: Condition | None) -> Iterator[Leaf]:

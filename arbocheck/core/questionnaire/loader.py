@@ -577,6 +577,12 @@ class _Checker:
             bad = bad_value(it, it.default)
             if bad:
                 self.add(loc + ("default",), where, f"default: {bad}")
+        if getattr(it, "range_text", None) is not None:
+            for lang in LANGS:
+                try:
+                    it.range_text.get(lang).format(min=it.min, max=it.max)
+                except (KeyError, IndexError, ValueError) as e:
+                    self.add(loc + ("range_text", lang), where, f"range_text may use only {{min}} and {{max}} ({e})")
         if isinstance(it, FreeText):
             if it.check_health_words and self.q.data.health_words is None:
                 self.add(loc + ("check_health_words",), where, "check_health_words needs a top-level 'health_words'")
@@ -681,14 +687,17 @@ def bad_value(it: Any, v: Any, for_condition: bool = False) -> Refusal | None:
         return None if v in opts else Refusal("value.option", value=repr(v), options=", ".join(opts))
     if isinstance(it, Country):
         return None if isinstance(v, str) and v in ISO_3166_ALPHA2 else Refusal("value.country", value=v)
+    if isinstance(it, (Number, Hours)) and not for_condition:
+        from arbocheck.core.questionnaire.numbers import problem
+
+        return problem(it, v)
     if isinstance(it, (Number, Hours, Scale)):
         if not num(v):
             return Refusal("value.number", value=repr(v))
         if isinstance(it, Scale) and not float(v).is_integer():
             return Refusal("value.scale_whole", min=it.min, max=it.max, value=f"{v:g}")
         if not for_condition and not (it.min <= v <= it.max):
-            unit = {lang: f" {unit_text(it, lang)}" if isinstance(it, (Number, Hours)) else "" for lang in LANGS}
-            return Refusal("value.range", value=f"{v:g}", unit=Phrase(**unit), min=f"{it.min:g}", max=f"{it.max:g}")
+            return Refusal("value.range", value=f"{v:g}", unit="", min=f"{it.min:g}", max=f"{it.max:g}")
         return None
     if isinstance(it, FreeText):
         return None if isinstance(v, str) else Refusal("value.text", value=repr(v))

@@ -324,6 +324,9 @@ class Number(_ItemBase):
     step: float = 1
     integer: bool = True
     default: float | None = None
+    range_text: Text | None = None
+    """What is usual, said to the person before they type ("Een bureau is meestal tussen {min} en
+    {max} cm hoog"); `{min}` and `{max}` are filled from the bounds above."""
 
     @model_validator(mode="after")
     def _bounds(self) -> "Number":
@@ -341,6 +344,8 @@ class Hours(_ItemBase):
     max: float = 24
     step: float = 0.5
     default: float | None = None
+    range_text: Text | None = None
+    """As for Number: what is usual, with `{min}` and `{max}` filled from the bounds."""
 
 
 class Scale(_ItemBase):

@@ -20,6 +20,20 @@ who has one report and wants its code must run scrypt once per guess: at 80-95 m
 the 2^80 codes take about 3.6 * 10^15 CPU-years (`python -m arbocheck.core.trust.campaign`
 measures this machine). The code is normalised first (case, spaces and dashes ignored),
 the employee id by identity.normalise.
+
+The keyed check (optional; campaign files without it still load). So the worker's welcome page can
+catch a mistyped code or an unknown employee number before the report goes out, the campaign file may
+carry, for every employee, a tag
+
+    tag = HMAC-SHA256(K, "arbocheck-enrol-check-v1" | campaign_id | employee_id)[:8 bytes]
+
+sorted and padded with random tags up to a multiple of 32, so the file shows neither the codes, nor the
+employee numbers, nor (exactly) how many there are. Whoever holds the file and wants a code must still
+derive K with scrypt for every guess of (code, employee id): the same 2^80 codes times 80-95 ms a guess,
+about 3.6 * 10^15 CPU-years per employee id; an employee id alone cannot be tested without its code. The
+64-bit tag makes a wrong pair pass by chance with a probability of n / 2^64 (10^-15 for 10,000 employees).
+A campaign may also carry `hand_in`: how to hand the report in (to whom, by which channel), shown when
+the report is ready.
 """
 
 from __future__ import annotations
@@ -45,6 +59,10 @@ from arbocheck.core.common.environment import environment
 
 FORMAT = "arbocheck-campaign"
 ENROL_CONTEXT = b"arbocheck-enrol-v2"
+CHECK_CONTEXT = b"arbocheck-enrol-check-v1"
+CHECK_TAG_BYTES = 8
+CHECK_PAD = 32  # tags are padded to a multiple of this: the count of employees stays approximate
+HAND_IN_MAX = 600
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1  # 32 MiB and about 80 ms per derivation
 TEST_FAST_KDF = "ARBOCHECK_TEST_FAST_KDF"  # test setting only: "1" makes scrypt cheap (N = 2^10)
 CODE_LENGTH = 16
@@ -66,6 +84,40 @@ class Campaign:
     expert_fingerprint: str | None
     employer_fingerprint: str
     employer_spki: bytes
+    check_tags: frozenset[str] | None = None
+    """The keyed check of code and employee number (None: this campaign file carries none)."""
+    hand_in: str | None = None
+    """How to hand the report in, in the employer's words (None: not said)."""
+
+
+def check_tag(key: bytes, campaign_id: str, employee_id: str) -> str:
+    """The tag of one employee's enrolment key K in the campaign file's keyed check (hex, 8 bytes)."""
+    msg = b"|".join([CHECK_CONTEXT, campaign_id.encode("utf-8"), employee_id.encode("utf-8")])
+    return hmac.new(key, msg, hashlib.sha256).digest()[:CHECK_TAG_BYTES].hex()
+
+
+def check_tags(campaign_id: str, keys: dict[str, bytes]) -> list[str]:
+    """Every employee's tag, padded with random ones to a multiple of CHECK_PAD, sorted."""
+    tags = {check_tag(k, campaign_id, eid) for eid, k in keys.items()}
+    while len(tags) % CHECK_PAD or not tags:
+        tags.add(os.urandom(CHECK_TAG_BYTES).hex())
+    return sorted(tags)
+
+
+def code_fits(camp: Campaign, code: str, employee_id: str) -> bool | None:
+    """Whether this code belongs to this employee number in this campaign: True or False, or None
+    when the campaign file carries no keyed check. (One scrypt: about 80 ms.)"""
+    if camp.check_tags is None:
+        return None
+    from arbocheck.core.trust.identity import EmployeeIdError, normalise
+
+    try:
+        eid = normalise(employee_id)
+    except EmployeeIdError:
+        return False
+    if not normalise_code(code):
+        return False
+    return check_tag(enrolment_key(code, camp.campaign_id, eid), camp.campaign_id, eid) in camp.check_tags
 
 
 def recipient_fingerprint(recipient: str) -> str:
@@ -77,8 +129,10 @@ def _canonical(obj: Any) -> bytes:
 
 
 def create(employer: SigningKey, *, organisation: str, campaign_id: str, questionnaire_id: str,
-           questionnaire_version: str, deadline: str, expert_recipient: str | None) -> bytes:
-    """A signed campaign file (bytes)."""
+           questionnaire_version: str, deadline: str, expert_recipient: str | None,
+           enrolment_keys: dict[str, bytes] | None = None, hand_in: str | None = None) -> bytes:
+    """A signed campaign file (bytes). With `enrolment_keys` ({employee_id: K}) it carries the keyed check
+    of code and employee number; with `hand_in` the words that say how to hand the report in."""
     if not organisation.strip():
         raise CampaignError("campaign.no_organisation")
     if not _ID.match(campaign_id):
@@ -103,6 +157,12 @@ def create(employer: SigningKey, *, organisation: str, campaign_id: str, questio
         "expert_fingerprint": recipient_fingerprint(expert_recipient) if expert_recipient else None,
         "employer_certificate": employer.cert_pem().decode("ascii"),
     }
+    if enrolment_keys:
+        body["enrolment_check"] = {"version": 1, "tags": check_tags(campaign_id, enrolment_keys)}
+    if hand_in is not None and hand_in.strip():
+        if len(hand_in) > HAND_IN_MAX:
+            raise CampaignError("campaign.hand_in_long", n=HAND_IN_MAX)
+        body["hand_in"] = hand_in.strip()
     sig = employer.key.sign(_canonical(body), ec.ECDSA(hashes.SHA256()))
     doc = {"format": FORMAT, "format_version": 1, "campaign": body,
            "signature": base64.b64encode(sig).decode("ascii")}
@@ -139,8 +199,19 @@ def load(data: bytes) -> Campaign:
             raise CampaignError("campaign.invalid_id")
         _dt.date.fromisoformat(body["deadline"])
         spki = spki_der(cert)
+        tags = None
+        check = body.get("enrolment_check")
+        if check is not None:
+            if check.get("version") != 1 or not isinstance(check.get("tags"), list) or not all(
+                    isinstance(x, str) and re.fullmatch(r"[0-9a-f]{16}", x) for x in check["tags"]):
+                raise CampaignError("campaign.incomplete")
+            tags = frozenset(check["tags"])
+        hand_in = body.get("hand_in")
+        if hand_in is not None and (not isinstance(hand_in, str) or len(hand_in) > HAND_IN_MAX):
+            raise CampaignError("campaign.incomplete")
         return Campaign(str(body["organisation"]), body["campaign_id"], str(q["id"]), str(q["version"]),
-                        body["deadline"], recipient, body.get("expert_fingerprint"), fingerprint(spki), spki)
+                        body["deadline"], recipient, body.get("expert_fingerprint"), fingerprint(spki), spki,
+                        tags, hand_in or None)
     except CampaignError:
         raise
     except (KeyError, TypeError, ValueError) as e:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QPlainTextEdit, QPushButton,
+                               QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QPushButton,
                                QScrollArea, QSlider,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -99,6 +99,7 @@ class ExpertWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(tr("expert.queue", lang))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move within it), as in the employer's
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_item(row))
 
@@ -373,6 +374,7 @@ class ExpertWindow(QMainWindow):
             if s.id == status:
                 text = s.template.get(self.lang)
                 self.advice.setPlainText(text + (it.advice if status == "advice_given" else ""))
+                self.template_text = self.advice.toPlainText().strip()
 
     def _enable(self, on: bool) -> None:
         for w in (self.status, self.advice, self.save, self.make_report):
@@ -382,6 +384,18 @@ class ExpertWindow(QMainWindow):
         it = self.selected()
         if it is None or self.status.currentData() is None:
             return
+        text = self.advice.toPlainText().strip()
+        if text == getattr(self, "template_text", None) or not text:
+            # A template is where advice starts, not advice: recorded unchanged it would read as written.
+            self.message.setText(escape(tr("expert.template_unchanged", self.lang)))
+            self.advice.setFocus()
+            return
+        if not self.expert_name.text().strip():
+            self.message.setText(escape(tr("expert.need_name", self.lang)))
+            self.expert_name.setFocus()
+            return
+        if not self.confirm_record(it):
+            return
         self.trail.append(it.report_id, it.rule, self.status.currentData(), self.advice.toPlainText().strip(),
                           employer_measures=self._chosen_employer_measures() if it.health else ())
         row = self.table.currentRow()
@@ -390,6 +404,13 @@ class ExpertWindow(QMainWindow):
             self.table.selectRow(row)
             self.show_item(row)
         self.message.setText(escape(tr("expert.recorded", self.lang)))
+
+    def confirm_record(self, it) -> bool:
+        """Recording is for good (the trail is append-only): ask first. Tests replace this."""
+        answer = QMessageBox.question(self, tr("expert.record.confirm.title", self.lang),
+                                      tr("expert.record.confirm", self.lang, worker=it.worker,
+                                         status=self.status.currentText()))
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- advice report --------------------------------------------------------------
 

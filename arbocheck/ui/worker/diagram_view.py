@@ -19,7 +19,7 @@ class DiagramView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.diagram: Diagram | None = None
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(300, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
@@ -47,6 +47,7 @@ class DiagramView(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
         p.setFont(font)
+        labels: list[tuple[QPointF, str, str]] = []
         for s in d.shapes:
             colour, width = PENS[s.style]
             pen = QPen(QColor(colour), width)
@@ -71,6 +72,12 @@ class DiagramView(QWidget):
             else:
                 anchor = pt(*s.points)
             if s.text:
-                p.setPen(QColor(colour))
-                p.drawText(anchor + (QPointF(2, 13) if s.label_below else QPointF(2, -4)), s.text)
+                labels.append((anchor + (QPointF(2, 13) if s.label_below else QPointF(2, -4)), s.text, colour))
+        # Labels last, each on a pale backing, so no line of the sketch runs through its text (as the report).
+        metrics = p.fontMetrics()
+        for at, text, colour in labels:
+            box = QRectF(metrics.boundingRect(text)).translated(at).adjusted(-2, -1, 2, 1)
+            p.fillRect(box, QColor(255, 255, 255, 225))
+            p.setPen(QColor(colour))
+            p.drawText(at, text)
         p.end()

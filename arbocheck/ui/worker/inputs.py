@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
 
 from arbocheck.core.questionnaire import model as qmodel
+from arbocheck.core.questionnaire import numbers
 from arbocheck.core.questionnaire.countries import ISO_3166_ALPHA2
 from arbocheck.ui.texts import tr
 
@@ -44,8 +46,32 @@ class ItemInput(QWidget):
     def focus_target(self) -> QWidget:
         return self
 
+    def focusables(self) -> list[QWidget]:
+        """Every control of this answer a person can reach with Tab or the arrow keys."""
+        return [self.focus_target()]
+
+    def describe(self, context: str) -> None:
+        """Set what the row says around this answer (who sees it, the advice under it) as the accessible
+        description of every control, so a screen reader reads it with the control; Qt announces the change."""
+        self._context = context
+        self._describe()
+
+    def own_description(self) -> str:
+        """What the input itself has to say (a number field: what is wrong, what is allowed)."""
+        return ""
+
+    def _describe(self) -> None:
+        text = " ".join(x for x in (self.own_description(), getattr(self, "_context", "")) if x)
+        for w in self.focusables():
+            if w.accessibleDescription() != text:
+                w.setAccessibleDescription(text)
+
     def _name(self, w: QWidget, suffix: str = "") -> None:
-        w.setAccessibleName(self.item.text.get(self.lang) + (f" — {suffix}" if suffix else ""))
+        """Named by the question (and the option), with "verplicht" where an answer is required."""
+        name = self.item.text.get(self.lang) + (f" — {suffix}" if suffix else "")
+        if self.item.required:
+            name += f" ({tr('item.required', self.lang)})"
+        w.setAccessibleName(name)
 
 
 class _Buttons(ItemInput):
@@ -81,6 +107,9 @@ class _Buttons(ItemInput):
     def focus_target(self):
         return self.group.checkedButton() or self.group.button(0)
 
+    def focusables(self):
+        return list(self.group.buttons())
+
 
 class _Multi(ItemInput):
     def __init__(self, item, lang, parent=None):
@@ -115,95 +144,121 @@ class _Multi(ItemInput):
     def focus_target(self):
         return next(iter(self.boxes.values()))
 
-
-def _selecting(cls):
-    """A spin box that selects its text on focus, so typing replaces '—' or the old value."""
-
-    class Selecting(cls):
-        def focusInEvent(self, e):
-            super().focusInEvent(e)
-            QTimer.singleShot(0, self.selectAll)
-
-        def keyPressEvent(self, e):
-            # Typing a digit into the empty field ('—') starts a new number.
-            if e.text()[:1].isdigit() and self.lineEdit().text() == self.specialValueText():
-                self.lineEdit().setText(self.suffix())
-                self.lineEdit().setCursorPosition(0)
-            super().keyPressEvent(e)
-
-    return Selecting
+    def focusables(self):
+        return list(self.boxes.values())
 
 
-class _FloatSpin(_selecting(QDoubleSpinBox)):
-    """Shows 4 rather than 4.0, and a decimal comma in Dutch (6,5 uur)."""
+class _NumberEdit(QLineEdit):
+    """A line edit whose Up/Down keys step the number (as a spin box would) and that selects its text
+    on focus, so typing replaces the old value."""
 
-    def textFromValue(self, v: float) -> str:
-        text = f"{v:.1f}".removesuffix(".0")
-        return text.replace(".", ",") if self.locale().decimalPoint() == "," else text
+    stepped = Signal(int)
 
-    def valueFromText(self, text: str) -> float:
-        core = text.removesuffix(self.suffix()).strip().replace(",", ".")
-        try:
-            return float(core)
-        except ValueError:
-            return self.minimum()
+    def focusInEvent(self, e):
+        super().focusInEvent(e)
+        QTimer.singleShot(0, self.selectAll)
 
-
-_IntSpin = _selecting(QSpinBox)
+    def keyPressEvent(self, e):
+        if e.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.stepped.emit(1 if e.key() == Qt.Key.Key_Up else -1)
+            return
+        super().keyPressEvent(e)
 
 
-class _Spin(ItemInput):
-    """Numbers and hours. One step below the minimum means 'not answered' and shows '—'."""
+class _Number(ItemInput):
+    """Numbers and hours: what the person typed stays as typed. The core validator
+    (core/questionnaire/numbers.read) says what it means; below the field stand what is allowed
+    (visible before typing), what was read differently (metres as cm) and what is wrong. The
+    field's accessible description carries the same sentences, so a screen reader hears them."""
 
     def __init__(self, item, lang, parent=None):
         super().__init__(item, lang, parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        whole = isinstance(item, qmodel.Number) and item.integer
-        self.spin = _IntSpin() if whole else _FloatSpin()
-        if not whole:
-            self.spin.setDecimals(1)
-            self.spin.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if lang == "nl"
-                                else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self.blank = item.min - item.step
-        self.spin.setRange(self.blank, item.max)
-        self.spin.setSingleStep(item.step)
-        self.spin.setSpecialValueText(tr("item.unanswered", lang))
-        unit = qmodel.unit_text(item, lang)
-        self.spin.setSuffix(f" {unit}")
-        self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
-        self.spin.setMinimumWidth(140)
-        self.spin.setKeyboardTracking(True)
-        self._name(self.spin)
-        self.spin.setValue(self.blank)
-        # While typing "1", "17", "175" the value passes through too-small numbers:
-        # report a typed value only after a short pause (or at once on arrows).
-        self._typing = QTimer(self, singleShot=True, interval=400)
-        self._typing.timeout.connect(self._emit)
-        self.spin.valueChanged.connect(lambda *_: self._typing.start())
-        self.spin.editingFinished.connect(self._flush)
-        lay.addWidget(self.spin)
-        lay.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.field = _NumberEdit()
+        self.field.setMaximumWidth(120)
+        self.field.setMinimumWidth(90)
+        self.unit = QLabel(qmodel.unit_text(item, lang))
+        self.unit.setBuddy(self.field)
+        row.addWidget(self.field)
+        row.addWidget(self.unit)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.allowed_text = numbers.allowed(item).text(lang)
+        self.hint = QLabel(escape(self.allowed_text))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        outer.addWidget(self.hint)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        outer.addWidget(self.message)
+        self._name(self.field, qmodel.unit_text(item, lang))
+        self.reading = numbers.read(item, "")
+        self._typing = QTimer(self, singleShot=True, interval=500)
+        self._typing.timeout.connect(self._judge)
+        self.field.textEdited.connect(lambda *_: self._typing.start())
+        self.field.editingFinished.connect(self._flush)
+        self.field.stepped.connect(self._step)
+        self._show()
+
+    @property
+    def spin(self):  # older name, kept for scripts that drive the field
+        return self.field
 
     def _flush(self):
-        if self._typing.isActive():
+        if self._typing.isActive() or numbers.read(self.item, self.field.text()) != self.reading:
             self._typing.stop()
+            self._judge()
+
+    def _step(self, direction: int) -> None:
+        v = numbers.step(self.item, numbers.read(self.item, self.field.text()).value, direction)
+        self.field.setText(numbers.shown(self.item, v, self.lang))
+        self._judge()
+
+    def _judge(self) -> None:
+        before = self.reading.value
+        self.reading = numbers.read(self.item, self.field.text())
+        self._show()
+        if self.reading.value != before or self.reading.problem is not None:
             self._emit()
 
+    def _show(self) -> None:
+        r = self.reading
+        lines = []
+        if r.problem is not None:
+            lines.append(("#b3261e", tr("item.number.invalid", self.lang, reason=_sentence(r.problem.text(self.lang)))))
+        if r.note is not None:
+            lines.append(("#1f5fa8", r.note.text(self.lang)))
+        self.message.setText("<br>".join(f"<span style='color:{c}'>{escape(x, quote=False)}</span>" for c, x in lines))
+        self.message.setVisible(bool(lines))
+        self.field.setStyleSheet("QLineEdit { border: 2px solid #b3261e; }" if r.problem is not None else "")
+        self._lines = [x for _, x in lines]
+        self._describe()  # Qt sends DescriptionChanged to assistive technology
+        self.field.setProperty("invalid", r.problem is not None)
+
+    def own_description(self) -> str:
+        return " ".join(getattr(self, "_lines", []) + [self.allowed_text])
+
     def value(self):
-        v = self.spin.value()
-        if v <= self.blank + 1e-9:
-            return None
-        if isinstance(self.spin, QDoubleSpinBox):
-            v = round(float(v), 1)
-            return int(v) if v.is_integer() and isinstance(self.item, qmodel.Number) and self.item.integer else v
-        return int(v)
+        return self.reading.value
 
     def _set(self, v):
-        self.spin.setValue(self.blank if v is None else v)
+        self._typing.stop()
+        self.field.setText(numbers.shown(self.item, v, self.lang))
+        self.reading = numbers.read(self.item, self.field.text())
+        self._show()
 
     def focus_target(self):
-        return self.spin
+        return self.field
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else text
 
 
 class _Combo(ItemInput):
@@ -325,7 +380,7 @@ def make_input(item: Any, lang: str, parent: QWidget | None = None) -> ItemInput
     if isinstance(item, qmodel.MultiChoice):
         return _Multi(item, lang, parent)
     if isinstance(item, (qmodel.Number, qmodel.Hours)):
-        return _Spin(item, lang, parent)
+        return _Number(item, lang, parent)
     if isinstance(item, qmodel.Scale):
         return _Scale(item, lang, parent)
     if isinstance(item, qmodel.FreeText):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from arbocheck.core.common.reasons import Refusal, text_of
@@ -15,7 +15,7 @@ from arbocheck.core.check.sharing import split
 from arbocheck.core.trust.campaign import expert_recipient
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge
-from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.text_labels import focus_heading, heading, paragraph
 from arbocheck.ui.worker.signature_pad import SignaturePad
 from arbocheck.ui.tasks import show_error
 from arbocheck.ui.texts import count, has, tr
@@ -26,7 +26,8 @@ class IntroPage(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
-        lay.addWidget(heading(ws.q.data.title.get(lang)))
+        self.heading = focus_heading(ws.q.data.title.get(lang))
+        lay.addWidget(self.heading)
         lay.addWidget(paragraph(escape(ws.q.data.intro.get(lang))))
         lay.addWidget(heading(tr("intro.heading", lang), 2))
         lay.addWidget(paragraph(escape(tr("intro.body", lang))))
@@ -81,7 +82,13 @@ class CampaignPanel(QWidget):
         self.id_hint = QLabel("")
         self.id_hint.setWordWrap(True)
         form.addRow("", self.id_hint)
+        self.code_check = QLabel("")
+        self.code_check.setWordWrap(True)
+        self.code_check.setVisible(False)
+        form.addRow("", self.code_check)
         self.employee.textChanged.connect(self.show_id_hint)
+        self.employee.editingFinished.connect(self.check_code)
+        self.code.editingFinished.connect(self.check_code)
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
@@ -103,6 +110,30 @@ class CampaignPanel(QWidget):
         self.id_hint.setText(escape(tr("campaign.employee_id_as", self.lang, id=eid))
                              if eid and eid != text.strip() else "")
         self.id_hint.setVisible(bool(self.id_hint.text()))
+
+    def check_code(self) -> bool | None:
+        """With a campaign that carries the keyed check: does the code belong to this employee number?
+        Caught here, on the welcome page, not only when the employer imports the report."""
+        from arbocheck.core.trust import campaign as campaign_mod
+
+        raw = self.ws.meta.get("campaign_file")
+        code, eid = self.code.text().strip(), self.employee.text().strip()
+        fits = None
+        if raw and code and eid:
+            try:
+                fits = campaign_mod.code_fits(campaign_mod.load(str(raw).encode("utf-8")), code, eid)
+            except campaign_mod.CampaignError:
+                fits = None
+            key = {True: "campaign.code_fits", False: "campaign.code_wrong", None: "campaign.code_unchecked"}[fits]
+            self.code_check.setText(escape(tr(key, self.lang)))
+            self.code_check.setStyleSheet({True: "color: #2e6b30;", False: "color: #b3261e; font-weight: 600;",
+                                           None: "color: #555;"}[fits])
+            self.code_check.setVisible(True)
+            self.code.setAccessibleDescription(tr(key, self.lang))
+        else:
+            self.code_check.setVisible(False)
+            self.code.setAccessibleDescription("")
+        return fits
 
     def show_campaign(self) -> None:
         from arbocheck.core.trust import campaign as campaign_mod
@@ -161,10 +192,30 @@ class CampaignPanel(QWidget):
         self.show_campaign()
 
 
+def confidential_statement(ws: Worksheet, lang: str, s=None) -> str:
+    """Where the confidential answers go: to the expert (sealed) or, without an expert's key, nowhere but the
+    personal copy. Counted from sharing.split, tested on the key as the export tests it."""
+    s = s or split(ws.q, ws.answers, ws.meta, lang)
+    sealed = expert_recipient(ws.meta) is not None  # the same test the export makes
+    return tr("review.shared.expert" if sealed else "review.shared.personal", lang,
+              answers=count(len(s.expert_answers), "answer", lang),
+              findings=count(len(s.expert_findings), "finding", lang),
+              photos=count(len(s.expert_photos), "photo", lang))
+
+
+def plain_text(html: str) -> str:
+    from arbocheck.ui.badges import plain
+
+    return plain(html)
+
+
 class ReviewPage(QWidget):
-    def __init__(self, ws: Worksheet, lang: str):
+    """Everything before signing: findings (each with a link to its question), the plan, what is shared,
+    and every answer with a "wijzig" link back to its question. `go_to(item_id)` opens a question."""
+
+    def __init__(self, ws: Worksheet, lang: str, go_to=None):
         super().__init__()
-        self.ws, self.lang = ws, lang
+        self.ws, self.lang, self.go_to = ws, lang, go_to or (lambda item_id: None)
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(0, 0, 0, 0)
         self.body: QWidget | None = None
@@ -183,7 +234,8 @@ class ReviewPage(QWidget):
         ws, lang = self.ws, self.lang
         s = split(ws.q, ws.answers, ws.meta, lang)
         ev = s.evaluation
-        lay.addWidget(heading(tr("review.heading", lang)))
+        self.heading = focus_heading(tr("review.heading", lang))
+        lay.addWidget(self.heading)
         if ev.missing:
             names = ", ".join(ws.q.items[i].text.get(lang) for i in ev.missing)
             warn = paragraph(escape(tr("review.missing", lang, items=names)))
@@ -212,7 +264,13 @@ class ReviewPage(QWidget):
             if fs:
                 lay.addWidget(heading(f"{tr('review.group.' + prio, lang)} ({len(fs)})", 2))
                 for f in fs:
-                    lay.addWidget(finding_badge(f, lang, ws.q))
+                    badge = finding_badge(f, lang, ws.q)
+                    question = ws.q.items[f.item].text.get(lang)
+                    link = QPushButton(tr("review.to_question", lang))
+                    link.setAccessibleName(tr("review.to_question.name", lang, question=question))
+                    link.clicked.connect(lambda _=False, i=f.item: self.go_to(i))
+                    badge.layout().addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
+                    lay.addWidget(badge)
         lay.addWidget(heading(t("action_plan", lang), 2))
         row = QHBoxLayout()
         for owner in ("employer", "worker", "both"):
@@ -231,14 +289,47 @@ class ReviewPage(QWidget):
             findings=count(len(s.employer_findings), "finding", lang),
             measures=count(len(s.employer_plan), "measure", lang),
             photos=count(len(s.employer_photos), "photo", lang)))))
-        sealed = expert_recipient(ws.meta) is not None  # the same test the export makes
-        lay.addWidget(paragraph(escape(tr(
-            "review.shared.expert" if sealed else "review.shared.personal", lang,
-            answers=count(len(s.expert_answers), "answer", lang),
-            findings=count(len(s.expert_findings), "finding", lang),
-            photos=count(len(s.expert_photos), "photo", lang)))))
+        lay.addWidget(paragraph(escape(confidential_statement(ws, lang, s))))
         lay.addWidget(paragraph(escape(tr("review.shared.local", lang))))
+        self._answers(lay)
         lay.addStretch(1)
+
+    def _answers(self, lay: QVBoxLayout) -> None:
+        """Every question shown, with its answer and a "wijzig" link (hidden questions are left out)."""
+        from arbocheck.core.check.textfmt import value as shown_value
+        from arbocheck.core.questionnaire.model import unit_text
+
+        ws, lang = self.ws, self.lang
+        lay.addWidget(heading(tr("review.answers", lang), 2))
+        self.change_links: dict[str, QPushButton] = {}
+        values = ws.values
+        for sec in ws.q.data.sections:
+            items = ws.visible_items(sec.id)
+            if not items:
+                continue
+            lay.addWidget(heading(sec.title.get(lang), 3))
+            grid = QGridLayout()
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 2)
+            for r, it in enumerate(items):
+                v = values.get(it.id)
+                answer = shown_value(ws.q, it.id, v, lang) if v is not None else tr("review.not_answered", lang)
+                unit = unit_text(it, lang)
+                if v is not None and unit:
+                    answer += f" {unit}"
+                q_label = QLabel(escape(it.text.get(lang)))
+                q_label.setWordWrap(True)
+                a_label = QLabel(f"<b>{escape(answer)}</b>" if v is not None else f"<i>{escape(answer)}</i>")
+                a_label.setWordWrap(True)
+                link = QPushButton(tr("review.change", lang))
+                link.setAccessibleName(tr("review.change.name", lang, question=it.text.get(lang)))
+                link.setAccessibleDescription(tr("review.change.answer", lang, answer=answer))
+                link.clicked.connect(lambda _=False, i=it.id: self.go_to(i))
+                self.change_links[it.id] = link
+                grid.addWidget(q_label, r, 0)
+                grid.addWidget(a_label, r, 1)
+                grid.addWidget(link, r, 2)
+            lay.addLayout(grid)
 
 
 class SignPage(QWidget):
@@ -250,7 +341,8 @@ class SignPage(QWidget):
         self.busy = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 18)
-        lay.addWidget(heading(tr("sign.heading", lang)))
+        self.heading = focus_heading(tr("sign.heading", lang))
+        lay.addWidget(self.heading)
         self.declaration = QCheckBox(tr("sign.declaration", lang))
         self.declaration.setChecked(bool(ws.meta.get("declared")))
         self.declaration.toggled.connect(self._declared)
@@ -274,6 +366,11 @@ class SignPage(QWidget):
         lay.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = paragraph("")
         lay.addWidget(self.status)
+        # Where the confidential answers go, computed as the review page does it (the same split, the same test
+        # of the expert's key as the export): without a key they stay in the personal copy only.
+        self.sharing = paragraph("")
+        self.sharing.setStyleSheet("color: #444; background: #f3eef8; padding: 6px; border-radius: 3px;")
+        lay.addWidget(self.sharing)
         self.export = QPushButton(tr("sign.export", lang))
         self.export.clicked.connect(self.start_export)
         lay.addWidget(self.export, 0, Qt.AlignmentFlag.AlignLeft)
@@ -304,11 +401,38 @@ class SignPage(QWidget):
             key = "sign.missing" if missing else "sign.ready" if ready else "sign.need_declaration"
             self.status.setText(escape(tr(key, self.lang)))
         self.export.setEnabled(ready and self.busy is None)
+        self.sharing.setText(escape(confidential_statement(self.ws, self.lang)))
+        self.export.setAccessibleDescription(self.status.text() and f"{plain_text(self.status.text())} "
+                                             f"{confidential_statement(self.ws, self.lang)}")
         last = self.ws.meta.get("last_export")
         self.last.setText(escape(tr("sign.last", self.lang, path=last, revision=self.ws.meta.get("revision", 1)))
                           if last else "")
+        self.last.setVisible(bool(last))  # no empty, nameless text in the reading order
 
     # -- export --------------------------------------------------------------
+
+    def default_file_name(self) -> str:
+        """One name per person (their name, else their employee number), safe on every OS."""
+        import datetime as _dt
+
+        from arbocheck.core.check.file_names import report_file_name
+
+        template = tr("sign.file_name", self.lang, who="{who}", date="{date}")
+        return report_file_name(template, _dt.date.today().isoformat(), self.name.text().strip(),
+                                str(self.ws.meta.get("employee_id") or ""))
+
+    def hand_in_text(self) -> str:
+        """How to hand the report in: the campaign's own words, or a general sentence."""
+        from arbocheck.core.trust import campaign as campaign_mod
+
+        raw = self.ws.meta.get("campaign_file")
+        try:
+            camp = campaign_mod.load(str(raw).encode("utf-8")) if raw else None
+        except campaign_mod.CampaignError:
+            camp = None
+        if camp is not None and camp.hand_in:
+            return tr("sign.hand_in", self.lang, text=camp.hand_in)
+        return tr("sign.hand_in.none", self.lang)
 
     def choose_path(self) -> str | None:
         """Where to save; tests replace this."""
@@ -317,8 +441,7 @@ class SignPage(QWidget):
 
         from PySide6.QtWidgets import QFileDialog
 
-        default = Path(self.ws.meta.get("last_export") or Path.home() / tr(
-            "sign.file_name", self.lang, date=_dt.date.today().isoformat()))
+        default = Path(self.ws.meta.get("last_export") or Path.home() / self.default_file_name())
         path, _ = QFileDialog.getSaveFileName(self, tr("sign.save_as", self.lang), str(default), "PDF (*.pdf)")
         return path or None
 
@@ -370,7 +493,8 @@ class SignPage(QWidget):
         self.on_change()
         self._finish()
         box = QMessageBox(QMessageBox.Icon.Information, tr("sign.done.title", self.lang),
-                          tr("sign.done", self.lang, signed=str(out), personal=str(personal)), parent=self)
+                          tr("sign.done", self.lang, signed=str(out), personal=str(personal))
+                          + "\n\n" + self.hand_in_text(), parent=self)
         folder = box.addButton(tr("sign.open_folder", self.lang), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
         self.done_box = box

@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout)
+                               QVBoxLayout, QWidget)
 
 from arbocheck.core.check import photos
 from arbocheck.core.check.draft_photos import DraftPhotos, PhotoRef, refs, set_refs
@@ -41,26 +41,40 @@ class PhotoTile(QFrame):
         pic.setPixmap(pm.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                 Qt.TransformationMode.SmoothTransformation))
         pic.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pic.setAccessibleName(tr("photo.alt", lang, caption=ref.caption or "—"))
+        self.pic = pic
+        self.lang = lang
         lay.addWidget(pic)
         self.caption = QLineEdit(ref.caption)
         self.caption.setPlaceholderText(tr("photo.caption", lang))
-        self.caption.setAccessibleName(tr("photo.caption", lang))
         self.caption.setMaxLength(200)
         self.caption.textEdited.connect(self._caption)
         lay.addWidget(self.caption)
+        # The whole text stays readable on the card: the box's own text is short, a wrapped label says it all.
         self.expert = QCheckBox(tr("photo.expert_only", lang))
         self.expert.setChecked(ref.expert_only)
         self.expert.toggled.connect(self._expert)
         lay.addWidget(self.expert)
-        remove = QPushButton(tr("photo.remove", lang))
-        remove.setAccessibleName(f"{tr('photo.remove', lang)}: {ref.caption or ref.id[:8]}")
-        remove.clicked.connect(lambda: self.removed.emit(self))
-        lay.addWidget(remove)
-        self.setFixedWidth(THUMB + 40)
+        self.remove = QPushButton(tr("photo.remove", lang))
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+        lay.addWidget(self.remove)
+        self._names()
+        self.setMinimumWidth(THUMB + 40)
+        self.setMaximumWidth(max(THUMB + 40, self.expert.sizeHint().width() + 24))
+
+    def _names(self) -> None:
+        """Every control of the card is named by the photo's caption (or, without one, its number)."""
+        what = self.ref.caption or tr("photo.unnamed", self.lang, id=self.ref.id[:6])
+        self.pic.setAccessibleName(tr("photo.alt", self.lang, caption=what))
+        self.caption.setAccessibleName(tr("photo.caption.name", self.lang, photo=what))
+        self.expert.setAccessibleName(f"{tr('photo.expert_only', self.lang).replace('&', '')}: {what}")
+        self.remove.setAccessibleName(f"{tr('photo.remove', self.lang).replace('&', '')}: {what}")
+
+    def focusables(self) -> list:
+        return [self.caption, self.expert, self.remove]
 
     def _caption(self, text: str) -> None:
         self.ref.caption = text
+        self._names()
         self.changed.emit()
 
     def _expert(self, on: bool) -> None:
@@ -91,6 +105,7 @@ class PhotoStrip(QFrame):
         lay.addWidget(privacy)
         row = QHBoxLayout()
         self.add_button = QPushButton(tr("photo.add", lang))
+        self.add_button.setAccessibleName(tr("photo.add.name", lang, section=section.title.get(lang)))
         self.add_button.clicked.connect(self.choose)
         row.addWidget(self.add_button)
         row.addWidget(QLabel(tr("photo.drop", lang)))
@@ -136,10 +151,23 @@ class PhotoStrip(QFrame):
             ref = PhotoRef(photo_id, self.section.id)
             all_refs.append(ref)
             set_refs(self.ws.meta, all_refs)
-            self._add_tile(ref, thumb)
+            tile = self._add_tile(ref, thumb)
             self.on_change()
-        if not self.busy:
+            # Say so, and show it: the new card may lie below the visible part of the page.
+            self._show_status(tr("photo.added", self.lang, n=len(self.tile_refs())), error=False)
+            self._reveal(tile)
+        elif not self.busy:
             self.status.setVisible(False)
+
+    def _reveal(self, tile) -> None:
+        from PySide6.QtWidgets import QScrollArea
+
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(tile)
+        tile.caption.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, name: str, e: BaseException) -> None:
         self.busy -= 1
@@ -156,6 +184,23 @@ class PhotoStrip(QFrame):
         tile.changed.connect(self._tile_changed)
         tile.removed.connect(self._remove)
         self.tiles.insertWidget(self.tiles.count() - 1, tile)
+        prev = self.focusables()
+        if len(prev) > 3:  # photo controls follow "Foto toevoegen" (and the card before), not "Volgende"
+            QWidget.setTabOrder(prev[-4], tile.caption)
+        else:
+            QWidget.setTabOrder(self.add_button, tile.caption)
+        QWidget.setTabOrder(tile.caption, tile.expert)
+        QWidget.setTabOrder(tile.expert, tile.remove)
+        return tile
+
+    def focusables(self) -> list:
+        """The strip's controls in reading order: "Foto toevoegen", then each card's caption, box and button."""
+        out = [self.add_button]
+        for i in range(self.tiles.count()):
+            w = self.tiles.itemAt(i).widget()
+            if isinstance(w, PhotoTile):
+                out += w.focusables()
+        return out
 
     def _tile_changed(self) -> None:
         tiles = {}

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget)
 
 from arbocheck.core.check import sharing
 from arbocheck.core.trust.campaign import expert_recipient
@@ -17,7 +17,7 @@ from arbocheck.ui.badges import finding_badge, glossary_line, norm_lines, ok_bad
 from arbocheck.ui.worker.diagram_view import DiagramView
 from arbocheck.ui.worker.inputs import ItemInput, make_input
 from arbocheck.ui.texts import tr
-from arbocheck.ui.text_labels import heading, paragraph
+from arbocheck.ui.text_labels import focus_heading, heading, paragraph
 
 
 class ItemRow(QFrame):
@@ -59,7 +59,8 @@ class ItemRow(QFrame):
             lay.addWidget(note)
 
         self.input: ItemInput = make_input(item, lang)
-        self.input.set_value(ws.get(item.id))
+        given = ws.get(item.id)
+        self.input.set_value(given if given is not None else getattr(item, "default", None))  # what the report uses
         self.input.edited.connect(lambda v: on_edit(item.id, v))
         self.label.setBuddy(self.input.focus_target())
         lay.addWidget(self.input)
@@ -93,12 +94,32 @@ class ItemRow(QFrame):
         text = sharing.item_statement(self.ws.q, self.item.id, sealed, self.lang)
         self.audience.setText(escape(text or ""))
         self.audience.setVisible(bool(text))
-        self.input.focus_target().setAccessibleDescription(text or "")
+        self._audience_text = text or ""
+        self._describe()
+
+    def _describe(self) -> None:
+        """The controls' accessible description: who sees the answer, then the advice and warnings shown under
+        it, so a screen reader reads the advice with the control (Qt announces the change)."""
+        self.input.describe(" ".join(x for x in (getattr(self, "_audience_text", ""), getattr(self, "_advice", ""))
+                                     if x))
+
+    def focusables(self) -> list[QWidget]:
+        """This row's controls in reading order: the answer, "Uitleg", the advice under it."""
+        out = list(self.input.focusables())
+        if self.help_button is not None:
+            out.append(self.help_button)
+        for i in range(self.badges.count()):
+            w = self.badges.itemAt(i).widget()
+            if w is not None:
+                out.append(w)
+                out += [b for b in w.findChildren(QPushButton)]
+        return out
 
     def refresh_badges(self) -> None:
         findings = self.ws.findings_for(self.item.id, self.lang)
         warnings = self.ws.warnings_for(self.item.id, self.lang)
-        ok = not findings and not warnings and self.has_rules and self.ws.get(self.item.id) is not None
+        # "In orde" only when every rule about this item has all its inputs and none fires.
+        ok = not warnings and self.ws.verdict(self.item.id, self.lang) == "ok" and self.ws.get(self.item.id) is not None
         shown = (tuple((f.rule, f.advice) for f in findings), tuple(w.message for w in warnings), ok)
         if shown == self._shown:  # cheap enough to call for every page on every edit
             return
@@ -107,12 +128,20 @@ class ItemRow(QFrame):
             w = self.badges.takeAt(0).widget()
             if w is not None:
                 w.deleteLater()
+        spoken = []
         for w in warnings:
             self.badges.addWidget(self._warning(w))
+            spoken.append(f"{t('warnings', self.lang)}: {w.message}")
         for f in findings:
-            self.badges.addWidget(finding_badge(f, self.lang, self.ws.q))
+            badge = finding_badge(f, self.lang, self.ws.q)
+            self.badges.addWidget(badge)
+            spoken.append(f"{badge.accessibleName()}. {f.advice}")
         if ok:
             self.badges.addWidget(ok_badge(self.lang))
+            spoken.append(tr("badge.ok", self.lang))
+        self._advice = " ".join(spoken)
+        self._describe()
+        self.tab_order_changed = True
 
     def _warning(self, w) -> QWidget:
         """ "Check this answer", with a button to move a health remark to the confidential one."""
@@ -144,7 +173,8 @@ class SectionPage(QWidget):
         self.section, self.ws, self.lang = section, ws, lang
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
-        outer.addWidget(heading(section.title.get(lang)))
+        self.heading = focus_heading(section.title.get(lang))
+        outer.addWidget(self.heading)
         if section.intro:
             outer.addWidget(paragraph(escape(section.intro.get(lang))))
         self.sharing_note = paragraph("")
@@ -152,8 +182,9 @@ class SectionPage(QWidget):
         outer.addWidget(self.sharing_note)
         self._sealed: bool | None = None
 
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(24)
+        self.body = body
         column = QVBoxLayout()
         column.setSpacing(0)
         self.rows: dict[str, ItemRow] = {}
@@ -179,10 +210,37 @@ class SectionPage(QWidget):
             side.addStretch(1)
             body.addLayout(side, 2)
         outer.addLayout(body)
+        self.photo_strip = photo_strip
         if photo_strip is not None:
             outer.addWidget(photo_strip)
         outer.addStretch(1)
         self.refresh()
+
+    NARROW = 820
+    """Below this width (a small screen, or 150 % scaling) the side view goes under the questions."""
+
+    def resizeEvent(self, event) -> None:
+        if self.diagram is not None:
+            narrow = event.size().width() < self.NARROW
+            want = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+            if self.body.direction() != want:
+                self.body.setDirection(want)
+        super().resizeEvent(event)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The page's controls in reading order: the heading, each row (its answer, "Uitleg", its advice), the
+        photos. A question revealed by an answer comes right after it, as it stands on the page."""
+        chain: list[QWidget] = [self.heading]
+        for row in self.rows.values():
+            chain += row.focusables()
+        if self.photo_strip is not None:
+            chain += self.photo_strip.focusables()
+        return chain
+
+    def order_tabs(self) -> None:
+        chain = self.focus_chain()
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     def refresh(self) -> None:
         sealed = expert_recipient(self.ws.meta) is not None
@@ -191,9 +249,13 @@ class SectionPage(QWidget):
             self.sharing_note.setText(escape(sharing.section_statement(self.ws.q, self.section.id, sealed, self.lang)))
             for row in self.rows.values():
                 row.refresh_audience(sealed)
+        reorder = False
         for item_id, row in self.rows.items():
             row.setVisible(self.ws.visible(item_id))
             row.refresh_badges()
+            reorder |= row.__dict__.pop("tab_order_changed", False)
+        if reorder:
+            self.order_tabs()
         if self.diagram is not None:
             d = side_view(self.ws.values, self.lang, self.ws.q.parameter("desk_tolerance_cm"))
             self.diagram.set_diagram(d)

@@ -20,11 +20,13 @@ from arbocheck.core.check.drafts import DraftStore
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.badges import COLOURS
+from arbocheck.ui.focus import FOCUS_RING
 from arbocheck.ui.worker.pages import IntroPage, ReviewPage, SignPage
 from arbocheck.ui.worker.photo_strip import PhotoStrip
 from arbocheck.ui.worker.section_page import SectionPage
 from arbocheck.ui.texts import tr
 
+MARKS = {"done": "✓", "started": "◐", "open": "○"}  # the side list's marks (the legend explains them)
 AUTOSAVE_MS = 400  # well under the promised "at most the last second of typing"
 
 
@@ -38,14 +40,26 @@ class WizardWindow(QMainWindow):
         self.save_error: str | None = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_now)
-        self.resize(1240, 760)
-        self.setMinimumSize(960, 600)
+        self.setStyleSheet(FOCUS_RING)
+        self._fit_screen()
         self._build()
         QShortcut(QKeySequence("Alt+Right"), self, activated=self.next_page)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.previous_page)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
         start = ws.meta.get("current_page")
         self.go(self.keys.index(start) if start in self.keys else 0)
+
+    def _fit_screen(self) -> None:
+        """1240×760 where it fits; on a small screen (1366×768 at 150 %: 910×512 points) the screen's own size."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        w, h = 1240, 760
+        if avail is not None:
+            w, h = min(w, avail.width()), min(h, avail.height() - 30)
+        self.setMinimumSize(min(720, w), min(460, h))
+        self.resize(w, h)
 
     # -- building ----------------------------------------------------------
 
@@ -62,7 +76,7 @@ class WizardWindow(QMainWindow):
                 strip = PhotoStrip(sec, ws, self.photos, self.runner, lang, self.changed)
                 self.strips[sec.id] = strip
             self.pages[sec.id] = SectionPage(sec, ws, lang, self.edit, strip)
-        self.pages["review"] = ReviewPage(ws, lang)
+        self.pages["review"] = ReviewPage(ws, lang, self.show_item)
         self.pages["sign"] = SignPage(ws, lang, self.changed, self.runner, self.photos)
 
         self.nav = QListWidget()
@@ -76,6 +90,8 @@ class WizardWindow(QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed pane in the Tab order
+            scroll.setAccessibleName(self._title(key))
             scroll.setWidget(self.pages[key])
             self.stack.addWidget(scroll)
         self.nav.currentRowChanged.connect(self._nav_clicked)
@@ -95,8 +111,12 @@ class WizardWindow(QMainWindow):
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
 
+        self.progress = QLabel("")
+        self.progress.setStyleSheet("color: #333;")
+
         bar = QHBoxLayout()
         bar.addWidget(self.lang_button)
+        bar.addWidget(self.progress)
         bar.addWidget(self.status)
         bar.addWidget(self.message, 1)
         bar.addWidget(self.back)
@@ -109,9 +129,11 @@ class WizardWindow(QMainWindow):
         cap = QLabel(f"<b>{tr('wiz.sections', lang)}</b>")
         ll.addWidget(cap)
         ll.addWidget(self.nav, 1)
-        self.progress = QLabel("")
-        self.progress.setStyleSheet("color: #555;")
-        ll.addWidget(self.progress)
+        self.legend = QLabel(tr("wiz.legend", lang, **MARKS))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #444; font-size: 12px;")
+        self.legend.setMaximumWidth(300)
+        ll.addWidget(self.legend)
         split.addWidget(left)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
@@ -166,21 +188,26 @@ class WizardWindow(QMainWindow):
         self.status.setText(tr("wiz.saved", self.lang, time=_dt.datetime.now().strftime("%H:%M:%S")))
 
     def refresh_nav(self) -> None:
-        done = 0
-        sections = self.ws.q.data.sections
         for i, key in enumerate(self.keys):
             item = self.nav.item(i)
             if key not in self.ws.q.sections:
                 continue
             st = self.ws.section_state(key)
-            done += st.complete
-            mark = "✓ " if st.complete else ("◐ " if st.answered else "○ ")
-            item.setText(mark + self._title(key))
+            mark = MARKS["done" if st.complete else "started" if st.started else "open"] + " "
+            count = tr("wiz.section.count", self.lang, answered=st.answered, shown=st.visible)
+            item.setText(f"{mark}{self._title(key)}  {count}")
             colour = COLOURS[st.worst][0] if st.worst else ("#2e6b30" if st.complete else "#222222")
             item.setForeground(QColor(colour))
             extra = f" — {tr('badge.' + st.worst, self.lang)}" if st.worst else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, self._title(key) + extra)
-        self.progress.setText(tr("wiz.progress", self.lang, done=done, total=len(sections)))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         tr("wiz.section.accessible", self.lang, title=self._title(key), answered=st.answered,
+                            shown=st.visible) + extra)
+        p = self.ws.progress()
+        if p.answered >= p.shown:
+            self.progress.setText(tr("wiz.progress.done", self.lang, shown=p.shown))
+        else:
+            self.progress.setText(tr("wiz.progress", self.lang, answered=p.answered, shown=p.shown,
+                                     percent=p.percent, minutes=p.minutes_left))
 
     # -- navigation --------------------------------------------------------
 
@@ -204,9 +231,29 @@ class WizardWindow(QMainWindow):
         self.ws.meta["current_page"] = key
         self._autosave.start()
 
+    def show_item(self, item_id: str) -> None:
+        """Open the page of a question and put the cursor in its field (the review page's links)."""
+        section = self.ws.q.section_of[item_id]
+        self.go(self.keys.index(section))
+        page = self.pages[section]
+        row = page.rows[item_id]
+        scroll = self.stack.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(row)
+        page.focus_item(item_id)
+
     def _nav_clicked(self, row: int) -> None:
         if row >= 0:
             self.go(row)
+
+    def focus_heading(self) -> None:
+        """After "Volgende"/"Vorige" the page's heading has the focus: a screen reader announces the page."""
+        head = getattr(self.pages[self.current_key()], "heading", None)
+        if head is not None:
+            head.setFocus(Qt.FocusReason.OtherFocusReason)
+            scroll = self.stack.currentWidget()
+            if isinstance(scroll, QScrollArea):
+                scroll.ensureWidgetVisible(head)
 
     def next_page(self) -> None:
         key = self.current_key()
@@ -218,9 +265,11 @@ class WizardWindow(QMainWindow):
                 self.pages[key].focus_item(missing[0])
                 return
         self.go(self.stack.currentIndex() + 1)
+        self.focus_heading()
 
     def previous_page(self) -> None:
         self.go(self.stack.currentIndex() - 1)
+        self.focus_heading()
 
     def closeEvent(self, event) -> None:
         self.save_now()

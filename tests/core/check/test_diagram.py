@@ -50,3 +50,17 @@ def test_the_desk_tolerance_is_the_questionnaire_s():
     six_above = _values(desk_height_cm=70)  # the rule of thumb says 64
     assert side_view(six_above, "nl", tol).notes[0].startswith("Je bureau (70 cm) is hoger")
     assert side_view(six_above, "nl", 8).notes[0].startswith("Je bureau (70 cm) past")
+
+
+def test_a_dining_chair_is_drawn_with_legs_not_as_an_office_chair():
+    from arbocheck.core.check.diagram import side_view
+
+    base = {"body_height_cm": 175, "desk_height_cm": 74}
+    office = side_view(dict(base, chair_type="office_chair"), "nl", 3)
+    dining = side_view(dict(base, chair_type="dining_chair"), "nl", 3)
+    wheels = [s for s in office.shapes if s.kind == "circle" and s.style == "furniture"]
+    assert len(wheels) == 2
+    assert not [s for s in dining.shapes if s.kind == "circle" and s.style == "furniture"]
+    legs = [s for s in dining.shapes if s.kind == "line" and s.style == "furniture" and s.points[1] == 0
+            and s.points[0] == s.points[2] and s.points[0] < 60]
+    assert len(legs) == 2  # front and back legs stand on the floor

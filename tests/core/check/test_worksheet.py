@@ -54,3 +54,28 @@ def test_doc_round_trip(mini):
     ws = Worksheet(mini, {"body_height_cm": 170}, {"current_section": "desk"})
     again = Worksheet.from_doc(mini, ws.to_doc())
     assert again.answers == ws.answers and again.meta["current_section"] == "desk"
+
+
+def test_a_section_is_ticked_only_when_every_shown_question_is_answered(mini):
+    ws = Worksheet(mini)
+    ws.set("desk_height_cm", 74)
+    st = ws.section_state("desk")
+    assert (st.answered, st.visible) == (1, 3) and st.started and not st.complete  # laptop_stand hidden
+    ws.set("desk_height_adjustable", True)
+    ws.set("provided", ["chair"])
+    assert ws.section_state("desk").complete
+    ws.set("device_setup", "laptop_only")  # shows the laptop stand: one more question, not ticked
+    st = ws.section_state("desk")
+    assert (st.answered, st.visible) == (3, 4) and not st.complete
+
+
+def test_progress_counts_shown_questions_and_a_rough_time_left(mini):
+    from arbocheck.core.check.worksheet import SECONDS_PER_QUESTION
+
+    ws = Worksheet(mini)
+    p = ws.progress()
+    assert p.shown == sum(len(ws.visible_items(s.id)) for s in mini.data.sections)
+    assert p.answered == 1  # the country has a default, shown in its field
+    assert p.minutes_left == -(-(p.shown - 1) * SECONDS_PER_QUESTION // 60)
+    ws.set("body_height_cm", 170)
+    assert ws.progress().answered == 2 and 0 < ws.progress().percent < 100

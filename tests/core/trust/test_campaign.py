@@ -139,3 +139,53 @@ def test_cli_creates_campaign_and_codes(tmp_path, cli):
                          for row in rows}
     if os.name != "nt":
         assert (tmp_path / "codes.csv").stat().st_mode & 0o777 == 0o600
+
+
+def _keyed_campaign(employer, codes, hand_in=None):
+    derived = campaign.enrolment_keys("c-check", codes)
+    return campaign.load(campaign.create(
+        employer, organisation="Org", campaign_id="c-check", questionnaire_id="thuiswerkplek",
+        questionnaire_version="2.0", deadline="2027-01-01", expert_recipient=None, enrolment_keys=derived,
+        hand_in=hand_in))
+
+
+def test_the_keyed_check_catches_a_wrong_code_or_number_without_revealing_them():
+    employer = keys.generate("Werkgever")
+    codes = {"E1": campaign.new_code(), "E2": campaign.new_code()}
+    camp = _keyed_campaign(employer, codes, hand_in="Mail het rapport aan hr@voorbeeld.nl.")
+    assert campaign.code_fits(camp, codes["E1"], "E1") is True
+    assert campaign.code_fits(camp, codes["E1"].lower().replace("-", " "), "e1") is True  # as typed over
+    assert campaign.code_fits(camp, codes["E2"], "E1") is False  # a colleague's code
+    assert campaign.code_fits(camp, codes["E1"], "E3") is False  # an unknown employee number
+    assert campaign.code_fits(camp, campaign.new_code(), "E1") is False
+    assert camp.hand_in == "Mail het rapport aan hr@voorbeeld.nl."
+    # The file holds neither the codes nor the employee numbers, and only a padded count.
+    text = campaign.create(employer, organisation="Org", campaign_id="c-check", questionnaire_id="thuiswerkplek",
+                           questionnaire_version="2.0", deadline="2027-01-01", expert_recipient=None,
+                           enrolment_keys=campaign.enrolment_keys("c-check", codes)).decode("utf-8")
+    for eid, code in codes.items():
+        assert code not in text and campaign.normalise_code(code) not in text
+        assert f'"{eid}"' not in text
+    assert len(camp.check_tags) % campaign.CHECK_PAD == 0 and len(camp.check_tags) >= len(codes)
+
+
+def test_old_campaign_files_without_the_check_still_load():
+    employer = keys.generate("Werkgever")
+    camp = campaign.load(campaign.create(employer, organisation="Org", campaign_id="c-old",
+                                         questionnaire_id="thuiswerkplek", questionnaire_version="2.0",
+                                         deadline="2027-01-01", expert_recipient=None))
+    assert camp.check_tags is None and camp.hand_in is None
+    assert campaign.code_fits(camp, campaign.new_code(), "E1") is None
+
+
+def test_a_changed_check_breaks_the_signature():
+    employer = keys.generate("Werkgever")
+    codes = {"E1": campaign.new_code()}
+    data = json.loads(campaign.create(employer, organisation="Org", campaign_id="c-check",
+                                      questionnaire_id="thuiswerkplek", questionnaire_version="2.0",
+                                      deadline="2027-01-01", expert_recipient=None,
+                                      enrolment_keys=campaign.enrolment_keys("c-check", codes)))
+    data["campaign"]["enrolment_check"]["tags"][0] = "0" * 16
+    with pytest.raises(campaign.CampaignError) as e:
+        campaign.load(json.dumps(data).encode("utf-8"))
+    assert e.value.key == "campaign.changed"

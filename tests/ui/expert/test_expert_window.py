@@ -68,7 +68,16 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     q = qloader.find("thuiswerkplek")
     template = next(s.template.get("nl") for s in q.data.review_statuses if s.id == "refer_to_physician")
     assert w.advice.toPlainText() == template  # the template from the questionnaire
+    asked = []
+    monkeypatch.setattr(w, "confirm_record", lambda it: asked.append(it.key) or True)
+    qtbot.mouseClick(w.save, Qt.MouseButton.LeftButton)  # the template unchanged is not advice
+    assert says(w.message.text(), "expert.template_unchanged") and not w.trail.current() and not asked
+    qtbot.keyClicks(w.advice, " Graag binnen twee weken.")
+    qtbot.mouseClick(w.save, Qt.MouseButton.LeftButton)  # no name yet
+    assert says(w.message.text(), "expert.need_name") and not w.trail.current()
+    qtbot.keyClicks(w.expert_name, "Dr. E. Pert")
     qtbot.mouseClick(w.save, Qt.MouseButton.LeftButton)
+    assert asked == [w.shown[row].key]  # recording asked for confirmation
     saved = w.shown[row].key
     assert w.trail.current()[saved].status == "refer_to_physician"
     everything = {it.key for it in w.shown}
@@ -80,12 +89,13 @@ def test_queue_to_signed_advice(home, qtbot, tmp_path, monkeypatch):
     row = next(i for i, it in enumerate(w.shown) if not it.health and it.worker == "Anna")
     w.table.selectRow(row)
     w.show_item(row)
+    qtbot.keyClicks(w.advice, " Bespreek het met je leidinggevende.")
     qtbot.mouseClick(w.save, Qt.MouseButton.LeftButton)
+    assert not w.table.tabKeyNavigation()  # Tab leaves the findings table
 
     out = tmp_path / "advies"
     out.mkdir()
     monkeypatch.setattr(w, "choose_folder_for_report", lambda: str(out))
-    qtbot.keyClicks(w.expert_name, "Dr. E. Pert")
     qtbot.mouseClick(w.make_report, Qt.MouseButton.LeftButton)
     worker_pdf, employer_pdf = sorted(out.glob("*-medewerker.pdf")), sorted(out.glob("*-werkgever.pdf"))
     assert len(worker_pdf) == len(employer_pdf) == 1

@@ -58,9 +58,10 @@ def test_realistic_worker_reaches_the_review_page(home, qtbot):
         qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
         assert w.message.text() == "", w.message.text()
     assert w.current_key() == "review"
-    # Everything given through the widgets arrived as the sample says.
+    # Everything given through the widgets arrived as the sample says (a default shown in its field and
+    # left as it is stands as the answer).
     given = {k: v for k, v in answers.items() if w.ws.visible(k)}
-    assert {k: w.ws.answers.get(k) for k in given} == given
+    assert {k: w.ws.values.get(k) for k in given} == given
     review = w.pages["review"]
     heads = [b.accessibleName() for b in review.findChildren(Badge)]
     laptop, desk = (q.rules[r].title.get("nl") for r in ("laptop_setup_incomplete", "desk_too_high_fixable"))
