@@ -291,6 +291,8 @@ def _fast_object(data: bytes, offset: int, ref, reader):
                 if not items or len(items) < 2 or not all(type(x) is generic.NumberObject and x >= 0
                                                           for x in items[-2:]):
                     raise _Fallback
+                if items[-2] == 0:  # object 0 heads the free list: pyHanko refuses a reference to it
+                    raise _Fallback
                 gen, num = items.pop(), items.pop()
                 v = generic.IndirectObject(int(num), int(gen), reader)
             elif word in (b"true", b"false"):
