@@ -145,7 +145,7 @@ def _keyed_campaign(employer, codes, hand_in=None):
     derived = campaign.enrolment_keys("c-check", codes)
     return campaign.load(campaign.create(
         employer, organisation="Org", campaign_id="c-check", questionnaire_id="thuiswerkplek",
-        questionnaire_version="2.0", deadline="2027-01-01", expert_recipient=None, enrolment_keys=derived,
+        questionnaire_version="2.1", deadline="2027-01-01", expert_recipient=None, enrolment_keys=derived,
         hand_in=hand_in))
 
 
@@ -161,7 +161,7 @@ def test_the_keyed_check_catches_a_wrong_code_or_number_without_revealing_them()
     assert camp.hand_in == "Mail het rapport aan hr@voorbeeld.nl."
     # The file holds neither the codes nor the employee numbers, and only a padded count.
     text = campaign.create(employer, organisation="Org", campaign_id="c-check", questionnaire_id="thuiswerkplek",
-                           questionnaire_version="2.0", deadline="2027-01-01", expert_recipient=None,
+                           questionnaire_version="2.1", deadline="2027-01-01", expert_recipient=None,
                            enrolment_keys=campaign.enrolment_keys("c-check", codes)).decode("utf-8")
     for eid, code in codes.items():
         assert code not in text and campaign.normalise_code(code) not in text
@@ -172,7 +172,7 @@ def test_the_keyed_check_catches_a_wrong_code_or_number_without_revealing_them()
 def test_old_campaign_files_without_the_check_still_load():
     employer = keys.generate("Werkgever")
     camp = campaign.load(campaign.create(employer, organisation="Org", campaign_id="c-old",
-                                         questionnaire_id="thuiswerkplek", questionnaire_version="2.0",
+                                         questionnaire_id="thuiswerkplek", questionnaire_version="2.1",
                                          deadline="2027-01-01", expert_recipient=None))
     assert camp.check_tags is None and camp.hand_in is None
     assert campaign.code_fits(camp, campaign.new_code(), "E1") is None
@@ -182,7 +182,7 @@ def test_a_changed_check_breaks_the_signature():
     employer = keys.generate("Werkgever")
     codes = {"E1": campaign.new_code()}
     data = json.loads(campaign.create(employer, organisation="Org", campaign_id="c-check",
-                                      questionnaire_id="thuiswerkplek", questionnaire_version="2.0",
+                                      questionnaire_id="thuiswerkplek", questionnaire_version="2.1",
                                       deadline="2027-01-01", expert_recipient=None,
                                       enrolment_keys=campaign.enrolment_keys("c-check", codes)))
     data["campaign"]["enrolment_check"]["tags"][0] = "0" * 16
