@@ -37,7 +37,7 @@ class Letterhead:
     campaign: Campaign
     campaign_name: str  # the campaign file's name, as the worker receives it
     lang: str = "nl"
-    return_to: str = ""  # where the report goes (an address, a folder); a general sentence when empty
+    return_to: str = ""  # where the report goes; else the campaign's own hand-in text; else a general sentence
     install: str = ""  # where to get arbocheck; a general sentence when empty
     reminder: bool = False
 
@@ -64,7 +64,7 @@ def _steps(h: Letterhead, r: Recipient) -> list[str]:
             t("letter.step.code", lang, id=r.employee_id),
             t("letter.step.answer", lang, button=_button("sign.export", lang)),
             t("letter.step.hand_in", lang, deadline=h.deadline,
-              where=h.return_to or t("letter.return.default", lang))]
+              where=h.return_to or h.campaign.hand_in or t("letter.return.default", lang))]
 
 
 def _greeting(h: Letterhead, r: Recipient) -> str:

@@ -49,6 +49,9 @@ class CampaignTab(QWidget):
         self.deadline.setDisplayFormat("dd-MM-yyyy")
         self.deadline.setMinimumDate(QDate.currentDate())
         self.questionnaire = QComboBox()
+        self.hand_in = QLineEdit()
+        self.hand_in.setMaxLength(300)
+        self.hand_in.setPlaceholderText(tr("camp.hand_in.placeholder", lang))
         self.expert = QLineEdit()
         self.expert.setPlaceholderText(tr("camp.expert.placeholder", lang))
         self.expert_info = _note(tr("camp.expert.none", lang))
@@ -58,10 +61,11 @@ class CampaignTab(QWidget):
         emp_row = QHBoxLayout()
         emp_row.addWidget(self.choose_employees)
         emp_row.addWidget(self.employees_info, 1)
-        notes = {"camp.id": _note(tr("camp.id.help", lang), muted=True), "camp.expert": self.expert_info}
+        notes = {"camp.id": _note(tr("camp.id.help", lang), muted=True), "camp.expert": self.expert_info,
+                 "camp.hand_in": _note(tr("camp.hand_in.help", lang), muted=True)}
         for key, field in (("camp.organisation", self.organisation), ("camp.id", self.campaign_id),
-                           ("camp.deadline", self.deadline), ("camp.questionnaire", self.questionnaire),
-                           ("camp.expert", self.expert)):
+                           ("camp.deadline", self.deadline), ("camp.hand_in", self.hand_in),
+                           ("camp.questionnaire", self.questionnaire), ("camp.expert", self.expert)):
             label = QLabel(tr(key, lang))
             label.setBuddy(field)
             field.setAccessibleName(tr(key, lang).replace("&", ""))
@@ -197,7 +201,8 @@ class CampaignTab(QWidget):
         cid = self.campaign_id.text().strip()
         args = dict(organisation=self.organisation.text().strip(), campaign_id=cid,
                     deadline=self.deadline.date().toString("yyyy-MM-dd"), employees_csv=self.employees_csv,
-                    expert_recipient=self.expert.text().strip() or None, questionnaire=qid, version=version)
+                    expert_recipient=self.expert.text().strip() or None, questionnaire=qid, version=version,
+                    hand_in=self.hand_in.text().strip() or None)
         campaign_path, codes_path = Path(folder) / f"campagne-{cid}.json", Path(folder) / f"aanmeldcodes-{cid}.csv"
         reg = self.register
 

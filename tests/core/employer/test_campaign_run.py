@@ -135,3 +135,21 @@ def test_who_has_not_handed_in_and_the_reminders(setup):
     with pytest.raises(CampaignError) as e:
         codes.reissue(reg, "c1", "E1")
     assert e.value.key == "codes.closed" and e.value.text("nl") != e.value.text("en")
+
+
+def test_a_letter_says_how_to_hand_in_as_the_campaign_does_unless_told_otherwise(tmp_path):
+    from dataclasses import replace
+
+    from arbocheck.core.common.i18n import t
+    from arbocheck.core.employer import letters
+
+    new = campaign_setup.make(organisation="Gemeente Voorbeeld", campaign_id="c2", deadline="2026-12-31",
+                              employees_csv=EMPLOYEES, expert_recipient=None,
+                              hand_in="Mail het PDF-bestand naar hr@voorbeeld.nl")
+    camp = new.campaign
+    person = letters.Recipient("E1", "Anna de Vries", "code")
+    said = letters._steps(letters.Letterhead(camp, "c2.json"), person)[-1]
+    assert "Mail het PDF-bestand naar hr@voorbeeld.nl" in said
+    assert "postvak" in letters._steps(letters.Letterhead(camp, "c2.json", return_to="postvak HR"), person)[-1]
+    plain = letters._steps(letters.Letterhead(replace(camp, hand_in=None), "c2.json"), person)[-1]
+    assert t("letter.return.default", "nl") in plain
