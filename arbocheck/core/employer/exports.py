@@ -119,6 +119,20 @@ def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
     return out.getvalue()
 
 
+def rollup_json(ov: Summary, organisation: str, fingerprint: str) -> dict:
+    """The numbers of the signed roll-up (attached to it as rollup.json), the same the PDF prints."""
+    def people(n: int) -> int | None:
+        return None if (ov.suppressed or 0 < n < ov.min_group) else n
+
+    return {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
+            "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "handed_in": ov.handed_in, "expected": ov.expected, "enrolled": ov.enrolled, "tofu": ov.tofu,
+            "not_yet": ov.not_yet, "min_group": ov.min_group,
+            "signer": {"name": organisation, "fingerprint": fingerprint},
+            "topics": [dict(tr_.__dict__) for tr_ in ov.topics],
+            "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}
+
+
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
                 section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
@@ -138,7 +152,7 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     sup = t("summary.suppressed", lang, n=ov.min_group)
     title = t("summary.title", lang)
     story = [P(escape(title), "h1"), P(escape(t("summary.lead", lang, n=ov.min_group))), Spacer(1, 4 * mm)]
-    cov = f"{ov.handed_in}" + (f" / {ov.expected}" if ov.expected else "")
+    cov = f"{ov.coverage(lang)}; {t('counts.people', lang, n=ov.handed_in)}"
     story.append(_table([[P(escape(t("report.organisation", lang)), "cellb"), P(escape(organisation), "cell")],
                          [P(escape(t("summary.coverage", lang)), "cellb"), P(escape(cov), "cell")],
                          [P(escape(t("report.date", lang)), "cellb"),
@@ -172,12 +186,7 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                       bottomMargin=18 * mm, title=title, author=organisation, creator="arbocheck", lang=lang,
                       initialFontName=FONT).build(story, canvasmaker=_numbered_canvas(f"arbocheck · {title}", lang, None))
-    doc = {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
-           "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-           "handed_in": ov.handed_in, "expected": ov.expected, "min_group": ov.min_group,
-           "signer": {"name": organisation, "fingerprint": key.fingerprint},
-           "topics": [tr_.__dict__ for tr_ in ov.topics],
-           "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}
+    doc = rollup_json(ov, organisation, key.fingerprint)
     return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
                 signer_name=organisation, reason=title,
                 stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),

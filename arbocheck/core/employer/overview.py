@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, exists, func, literal, or_, select, union_all
 
+from arbocheck.core.common.i18n import count, t
 from arbocheck.core.common.settings import Settings
 from arbocheck.core.employer.register import Register
 from arbocheck.core.employer.schema import campaign_employees, campaigns, events, reports
+from arbocheck.core.employer import rollup
 from arbocheck.core.employer.rollup import PRIORITIES, scope_of
 from arbocheck.core.employer.schema import current, current_measures, measure_counts, topic_counts
 
@@ -34,6 +36,7 @@ class EmployeeRow:
     medium: int = 0
     low: int = 0
     last_report_at: str = ""
+    person: str = ""  # whose report (register.person_of): what HR links a report without enrolment by
 
 
 @dataclass
@@ -71,6 +74,18 @@ class MeasureTotal:
 
 @dataclass
 class Summary:
+    """What every count counts (the window, the exports and the signed roll-up say the same):
+
+    - handed_in: people with a report in this roll-up, each once (their newest report): the
+      enrolled employees who handed in plus the reports without enrolment; every topic and measure
+      count is over these people. handed_in == enrolled + tofu.
+    - enrolled: employees of the campaign (or of any registered campaign, for all reports) who
+      handed in: with their enrolment code, or linked to a report without one by HR.
+    - expected: employees in the campaign(s); not_yet == expected - enrolled.
+    - tofu: reports without enrolment (trust on first use, not linked): counted apart, never as
+      one of the employees.
+    """
+
     handed_in: int
     expected: int | None  # None without a registered campaign: nobody is known to be missing
     not_yet: int
@@ -80,11 +95,28 @@ class Summary:
     measures: list[MeasureTotal] = field(default_factory=list)
     min_group: int = field(default_factory=lambda: Settings()["min_group_size"])
     """The smallest group this summary shows (the setting min_group_size when it was made)."""
+    enrolled: int = 0
 
     @property
     def suppressed(self) -> bool:
         """Fewer reports than the minimum group size: every roll-up is withheld."""
         return self.handed_in < self.min_group
+
+    def coverage(self, lang: str) -> str:
+        """Who handed in, in the words the window, the exports and the signed roll-up all use."""
+        if self.expected is None:
+            return t("counts.no_campaign", lang, reports=count(self.handed_in, "report", lang))
+        parts = [t("counts.enrolled", lang, enrolled=self.enrolled, expected=self.expected)]
+        if self.tofu:
+            parts.append(count(self.tofu, "tofu", lang))
+        return " · ".join(parts)
+
+    def listed(self, lang: str) -> str:
+        """Who the employee list holds: the campaign's employees and, apart, reports without enrolment."""
+        parts = [count(self.expected, "employee", lang)] if self.expected is not None else []
+        if self.tofu or not parts:
+            parts.append(count(self.tofu, "tofu", lang))
+        return " · ".join(parts)
 
     @property
     def open_measures(self) -> int:
@@ -103,6 +135,21 @@ def _people(campaign_id: str | None):
     return q.group_by(campaign_employees.c.employee_id).subquery("people")
 
 
+def _counted(scope: str, people):
+    """The employee ids of the campaign's employees who handed in (enrolled, or linked by HR)."""
+    c = current.c
+    return select(c.employee_id).where(c.scope == scope, c.enrolment != "tofu",
+                                       c.employee_id.in_(select(people.c.employee_id)))
+
+
+def _done_by():
+    """Whom a provision_done event is for: the person it names, or the employee HR linked that person to."""
+    link = events.alias("link")
+    linked = (select(link.c.subject).where(link.c.kind == rollup.LINKED, link.c.employee_id == events.c.employee_id)
+              .order_by(link.c.seq).limit(1).scalar_subquery())
+    return func.coalesce(linked, events.c.employee_id)
+
+
 def _has_campaigns(conn, campaign_id: str | None) -> bool:
     q = select(campaigns.c.seq)
     if campaign_id is not None:
@@ -116,30 +163,30 @@ def summary(reg: Register, campaign_id: str | None = None, min_group: int | None
     """The overview of one campaign (or all); groups under `min_group` people (default: the
     setting min_group_size) are withheld."""
     scope = scope_of(campaign_id)
+    c = current.c
     with reg.engine.connect() as conn:
-        n, high, medium, low, tofu = conn.execute(select(
-            func.count(), func.sum(case((reports.c.n_high > 0, 1), else_=0)),
-            func.sum(case((reports.c.n_medium > 0, 1), else_=0)), func.sum(case((reports.c.n_low > 0, 1), else_=0)),
-            func.sum(case((reports.c.enrolment == "tofu", 1), else_=0)))
-            .select_from(current.join(reports, reports.c.seq == current.c.report_seq))
-            .where(current.c.scope == scope)).one()
+        n, high, medium, low = conn.execute(select(
+            func.count(), func.sum(case((c.n_high > 0, 1), else_=0)),
+            func.sum(case((c.n_medium > 0, 1), else_=0)), func.sum(case((c.n_low > 0, 1), else_=0)))
+            .where(c.scope == scope)).one()
         expected = not_yet = None
+        enrolled = 0
         if _has_campaigns(conn, campaign_id):
             people = _people(campaign_id)
             expected = conn.execute(select(func.count()).select_from(people)).scalar_one()
-            handed = select(current.c.employee_id).where(current.c.scope == scope, current.c.employee_id.is_not(None))
-            not_yet = conn.execute(select(func.count()).select_from(people)
-                                   .where(people.c.employee_id.not_in(handed))).scalar_one()
+            enrolled = conn.execute(select(func.count()).select_from(_counted(scope, people).subquery())).scalar_one()
+            not_yet = expected - enrolled
         topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
                                          topic_counts.c.medium, topic_counts.c.low)
                                   .where(topic_counts.c.scope == scope)).all()
         totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner, measure_counts.c.provision,
                                      measure_counts.c.text, measure_counts.c.people)
                               .where(measure_counts.c.scope == scope)).all()
+        who = _done_by()
         done = dict(conn.execute(  # few: driven by the events, not by every measure
-            select(events.c.subject, func.count(func.distinct(events.c.employee_id)))
+            select(events.c.subject, func.count(func.distinct(who)))
             .where(events.c.kind == "provision_done",
-                   exists().where(current_measures.c.scope == scope, current_measures.c.person == events.c.employee_id,
+                   exists().where(current_measures.c.scope == scope, current_measures.c.person == who,
                                   current_measures.c.measure == events.c.subject))
             .group_by(events.c.subject)).all())
     n = n or 0
@@ -147,11 +194,11 @@ def summary(reg: Register, campaign_id: str | None = None, min_group: int | None
     topics = [TopicRow(section, None, None, None, None) if n < k else
               TopicRow(section, _suppress(people, k), _suppress(h, k), _suppress(m, k), _suppress(lo, k))
               for section, people, h, m, lo in sorted(topic_rows)]
-    return Summary(n, expected, not_yet if not_yet is not None else 0, tofu or 0,
+    return Summary(n, expected, not_yet if not_yet is not None else 0, n - enrolled,
                    {"high": high or 0, "medium": medium or 0, "low": low or 0}, topics,
                    sorted((MeasureTotal(m, text, owner, bool(prov), people, max(0, people - done.get(m, 0)))
                            for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)),
-                   min_group=k)
+                   min_group=k, enrolled=enrolled)
 
 
 # -- the lists, a page at a time ---------------------------------------------------------
@@ -180,16 +227,17 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
     name = func.coalesce(people.c.name, c.signer_name)
     handed = (select(func.coalesce(c.employee_id, "—").label("employee_id"), name.label("name"),
                      literal("handed_in").label("status"), c.enrolment.label("enrolment"), c.n_high.label("high"),
-                     c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"))
+                     c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"),
+                     c.person.label("person"))
               .select_from(current.outerjoin(people, people.c.employee_id == c.employee_id))
               .where(c.scope == scope))
     if show == "tofu":
         handed = handed.where(c.enrolment == "tofu")
     elif show == "high":
         handed = handed.where(c.n_high > 0)
-    listed = select(c.employee_id).where(c.scope == scope, c.employee_id.is_not(None))
+    listed = _counted(scope, people)
     missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
-                     literal(0), literal("")).where(people.c.employee_id.not_in(listed))
+                     literal(0), literal(""), people.c.employee_id).where(people.c.employee_id.not_in(listed))
     if needle:
         handed = handed.where(_matches(needle, c.employee_id, name))
         missing = missing.where(_matches(needle, people.c.employee_id, people.c.name))
@@ -213,7 +261,7 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
             col = u.c[order] if order in EMPLOYEE_ORDER else u.c.employee_id
             q = select(u).order_by(col.desc() if descending else col, u.c.employee_id).offset(offset)
             rows = conn.execute(q.limit(limit) if limit is not None else q).all()
-    return [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7]) for r in rows], sum(counts)
+    return [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7], r[8]) for r in rows], sum(counts)
 
 
 PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "term": "term_days",
@@ -221,9 +269,15 @@ PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "t
 
 
 def _done():
+    """Arranged: marked done for the person, or for a person HR linked to this employee afterwards
+    (each an index lookup, so a page of 100,000 stays fast)."""
     cm = current_measures.c
-    return exists().where(events.c.kind == "provision_done", events.c.employee_id == cm.person,
-                          events.c.subject == cm.measure)
+    link, marked = events.alias("link"), events.alias("marked")
+    return or_(exists().where(events.c.kind == "provision_done", events.c.employee_id == cm.person,
+                              events.c.subject == cm.measure),
+               exists().where(link.c.kind == rollup.LINKED, link.c.subject == cm.person,
+                              marked.c.kind == "provision_done", marked.c.employee_id == link.c.employee_id,
+                              marked.c.subject == cm.measure))
 
 
 def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool = True,
@@ -261,6 +315,11 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
                          bool(r.done)) for r in rows], total
 
 
+def link(reg: Register, person: str, employee_id: str, note: str = "") -> None:
+    """HR's explicit link of a report without enrolment to an enrolled employee (Register.link_person)."""
+    reg.link_person(person, employee_id, note)
+
+
 def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
     """Record that a measure was arranged for this person (an appended event, never an update)."""
     with reg.write() as conn:
@@ -276,4 +335,4 @@ def action_list(reg: Register, campaign_id: str | None = None, only_open: bool =
 
 
 __all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
-           "provisions", "mark_done", "action_list", "PAGE"]
+           "provisions", "link", "mark_done", "action_list", "PAGE"]

@@ -312,6 +312,41 @@ class Register:
             self.add_event(conn, "campaign_closed", campaign_id, None, {"note": note, "keys_deleted": n})
         return n
 
+    def link_person(self, person: str, employee_id: str, note: str = "") -> None:
+        """HR's explicit link of the reports of `person` (handed in without enrolment: "key:…", or
+        an employee id no code was checked for) to an employee of a registered campaign: appended as
+        a chained `person_linked` event, after which the roll-up counts those reports as the
+        employee's (rollup.relink): the newest of all their reports counts, once. A link is never
+        undone or changed. Raises LinkError."""
+        from sqlalchemy import func
+
+        from arbocheck.core.trust.identity import EmployeeIdError, normalise
+
+        try:
+            employee_id = normalise(employee_id)
+        except EmployeeIdError as e:
+            raise LinkError(e.key, **e.params) from e
+        with self.write() as conn:
+            basis = conn.execute(select(reports.c.enrolment, func.count()).where(reports.c.person == person)
+                                 .group_by(reports.c.enrolment)).all()
+            if not basis:
+                raise LinkError("link.no_reports", person=person)
+            if any(b != "tofu" for b, _ in basis):
+                raise LinkError("link.enrolled", person=person)
+            if person == employee_id:
+                raise LinkError("link.same", person=person)
+            if not conn.execute(select(campaign_employees.c.seq)
+                                .where(campaign_employees.c.employee_id == employee_id).limit(1)).first():
+                raise LinkError("link.unknown_employee", id=employee_id)
+            have = rollup.links(conn, {person, employee_id})
+            if person in have:
+                raise LinkError("link.already", person=person, id=have[person])
+            if employee_id in have:
+                raise LinkError("link.target_linked", id=employee_id)
+            self.add_event(conn, rollup.LINKED, None, person, {"employee_id": employee_id, "note": note},
+                           subject=employee_id)
+            rollup.relink(conn, person)
+
     @staticmethod
     def _closed(conn) -> set[str]:
         return {c for (c,) in conn.execute(select(events.c.campaign_id).where(events.c.kind == "campaign_closed"))}
@@ -425,6 +460,10 @@ class Register:
 
 class RegisterError(Refusal):
     """A register that cannot be opened as it is (reasons.py)."""
+
+
+class LinkError(Refusal):
+    """A link of a report without enrolment to an employee that cannot be made (reasons.py)."""
 
 
 def _check_schema(engine: Engine) -> None:

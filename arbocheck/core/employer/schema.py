@@ -78,10 +78,11 @@ events = Table(
     "events", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
-    Column("kind", String(32), nullable=False),  # key_pinned | code_burned | provision_done | campaign_closed
+    # key_pinned | code_burned | provision_done | campaign_closed | person_linked
+    Column("kind", String(32), nullable=False),
     Column("campaign_id", String(64), index=True),
-    Column("employee_id", String(128)),  # provision_done: the person, as in reports
-    Column("subject", String(64)),  # provision_done: the measure
+    Column("employee_id", String(128)),  # provision_done, person_linked: the person, as in reports
+    Column("subject", String(64)),  # provision_done: the measure; person_linked: the employee id linked to
     Column("body", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),

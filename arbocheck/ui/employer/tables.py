@@ -176,11 +176,11 @@ def table(model: PagedModel, accessible: str) -> QTableView:
 
 
 class EmployeesTab(QWidget):
-    def __init__(self, register, runner, lang: str):
+    def __init__(self, register, runner, lang: str, link: Callable[[EmployeeRow], None] | None = None):
         super().__init__()
-        self.register, self.lang = register, lang
+        self.register, self.lang, self.link = register, lang, link
         self.campaign_id: str | None = None
-        self.everyone = 0
+        self.everyone, self.who = 0, ""
         self.model = EmployeesModel(runner, lang)
         self.model.loaded = self._counted
         self.model.failed = lambda e: show_error(e, lang, line=self.count, failed="table.failed")
@@ -202,14 +202,37 @@ class EmployeesTab(QWidget):
         row.addStretch(1)
         self.count = QLabel("")
         row.addWidget(self.count)
+        # A report without enrolment is one of the employees only when HR says so (an event).
+        self.link_button = QPushButton(tr("emps.link", lang))
+        self.link_button.setToolTip(tr("emps.link.tip", lang))
+        self.link_button.setEnabled(False)
+        row.addWidget(self.link_button)
         lay.addLayout(row)
         self.view = table(self.model, tr("emp.tab.employees", lang).replace("&", ""))
         lay.addWidget(self.view, 1)
+        self.message = paragraph("")
+        lay.addWidget(self.message)
         self.show_combo.currentIndexChanged.connect(self.apply)
         self.search.textChanged.connect(self.apply)
+        self.view.selectionModel().selectionChanged.connect(self._selection)
+        self.model.modelReset.connect(self._selection)
+        self.link_button.clicked.connect(self._link)
+
+    def selected(self) -> EmployeeRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows and rows[0].row() < len(self.model.rows) else None
+
+    def _selection(self, *_) -> None:
+        e = self.selected()
+        self.link_button.setEnabled(self.link is not None and e is not None and e.enrolment == "tofu")
+
+    def _link(self) -> None:
+        e = self.selected()
+        if e is not None and e.enrolment == "tofu" and self.link is not None:
+            self.link(e)
 
     def set_summary(self, campaign_id: str | None, s: Summary) -> None:
-        self.campaign_id, self.everyone = campaign_id, s.handed_in + s.not_yet
+        self.campaign_id, self.everyone, self.who = campaign_id, s.handed_in + s.not_yet, s.listed(self.lang)
         self.apply()
 
     def apply(self) -> None:
@@ -219,7 +242,7 @@ class EmployeesTab(QWidget):
             reg, cid, show=show, search=search, order=order, descending=desc, offset=offset))
 
     def _counted(self) -> None:
-        self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone))
+        self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone, who=self.who))
         if self.model.rows and len(self.model.rows) <= overview.PAGE:
             self.view.resizeColumnsToContents()
 

@@ -65,7 +65,7 @@ class EmployerWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.campaign_tab = CampaignTab(register, runner, lang)
         self.import_tab = ImportTab(register, runner, lang)
-        self.employees_tab = EmployeesTab(register, runner, lang)
+        self.employees_tab = EmployeesTab(register, runner, lang, self.link)
         self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done)
         self.topics_tab = TopicsTab(lang)
         for w, key in ((self.campaign_tab, "emp.tab.campaign"), (self.import_tab, "emp.tab.import"),
@@ -134,10 +134,7 @@ class EmployerWindow(QMainWindow):
             self.first_load = False
             self.tabs.setCurrentIndex(0 if not known and not ov.handed_in else 2)
         open_, chosen = ov.open_measures, self.campaign.currentData()
-        if ov.expected is not None:
-            self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
-        else:
-            self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
+        self.summary.setText(tr("emp.summary", self.lang, coverage=ov.coverage(self.lang), open=open_))
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
@@ -149,6 +146,29 @@ class EmployerWindow(QMainWindow):
         self.runner.run(lambda: overview.mark_done(self.register, p.person, p.measure),
                         on_done=lambda _: (tab.message.setText(escape(tr(
                             "prov.marked", self.lang, measure=text, employee=p.employee_id))), self.refresh()),
+                        lang=self.lang, line=tab.message)
+
+    def choose_employee(self, e: overview.EmployeeRow, candidates: list[overview.EmployeeRow]) -> str | None:
+        """Which enrolled employee a report without enrolment belongs to, or None (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        items = [f"{c.employee_id} · {c.name}" if c.name else c.employee_id for c in candidates]
+        got, ok = QInputDialog.getItem(self, tr("emps.link", self.lang).replace("&", ""),
+                                       tr("emps.link.ask", self.lang, name=e.name or e.person), items, 0, True)
+        if not ok or not got.strip():
+            return None
+        return got.split(" · ", 1)[0].strip()
+
+    def link(self, e: overview.EmployeeRow) -> None:
+        """Link a report without enrolment to an employee of the campaign, on HR's explicit choice."""
+        tab, reg, chosen = self.employees_tab, self.register, self.campaign.currentData()
+        candidates, _ = overview.employees(reg, chosen, show="not_yet", limit=None)
+        employee = self.choose_employee(e, candidates)
+        if not employee:
+            return
+        self.runner.run(lambda: overview.link(reg, e.person, employee),
+                        on_done=lambda _: (tab.message.setText(escape(tr(
+                            "emps.linked", self.lang, name=e.name or e.person, employee=employee))), self.refresh()),
                         lang=self.lang, line=tab.message)
 
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
