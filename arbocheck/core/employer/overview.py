@@ -146,7 +146,7 @@ def _done_by():
     """Whom a provision_done event is for: the person it names, or the employee HR linked that person to."""
     link = events.alias("link")
     linked = (select(link.c.subject).where(link.c.kind == rollup.LINKED, link.c.employee_id == events.c.employee_id)
-              .order_by(link.c.seq).limit(1).scalar_subquery())
+              .order_by(link.c.seq).limit(1).correlate(events).scalar_subquery())
     return func.coalesce(linked, events.c.employee_id)
 
 
@@ -231,8 +231,9 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
                      c.person.label("person"))
               .select_from(current.outerjoin(people, people.c.employee_id == c.employee_id))
               .where(c.scope == scope))
-    if show == "tofu":
-        handed = handed.where(c.enrolment == "tofu")
+    if show == "tofu":  # everyone the summary counts as without enrolment (not one of the employees, _counted)
+        handed = handed.where(or_(c.enrolment == "tofu", c.employee_id.is_(None),
+                                  c.employee_id.not_in(select(people.c.employee_id))))
     elif show == "high":
         handed = handed.where(c.n_high > 0)
     listed = _counted(scope, people)

@@ -12,7 +12,9 @@ Whose report: a report carries its person (register.person_of: the employee id, 
 report without one). A report without enrolment counts as its own person until HR links it to an
 enrolled employee (Register.link_person, a chained `person_linked` event): from then on it is that
 employee's report, here and in every count, and only the employee's newest report counts, so no
-measure is asked for twice. A linked report's enrolment reads "linked".
+measure is asked for twice. A linked report's enrolment reads "linked". A link stands for the
+person's reports without enrolment only (should the same employee id later hand in with a code,
+those reports are its own).
 
 "Newest" is by the report's own created_at (ties: the higher revision, then the later import;
 admission.order_key), not by when it was imported: an older report that arrives later is
@@ -56,10 +58,9 @@ def links(conn, persons=None) -> dict[str, str]:
 def _linked(s: "Stored", to: dict[str, str]) -> "Stored":
     """The stored report as its linked employee's (unchanged when it is not linked)."""
     employee = to.get(s.person)
-    if employee is None:
+    if employee is None or s.shown["enrolment"] != "tofu":  # a link stands for reports without enrolment only
         return s
-    shown = dict(s.shown, employee_id=employee,
-                 enrolment="linked" if s.shown["enrolment"] == "tofu" else s.shown["enrolment"])
+    shown = dict(s.shown, employee_id=employee, enrolment="linked")
     return Stored(s.seq, employee, s.campaign_id, shown, s.findings, s.measures)
 
 
@@ -261,9 +262,9 @@ def _compute(conn) -> dict[str, list[dict]]:
     for r in conn.execute(select(reports.c.seq, reports.c.person, reports.c.campaign_id,
                                  *[reports.c[c] for c in CURRENT_COLUMNS]).order_by(reports.c.seq)).mappings():
         row = {"report_seq": r["seq"], **{c: r[c] for c in CURRENT_COLUMNS}}
-        person = to.get(r["person"], r["person"])
+        person = to.get(r["person"], r["person"]) if r["enrolment"] == "tofu" else r["person"]
         if person != r["person"]:
-            row.update(employee_id=person, enrolment="linked" if row["enrolment"] == "tofu" else row["enrolment"])
+            row.update(employee_id=person, enrolment="linked")
         for scope in (r["campaign_id"] or "", ALL):
             have = cur.get((scope, person))
             if have is None or _key(row, row["report_seq"]) >= _key(have, have["report_seq"]):

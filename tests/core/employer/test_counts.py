@@ -88,3 +88,20 @@ def test_a_report_without_enrolment_is_counted_apart_until_hr_links_it(any_reg, 
     assert "person_linked" in kinds
     assert reg.verify() == []
     assert reg.rebuild_overview() == [] and overview.summary(reg, min_group=1) == s  # the same from scratch
+
+
+def test_alternatives_are_one_measure_so_every_total_counts_them_once():
+    """The content writes "one of" into one measure (desk_risers: risers or a higher desk; adjustable_desk:
+    an adjustable desk or a fixed one at the right height), and a plan holds each measure once: so the
+    per-person count of a measure, the only count any total makes, counts an alternative once."""
+    from arbocheck.core.check import rules
+
+    q = qloader.find("thuiswerkplek")
+    desks = {"adjustable_desk", "desk_risers"}
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        plan = rules.evaluate(q, yaml.safe_load(path.read_text())["answers"]).plan
+        ids = [p.measure for p in plan]
+        assert len(ids) == len(set(ids)), path.name
+        assert not desks <= set(ids), path.name  # never both desk alternatives for one person
+    for mid in desks:
+        assert " of " in q.measures[mid].text.get("nl") and " or " in q.measures[mid].text.get("en")
