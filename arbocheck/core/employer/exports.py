@@ -83,10 +83,11 @@ def action_file(rows: list[dict], fmt: str, lang: str | None = None) -> bytes:
 
 
 def write_action_list(register, path: Path, fmt: str = "csv", lang: str | None = None,
-                      campaign_id: str | None = None) -> int:
-    """Write the action list of the register (one campaign, or all) crash-safe, readable by the owner
-    only (it names employees); the number of open measures in it. The GUI and the CLI both export so."""
-    rows = overview.action_list(register, campaign_id)
+                      campaign_id: str | None = None, group: tuple[str, str] | None = None) -> int:
+    """Write the action list of the register (one campaign, or all; everyone or one group, e.g.
+    ("department", "Financiën")) crash-safe, readable by the owner only (it names employees); the
+    number of open measures in it. The GUI and the CLI both export so."""
+    rows = overview.action_list(register, campaign_id, group=group)
     atomic_write(Path(path), action_file(rows, fmt, lang), keep_previous=False, mode=0o600)
     return len(rows)
 

@@ -18,7 +18,8 @@ from sqlalchemy import case, exists, func, literal, or_, select, union_all
 from arbocheck.core.common.i18n import count, t
 from arbocheck.core.common.settings import Settings
 from arbocheck.core.employer.register import Register
-from arbocheck.core.employer.schema import campaign_employees, campaigns, events, reports
+from arbocheck.core.employer.schema import campaign_employees, campaigns, employee_groups, events, findings, reports
+from arbocheck.core.trust.campaign import GROUPS
 from arbocheck.core.employer import rollup
 from arbocheck.core.employer.rollup import PRIORITIES, scope_of
 from arbocheck.core.employer.schema import current, current_measures, measure_counts, topic_counts
@@ -96,6 +97,7 @@ class Summary:
     min_group: int = field(default_factory=lambda: Settings()["min_group_size"])
     """The smallest group this summary shows (the setting min_group_size when it was made)."""
     enrolled: int = 0
+    group: tuple[str, str] | None = None  # (dimension, value) when this is one group's summary
 
     @property
     def suppressed(self) -> bool:
@@ -159,46 +161,113 @@ def _has_campaigns(conn, campaign_id: str | None) -> bool:
 
 # -- the summary ---------------------------------------------------------------------
 
-def summary(reg: Register, campaign_id: str | None = None, min_group: int | None = None) -> Summary:
-    """The overview of one campaign (or all); groups under `min_group` people (default: the
-    setting min_group_size) are withheld."""
+@dataclass
+class Counts:
+    """The exact numbers of one scope (and group), before any suppression."""
+
+    handed_in: int
+    enrolled: int
+    expected: int | None
+    with_priority: dict[str, int]
+    topics: dict[str, tuple[int, int, int, int]]  # section: (people, high, medium, low)
+    measures: list[tuple[str, str, bool, str, int, int]]  # (measure, owner, provision, text, people, done)
+
+
+def _group_of(campaign_id: str | None):
+    """(employee_id, department, team, location, manager) per employee: the row of the newest
+    campaign in scope that gives them any (campaign.GROUPS)."""
+    g, newer = employee_groups.c, employee_groups.alias("newer")
+    q = select(g.employee_id, *[g[d] for d in GROUPS])
+    later = select(newer.c.seq).where(newer.c.employee_id == g.employee_id, newer.c.seq > g.seq)
+    if campaign_id is not None:
+        q = q.where(g.campaign_id == campaign_id)
+        later = later.where(newer.c.campaign_id == campaign_id)
+    return q.where(~exists(later)).subquery("groups")
+
+
+def _in_group(column, campaign_id: str | None, group: tuple[str, str] | None):
+    """A condition: the employee id in `column` is in the group (dimension, value); value "" is
+    everyone without one (also every report without enrolment). None: everyone."""
+    if group is None:
+        return literal(True)
+    dim, value = group
+    if dim not in GROUPS:
+        raise ValueError(f"not a group: {dim}")
+    g = _group_of(campaign_id)
+    if value == "":
+        return or_(column.is_(None), column.not_in(select(g.c.employee_id).where(g.c[dim] != "")))
+    return column.in_(select(g.c.employee_id).where(g.c[dim] == value))
+
+
+def counts(reg: Register, campaign_id: str | None = None, group: tuple[str, str] | None = None) -> Counts:
+    """The exact counts of one campaign (or all), for everyone or one group: from the running
+    roll-up's counters for everyone, from its current rows for a group."""
     scope = scope_of(campaign_id)
-    c = current.c
+    c, cm = current.c, current_measures.c
     with reg.engine.connect() as conn:
+        inside = _in_group(c.employee_id, campaign_id, group)
         n, high, medium, low = conn.execute(select(
             func.count(), func.sum(case((c.n_high > 0, 1), else_=0)),
             func.sum(case((c.n_medium > 0, 1), else_=0)), func.sum(case((c.n_low > 0, 1), else_=0)))
-            .where(c.scope == scope)).one()
-        expected = not_yet = None
+            .where(c.scope == scope, inside)).one()
+        expected = None
         enrolled = 0
         if _has_campaigns(conn, campaign_id):
             people = _people(campaign_id)
-            expected = conn.execute(select(func.count()).select_from(people)).scalar_one()
-            enrolled = conn.execute(select(func.count()).select_from(_counted(scope, people).subquery())).scalar_one()
-            not_yet = expected - enrolled
-        topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
-                                         topic_counts.c.medium, topic_counts.c.low)
-                                  .where(topic_counts.c.scope == scope)).all()
-        totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner, measure_counts.c.provision,
-                                     measure_counts.c.text, measure_counts.c.people)
-                              .where(measure_counts.c.scope == scope)).all()
+            expected = conn.execute(select(func.count()).select_from(people)
+                                    .where(_in_group(people.c.employee_id, campaign_id, group))).scalar_one()
+            enrolled = conn.execute(select(func.count()).select_from(
+                _counted(scope, people).where(inside).subquery())).scalar_one()
+        if group is None:
+            topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
+                                             topic_counts.c.medium, topic_counts.c.low)
+                                      .where(topic_counts.c.scope == scope)).all()
+            totals = conn.execute(select(measure_counts.c.measure, measure_counts.c.owner,
+                                         measure_counts.c.provision, measure_counts.c.text, measure_counts.c.people)
+                                  .where(measure_counts.c.scope == scope)).all()
+        else:
+            f = findings.c
+
+            def having(priority):
+                return func.count(func.distinct(case((f.priority == priority, c.person))))
+
+            topic_rows = conn.execute(
+                select(f.section, func.count(func.distinct(c.person)), having("high"), having("medium"), having("low"))
+                .select_from(current.join(findings, f.report_seq == c.report_seq))
+                .where(c.scope == scope, inside).group_by(f.section)).all()
+            totals = conn.execute(
+                select(cm.measure, cm.owner, cm.provision, func.max(cm.text), func.count())
+                .where(cm.scope == scope, _in_group(cm.employee_id, campaign_id, group))
+                .group_by(cm.measure, cm.owner, cm.provision)).all()
         who = _done_by()
+        marked = exists().where(current_measures.c.scope == scope, current_measures.c.person == who,
+                                current_measures.c.measure == events.c.subject,
+                                _in_group(current_measures.c.employee_id, campaign_id, group))
         done = dict(conn.execute(  # few: driven by the events, not by every measure
             select(events.c.subject, func.count(func.distinct(who)))
-            .where(events.c.kind == "provision_done",
-                   exists().where(current_measures.c.scope == scope, current_measures.c.person == who,
-                                  current_measures.c.measure == events.c.subject))
-            .group_by(events.c.subject)).all())
-    n = n or 0
+            .where(events.c.kind == "provision_done", marked).group_by(events.c.subject)).all())
+    return Counts(n or 0, enrolled, expected, {"high": high or 0, "medium": medium or 0, "low": low or 0},
+                  {section: (people, h, m, lo) for section, people, h, m, lo in topic_rows},
+                  [(m, owner, bool(prov), text, people, min(people, done.get(m, 0)))
+                   for m, owner, prov, text, people in totals])
+
+
+def summary(reg: Register, campaign_id: str | None = None, min_group: int | None = None,
+            group: tuple[str, str] | None = None) -> Summary:
+    """The overview of one campaign (or all), of everyone or of one group (dimension, value: see
+    `_in_group`); groups under `min_group` people (default: the setting min_group_size) are withheld."""
+    got = counts(reg, campaign_id, group)
+    n, expected, enrolled = got.handed_in, got.expected, got.enrolled
     k = Settings()["min_group_size"] if min_group is None else min_group
     topics = [TopicRow(section, None, None, None, None) if n < k else
               TopicRow(section, _suppress(people, k), _suppress(h, k), _suppress(m, k), _suppress(lo, k))
-              for section, people, h, m, lo in sorted(topic_rows)]
-    return Summary(n, expected, not_yet if not_yet is not None else 0, n - enrolled,
-                   {"high": high or 0, "medium": medium or 0, "low": low or 0}, topics,
-                   sorted((MeasureTotal(m, text, owner, bool(prov), people, max(0, people - done.get(m, 0)))
-                           for m, owner, prov, text, people in totals), key=lambda t: (-t.open, -t.people, t.measure)),
-                   min_group=k, enrolled=enrolled)
+              for section, (people, h, m, lo) in sorted(got.topics.items())]
+    return Summary(n, expected, expected - enrolled if expected is not None else 0, n - enrolled,
+                   got.with_priority, topics,
+                   sorted((MeasureTotal(m, text, owner, prov, people, people - done)
+                           for m, owner, prov, text, people, done in got.measures),
+                          key=lambda t: (-t.open, -t.people, t.measure)),
+                   min_group=k, enrolled=enrolled, group=group)
 
 
 # -- the lists, a page at a time ---------------------------------------------------------
@@ -216,7 +285,7 @@ def _matches(needle: str, *columns):
 
 def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all", search: str = "",
               order: str = "priority", descending: bool = False, offset: int = 0,
-              limit: int | None = PAGE) -> tuple[list[EmployeeRow], int]:
+              limit: int | None = PAGE, group: tuple[str, str] | None = None) -> tuple[list[EmployeeRow], int]:
     """(rows, how many match): handed in (newest report each) and, with a campaign, not yet.
 
     show: all | not_yet | handed_in | tofu | high. In the default order (most findings first,
@@ -239,6 +308,9 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
     listed = _counted(scope, people)
     missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
                      literal(0), literal(""), people.c.employee_id).where(people.c.employee_id.not_in(listed))
+    if group is not None:
+        handed = handed.where(_in_group(c.employee_id, campaign_id, group))
+        missing = missing.where(_in_group(people.c.employee_id, campaign_id, group))
     if needle:
         handed = handed.where(_matches(needle, c.employee_id, name))
         missing = missing.where(_matches(needle, people.c.employee_id, people.c.name))
@@ -283,7 +355,8 @@ def _done():
 
 def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool = True,
                only_provisions: bool = False, search: str = "", order: str = "priority", descending: bool = False,
-               offset: int = 0, limit: int | None = PAGE) -> tuple[list[ProvisionRow], int]:
+               offset: int = 0, limit: int | None = PAGE,
+               group: tuple[str, str] | None = None) -> tuple[list[ProvisionRow], int]:
     """(rows, how many match): what the employer must arrange, per person, from the newest reports.
     In the default order (most urgent first) a page is read straight from an index."""
     people, cm, needle = _people(campaign_id), current_measures.c, _needle(search)
@@ -295,6 +368,8 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
         where.append(~done)
     if only_provisions:
         where.append(cm.provision == 1)
+    if group is not None:
+        where.append(_in_group(cm.employee_id, campaign_id, group))
     if needle:
         where.append(_matches(needle, cm.person, name, cm.text))
     source = (current_measures.join(who, (who.c.scope == cm.scope) & (who.c.person == cm.person))
@@ -321,19 +396,29 @@ def link(reg: Register, person: str, employee_id: str, note: str = "") -> None:
     reg.link_person(person, employee_id, note)
 
 
+def group_values(reg: Register, campaign_id: str | None = None) -> dict[str, list[str]]:
+    """{dimension: its values, sorted} of the employees in scope (dimensions without any left out)."""
+    g = _group_of(campaign_id)
+    with reg.engine.connect() as conn:
+        rows = conn.execute(select(*[g.c[d] for d in GROUPS])).all()
+    out = {d: sorted({r[i] for r in rows if r[i]}) for i, d in enumerate(GROUPS)}
+    return {d: v for d, v in out.items() if v}
+
+
 def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:
     """Record that a measure was arranged for this person (an appended event, never an update)."""
     with reg.write() as conn:
         reg.add_event(conn, "provision_done", None, person, {"measure": measure, "note": note}, subject=measure)
 
 
-def action_list(reg: Register, campaign_id: str | None = None, only_open: bool = True) -> list[dict]:
+def action_list(reg: Register, campaign_id: str | None = None, only_open: bool = True,
+                group: tuple[str, str] | None = None) -> list[dict]:
     """The procurement list: which provision for whom, with priority and term."""
-    rows, _ = provisions(reg, campaign_id, only_open=only_open, limit=None)
+    rows, _ = provisions(reg, campaign_id, only_open=only_open, limit=None, group=group)
     return [{"employee_id": p.employee_id, "name": p.name, "measure": p.measure, "text": p.text, "owner": p.owner,
              "priority": p.priority, "term": p.term_label, "arbo_provision": "yes" if p.provision else "no",
              "done": "yes" if p.done else "no"} for p in rows]
 
 
 __all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
-           "provisions", "link", "mark_done", "action_list", "PAGE"]
+           "provisions", "link", "group_values", "counts", "Counts", "mark_done", "action_list", "PAGE"]

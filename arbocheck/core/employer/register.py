@@ -40,8 +40,9 @@ from arbocheck.core.common.reasons import Refusal
 from arbocheck.core.common.storage import atomic_write
 from arbocheck.core.employer import admission, checkpoints, rollup
 from arbocheck.core.employer.admission import created_utc
-from arbocheck.core.employer.schema import (GENESIS, campaign_employees, campaigns, enrolment_keys, events, findings,
-                                           measures, metadata, reports, row_hash)
+from arbocheck.core.employer.schema import (GENESIS, campaign_employees, campaigns, employee_groups, enrolment_keys,
+                                           events, findings, measures, metadata, reports, row_hash)
+from arbocheck.core.trust.campaign import GROUPS
 
 
 
@@ -293,6 +294,10 @@ class Register:
                 {"campaign_id": camp.campaign_id, "employee_id": e["employee_id"], "name": e.get("name", "")[:200],
                  "key_check": key_check(keys[e["employee_id"]]) if e["employee_id"] in keys else ""}
                 for e in employees])
+            self._append_many(conn, employee_groups, [
+                {"campaign_id": camp.campaign_id, "employee_id": e["employee_id"],
+                 **{g: str(e.get(g) or "")[:200] for g in GROUPS}}
+                for e in employees if any(e.get(g) for g in GROUPS)])
             rows = [{"campaign_id": camp.campaign_id, "employee_id": eid, "key": k.hex()} for eid, k in keys.items()]
             if rows:
                 conn.execute(insert(enrolment_keys), rows)
