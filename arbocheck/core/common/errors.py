@@ -18,6 +18,8 @@ Our exception hierarchy (where each is raised; in brackets a builtin callers als
     + Rejected                   trust/verify: a signed PDF that is not accepted
     + ExportError                report/build, expert/advice: a report was not made; nothing was written
     + RegisterError              employer/register: a register that cannot be used as it is
+    + LinkError                  employer/register: a report without enrolment that cannot be linked
+    + RollupRefusal              employer/disclosure: a signed roll-up that would reveal someone by difference
     + TrailError                 expert/trail: the expert's review trail is damaged
     + DemoError                  samples/demo: the demo could not be made
 

@@ -43,8 +43,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
+
+from arbocheck.core.common.reasons import Refusal
 from arbocheck.core.common.settings import Settings
 from arbocheck.core.employer import overview
+from arbocheck.core.employer.rollup import LINKED, scope_of
+from arbocheck.core.employer.schema import current, events, reports
 from arbocheck.core.trust.campaign import GROUPS
 
 NONE = ""  # the group of everyone without a value: employees the CSV gave none, reports without enrolment
@@ -142,3 +147,79 @@ def grouped(reg, campaign_id: str | None, dimension: str, min_group: int | None 
             {s: tuple(col[v] for col in cols) for s, cols in topic_rows.items()},
             {m: row[v] for m, row in measure_rows.items()}, why))
     return out
+
+
+# -- over time: the signed roll-ups the register has recorded -----------------------------
+
+SIGNED = "rollup_signed"  # events: a signed roll-up was made (campaign_id: its campaign, None for all)
+
+
+class RollupRefusal(Refusal):
+    """A signed roll-up that would reveal one person's answers by difference (reasons.py)."""
+
+
+def _markers(conn, scope: str) -> tuple[dict | None, dict[tuple[str, str], dict]]:
+    """(marker of the newest signed roll-up of this scope, {(dimension, value): marker of the newest
+    one that showed that group}); a marker: {"report_seq", "event_seq", "at"}."""
+    import json
+
+    newest, groups = None, {}
+    for at, body in conn.execute(select(events.c.at, events.c.body).where(events.c.kind == SIGNED)
+                                 .order_by(events.c.seq)):
+        b = json.loads(body)
+        if b.get("scope") != scope:
+            continue
+        marker = {"report_seq": b["report_seq"], "event_seq": b["event_seq"], "at": at}
+        newest = marker
+        for value in b.get("shown") or []:
+            groups[(b["dimension"], value)] = marker
+    return newest, groups
+
+
+def _changes(conn, campaign_id: str | None, marker: dict, group: tuple[str, str] | None) -> int:
+    """People whose counted report changed since `marker`: a newer current report, or a link."""
+    c = current.c
+    n = conn.execute(select(func.count()).where(
+        c.scope == scope_of(campaign_id), c.report_seq > marker["report_seq"],
+        overview._in_group(c.employee_id, campaign_id, group))).scalar_one()
+    links = conn.execute(select(func.count()).where(
+        events.c.kind == LINKED, events.c.seq > marker["event_seq"],
+        overview._in_group(events.c.subject, campaign_id, group))).scalar_one()
+    return n + links
+
+
+def check_changes(reg, campaign_id: str | None, min_group: int) -> None:
+    """Refuse a new signed roll-up of the whole scope that differs from the previous one by the
+    reports of fewer than `min_group` people (it would show what they answered). Raises RollupRefusal."""
+    with reg.engine.connect() as conn:
+        newest, _ = _markers(conn, scope_of(campaign_id))
+        if newest is None:
+            return
+        n = _changes(conn, campaign_id, newest, None)
+    if 0 < n < min_group:
+        raise RollupRefusal("rollup.too_few_changes", n=n, k=min_group, date=newest["at"][:10])
+
+
+def changed_groups(reg, campaign_id: str | None, dimension: str, min_group: int) -> set[str]:
+    """The groups to hide in a new signed roll-up: changed by the reports of 1..k-1 people since the
+    roll-up that last showed them."""
+    values = overview.group_values(reg, campaign_id).get(dimension, []) + [NONE]
+    out = set()
+    with reg.engine.connect() as conn:
+        _, shown = _markers(conn, scope_of(campaign_id))
+        for v in values:
+            marker = shown.get((dimension, v))
+            if marker is not None and 0 < _changes(conn, campaign_id, marker, (dimension, v)) < min_group:
+                out.add(v)
+    return out
+
+
+def record(reg, campaign_id: str | None, g: Grouped | None = None) -> None:
+    """Record in the register (a chained event) that a signed roll-up was made, and which groups it showed."""
+    with reg.write() as conn:
+        report_seq = conn.execute(select(func.coalesce(func.max(reports.c.seq), 0))).scalar_one()
+        event_seq = conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one()
+        reg.add_event(conn, SIGNED, campaign_id, None, {
+            "scope": scope_of(campaign_id), "report_seq": report_seq, "event_seq": event_seq,
+            "dimension": g.dimension if g else None,
+            "shown": [v.value for v in g.groups if v.people is not None] if g else []})

@@ -93,13 +93,43 @@ def write_action_list(register, path: Path, fmt: str = "csv", lang: str | None =
 
 
 def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
-                 titles: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> None:
+                 titles: dict[str, str] | None = None, texts: dict[str, str] | None = None, *,
+                 register=None, campaign_id: str | None = None, dimension: str | None = None) -> None:
     """Sign the roll-up of `ov` (overview.summary) and write it crash-safe: the one way the GUI and the
-    CLI make it. Titles default to the questionnaire's in `lang`."""
+    CLI make it. Titles default to the questionnaire's in `lang`. With the `register` it came from,
+    a roll-up that would differ from the previous signed one by fewer than the minimum group size
+    is refused (disclosure.check_changes), `dimension` adds the protected roll-up per group, and
+    the register records that it was made (disclosure.record)."""
+    from arbocheck.core.employer import disclosure
+
+    g = None
+    if register is not None:
+        disclosure.check_changes(register, campaign_id, ov.min_group)
+        if dimension:
+            g = disclosure.grouped(register, campaign_id, dimension, ov.min_group,
+                                   disclosure.changed_groups(register, campaign_id, dimension, ov.min_group))
     pdf = summary_pdf(ov, organisation, key, lang,
                       section_titles(lang) if titles is None else titles,
-                      measure_titles(lang) if texts is None else texts)
+                      measure_titles(lang) if texts is None else texts, grouped=g)
     atomic_write(Path(path), pdf, keep_previous=False, mode=0o644)
+    if register is not None:
+        disclosure.record(register, campaign_id, g)
+
+
+def privacy_statement(ov: Summary, g=None, lang: str = "nl", over_time: bool = True) -> list[str]:
+    """How this roll-up protects privacy, computed from the thresholds and the hiding that made it."""
+    k = ov.min_group
+    out = [t("privacy.no_health", lang), t("privacy.cells", lang, k=k)]
+    if ov.suppressed:
+        out.append(t("privacy.all_hidden", lang, n=ov.handed_in, k=k))
+    if g is not None:
+        hidden = g.hidden()
+        out.append(t("privacy.groups", lang, k=k, n=len(g.groups), hidden=sum(hidden.values()),
+                     small=hidden.get("small", 0), complementary=hidden.get("complementary", 0),
+                     changed=hidden.get("changed", 0)))
+    if over_time:
+        out.append(t("privacy.over_time", lang, k=k))
+    return out
 
 
 def action_xlsx(rows: list[dict], lang: str | None = None) -> bytes:
@@ -135,7 +165,8 @@ def rollup_json(ov: Summary, organisation: str, fingerprint: str) -> dict:
 
 
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
-                section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None) -> bytes:
+                section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None,
+                grouped=None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
     from reportlab.lib.pagesizes import A4  # reportlab only for the PDF, not for the action list
     from reportlab.lib.units import mm
@@ -181,6 +212,18 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
         rows.append([P(escape(texts.get(m.measure, m.text)), "cell"), P(escape(t("owner." + m.owner, lang)), "cell"),
                      P(sup if n is None else str(n), "cell"), P(yes if m.provision else no, "cell")])
     story.append(_table(rows, [80 * mm, 35 * mm, 25 * mm, 30 * mm]))
+    if grouped is not None:
+        story.append(P(escape(t("summary.per_group", lang, dimension=t("group." + grouped.dimension, lang))), "h2"))
+        rows = [[P(escape(t(k, lang)), "cellb") for k in ("group.name", "group.coverage", "summary.people")]]
+        for gv in grouped.groups:
+            rows.append([P(escape(gv.value or t("group.none", lang)), "cell"),
+                         P(escape(f"{gv.enrolled} / {gv.expected}" if gv.expected is not None else "—"), "cell"),
+                         P(escape(str(gv.people) if gv.people is not None else t("group.hidden." + gv.why, lang,
+                                                                                  n=ov.min_group)), "cell")])
+        story.append(_table(rows, [70 * mm, 40 * mm, 60 * mm]))
+    story.append(P(escape(t("privacy.heading", lang)), "h2"))
+    for line in privacy_statement(ov, grouped, lang):
+        story.append(P(escape(line)))
     stamp: dict = {}
     story += [Spacer(1, 8 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), stamp)]
     buf = io.BytesIO()
@@ -188,6 +231,13 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                       bottomMargin=18 * mm, title=title, author=organisation, creator="arbocheck", lang=lang,
                       initialFontName=FONT).build(story, canvasmaker=_numbered_canvas(f"arbocheck · {title}", lang, None))
     doc = rollup_json(ov, organisation, key.fingerprint)
+    if grouped is not None:
+        doc["groups"] = {"dimension": grouped.dimension,
+                         "groups": [{"value": gv.value, "expected": gv.expected, "enrolled": gv.enrolled,
+                                     "people": gv.people, "hidden": gv.why or None,
+                                     "topics": {sec: list(v) for sec, v in gv.topics.items()},
+                                     "measures": gv.measures} for gv in grouped.groups]}
+    doc["privacy"] = privacy_statement(ov, grouped, lang)
     return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
                 signer_name=organisation, reason=title,
                 stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),

@@ -78,7 +78,7 @@ events = Table(
     "events", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
-    # key_pinned | code_burned | provision_done | campaign_closed | person_linked
+    # key_pinned | code_burned | provision_done | campaign_closed | person_linked | rollup_signed
     Column("kind", String(32), nullable=False),
     Column("campaign_id", String(64), index=True),
     Column("employee_id", String(128)),  # provision_done, person_linked: the person, as in reports

@@ -87,6 +87,7 @@ class EmployerWindow(QMainWindow):
         self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
         self.import_tab.imported.connect(lambda: self.refresh())
         self.topics_tab.export_requested.connect(self.export)
+        self.topics_tab.groups_requested.connect(self.show_groups)
         self._show_key()
         self.refresh(reload_campaigns=True)
 
@@ -138,6 +139,17 @@ class EmployerWindow(QMainWindow):
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
+
+    def show_groups(self, dimension: str) -> None:
+        """The protected roll-up per group in the topics tab (computed in the background)."""
+        from arbocheck.core.employer import disclosure
+
+        tab, reg, chosen = self.topics_tab, self.register, self.campaign.currentData()
+        if not dimension:
+            tab.set_groups(None)
+            return
+        self.runner.run(lambda: disclosure.grouped(reg, chosen, dimension), on_done=tab.set_groups, lang=self.lang,
+                        line=tab.groups)
 
     # -- acting -------------------------------------------------------------------------
 
@@ -192,12 +204,15 @@ class EmployerWindow(QMainWindow):
         path = self.choose_save_path(kind, f"{name}.{kind}")
         if not path:
             return
-        lang, titles, texts = self.lang, self.titles, self.measure_texts
+        lang, titles, texts, dimension = self.lang, self.titles, self.measure_texts, tab.dimension()
 
         def job():
             if kind == "pdf":
-                exports.write_rollup(Path(path), ov, organisation, campaign_setup.employer_key(organisation), lang,
-                                     titles, texts)
+                key = campaign_setup.employer_key(organisation)
+                exports.write_rollup(Path(path), ov, organisation, key, lang, titles, texts,
+                                     register=reg if reg.signer is not None else campaign_setup.open_register(
+                                         reg.url, key, reg.pdf_dir),
+                                     campaign_id=chosen, dimension=dimension)
             else:
                 exports.write_action_list(reg, Path(path), kind, lang, chosen)
             return Path(path)

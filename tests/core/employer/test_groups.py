@@ -133,3 +133,49 @@ def test_filters_and_the_protected_roll_up_per_department(filled):
         if t.people is not None and None in cells:
             residual = t.people - sum(c for c in cells if c is not None)
             assert cells.count(None) >= 2 and (residual == 0 or residual >= 5), t.section
+
+
+def test_the_signed_roll_up_per_department_and_over_time(filled, tmp_path, employer_signer):
+    import io
+
+    from pypdf import PdfReader
+
+    from arbocheck.core.employer import exports
+    from arbocheck.core.employer.disclosure import RollupRefusal
+    from arbocheck.core.trust.verify import verify
+
+    reg = filled
+    ov = overview.summary(reg, "c1", min_group=5)
+    out = tmp_path / "rie.pdf"
+    exports.write_rollup(out, ov, "Org", employer_signer, "nl", register=reg, campaign_id="c1", dimension="department")
+    v = verify(out.read_bytes())
+    doc = v.assessment
+    groups = {g["value"]: g for g in doc["groups"]["groups"]}
+    assert groups["Financiën"]["people"] is None and groups["Financiën"]["hidden"] == "small"
+    assert (doc["enrolled"], doc["expected"], doc["tofu"]) == (15, 17, 0)
+    assert any("1 met minder dan 5" in line for line in doc["privacy"])  # computed from the same hiding
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Hoe dit overzicht de privacy beschermt" in text and "niet getoond: minder dan 5" in text
+    assert not any(f'"E{i}"' in str(doc) for i in range(1, 18))
+
+    # Nothing changed: the same roll-up may be signed again. One more report: it would show that
+    # person's answers by difference, so it is refused, and Zorg (where it falls) would be hidden.
+    exports.write_rollup(out, ov, "Org", employer_signer, "nl", register=reg, campaign_id="c1")
+    new_codes = {}
+    import csv as _csv
+    for row in _csv.DictReader(open(tmp_path / "codes.csv", encoding="utf-8-sig")):
+        new_codes[row["employee_id"]] = row["code"]
+    q = qloader.find("thuiswerkplek")
+    key = keys.generate("E16")
+    rm = ReportMeta(signer_name="Naam 16", fingerprint="", employee_id="E16", campaign_id="c1", organisation="Org",
+                    enrolment_proof=campaign.enrolment_proof(new_codes["E16"], "c1", "E16", key.spki_der))
+    answers = yaml.safe_load((SCENARIOS / "many_shortcomings.yaml").read_text())["answers"]
+    late = tmp_path / "late.pdf"
+    late.write_bytes(build(q, answers, {}, key, rm, lambda i: b"", personal_copy=False).signed)
+    assert import_files(reg, [late])[0].accepted
+    with pytest.raises(RollupRefusal) as e:
+        exports.write_rollup(out, overview.summary(reg, "c1", min_group=5), "Org", employer_signer, "nl",
+                             register=reg, campaign_id="c1")
+    assert e.value.key == "rollup.too_few_changes" and e.value.params["n"] == 1
+    assert disclosure.changed_groups(reg, "c1", "department", 5) == {"Zorg"}
+    assert reg.verify() == []  # the recorded roll-ups are chained events, signed like the rest
