@@ -137,11 +137,33 @@ def _people(campaign_id: str | None):
     return q.group_by(campaign_employees.c.employee_id).subquery("people")
 
 
-def _counted(scope: str, people):
+def _staff(campaign_id: str | None):
+    """The employee ids of the campaign(s) (an index scan, no grouping)."""
+    q = select(campaign_employees.c.employee_id)
+    return q if campaign_id is None else q.where(campaign_employees.c.campaign_id == campaign_id)
+
+
+def _is_counted(campaign_id: str | None):
+    """A current row that is one of the campaign's employees who handed in: enrolled with their code
+    (which only an employee of the report's campaign can be), or linked by HR to an employee of it."""
+    c = current.c
+    return or_(c.enrolment == "enrolled",
+               (c.enrolment == "linked") & c.employee_id.in_(_staff(campaign_id)))
+
+
+def _counted(scope: str, campaign_id: str | None):
     """The employee ids of the campaign's employees who handed in (enrolled, or linked by HR)."""
     c = current.c
-    return select(c.employee_id).where(c.scope == scope, c.enrolment != "tofu",
-                                       c.employee_id.in_(select(people.c.employee_id)))
+    return select(c.employee_id).where(c.scope == scope, _is_counted(campaign_id))
+
+
+def _name_of(column, campaign_id: str | None):
+    """The employee's name from the campaign(s): one index lookup per row shown."""
+    ce = campaign_employees.c
+    q = select(func.max(ce.name)).where(ce.employee_id == column)
+    if campaign_id is not None:
+        q = q.where(ce.campaign_id == campaign_id)
+    return q.scalar_subquery()
 
 
 def _done_by():
@@ -213,11 +235,15 @@ def counts(reg: Register, campaign_id: str | None = None, group: tuple[str, str]
         expected = None
         enrolled = 0
         if _has_campaigns(conn, campaign_id):
-            people = _people(campaign_id)
-            expected = conn.execute(select(func.count()).select_from(people)
-                                    .where(_in_group(people.c.employee_id, campaign_id, group))).scalar_one()
-            enrolled = conn.execute(select(func.count()).select_from(
-                _counted(scope, people).where(inside).subquery())).scalar_one()
+            ce = campaign_employees.c
+            staff = select(func.count(func.distinct(ce.employee_id)))
+            if campaign_id is not None:
+                staff = staff.where(ce.campaign_id == campaign_id)
+            if group is not None:
+                staff = staff.where(_in_group(ce.employee_id, campaign_id, group))
+            expected = conn.execute(staff).scalar_one()
+            enrolled = conn.execute(select(func.count()).where(c.scope == scope, _is_counted(campaign_id),
+                                                               inside)).scalar_one()
         if group is None:
             topic_rows = conn.execute(select(topic_counts.c.section, topic_counts.c.people, topic_counts.c.high,
                                              topic_counts.c.medium, topic_counts.c.low)
@@ -293,30 +319,44 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
     """
     scope, people, needle = scope_of(campaign_id), _people(campaign_id), _needle(search)
     c = current.c
-    name = func.coalesce(people.c.name, c.signer_name)
+    name = func.coalesce(_name_of(c.employee_id, campaign_id), c.signer_name)
     handed = (select(func.coalesce(c.employee_id, "—").label("employee_id"), name.label("name"),
                      literal("handed_in").label("status"), c.enrolment.label("enrolment"), c.n_high.label("high"),
                      c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"),
                      c.person.label("person"))
-              .select_from(current.outerjoin(people, people.c.employee_id == c.employee_id))
               .where(c.scope == scope))
-    if show == "tofu":  # everyone the summary counts as without enrolment (not one of the employees, _counted)
-        handed = handed.where(or_(c.enrolment == "tofu", c.employee_id.is_(None),
-                                  c.employee_id.not_in(select(people.c.employee_id))))
+    handed_where = [c.scope == scope]
+    if show == "tofu":  # everyone the summary counts as without enrolment (not one of the employees)
+        handed_where.append(~_is_counted(campaign_id))
     elif show == "high":
-        handed = handed.where(c.n_high > 0)
-    listed = _counted(scope, people)
+        handed_where.append(c.n_high > 0)
+    if group is not None:
+        handed_where.append(_in_group(c.employee_id, campaign_id, group))
+    if needle:
+        handed_where.append(_matches(needle, c.employee_id, name))
+    handed = handed.where(*handed_where)
+    listed = _counted(scope, campaign_id)
     missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
                      literal(0), literal(""), people.c.employee_id).where(people.c.employee_id.not_in(listed))
     if group is not None:
-        handed = handed.where(_in_group(c.employee_id, campaign_id, group))
         missing = missing.where(_in_group(people.c.employee_id, campaign_id, group))
     if needle:
-        handed = handed.where(_matches(needle, c.employee_id, name))
         missing = missing.where(_matches(needle, people.c.employee_id, people.c.name))
     parts = {"all": (handed, missing), "not_yet": (missing,)}.get(show, (handed,))
     with reg.engine.connect() as conn:
-        counts = [conn.execute(select(func.count()).select_from(part.subquery())).scalar_one() for part in parts]
+        n_handed = conn.execute(select(func.count()).where(*handed_where)).scalar_one()
+        if needle or group is not None:
+            n_missing = conn.execute(select(func.count()).select_from(missing.subquery())).scalar_one()
+        elif not _has_campaigns(conn, campaign_id):
+            n_missing = 0
+        else:  # those expected minus those counted: two index counts, no grouping of every employee
+            ce = campaign_employees.c
+            staff = select(func.count(func.distinct(ce.employee_id)))
+            if campaign_id is not None:
+                staff = staff.where(ce.campaign_id == campaign_id)
+            n_missing = conn.execute(staff).scalar_one() - conn.execute(
+                select(func.count()).where(c.scope == scope, _is_counted(campaign_id))).scalar_one()
+        counts = {"all": [n_handed, n_missing], "not_yet": [n_missing]}.get(show, [n_handed])
         if order == "priority":  # page by page: first the handed-in part, then who has not handed in
             rows: list = []
             first = offset
@@ -359,21 +399,19 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
                group: tuple[str, str] | None = None) -> tuple[list[ProvisionRow], int]:
     """(rows, how many match): what the employer must arrange, per person, from the newest reports.
     In the default order (most urgent first) a page is read straight from an index."""
-    people, cm, needle = _people(campaign_id), current_measures.c, _needle(search)
+    cm, needle = current_measures.c, _needle(search)
     done = _done()
     who = current.alias("who")
-    name = func.coalesce(people.c.name, who.c.signer_name)
-    where = [cm.scope == scope_of(campaign_id)]
-    if only_open:
-        where.append(~done)
+    name = func.coalesce(_name_of(cm.employee_id, campaign_id), who.c.signer_name)
+    base = [cm.scope == scope_of(campaign_id)]
     if only_provisions:
-        where.append(cm.provision == 1)
+        base.append(cm.provision == 1)
     if group is not None:
-        where.append(_in_group(cm.employee_id, campaign_id, group))
+        base.append(_in_group(cm.employee_id, campaign_id, group))
     if needle:
-        where.append(_matches(needle, cm.person, name, cm.text))
-    source = (current_measures.join(who, (who.c.scope == cm.scope) & (who.c.person == cm.person))
-              .outerjoin(people, people.c.employee_id == cm.employee_id))
+        base.append(_matches(needle, cm.person, name, cm.text))
+    where = base + ([~done] if only_open else [])
+    source = current_measures.join(who, (who.c.scope == cm.scope) & (who.c.person == cm.person))
     column = PROVISION_ORDER.get(order)
     if column is None:
         keys = [cm.rank, cm.person, cm.measure]
@@ -384,7 +422,16 @@ def provisions(reg: Register, campaign_id: str | None = None, *, only_open: bool
                 cm.provision, done.label("done"))
          .select_from(source).where(*where).order_by(*keys).offset(offset))
     with reg.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
+        if needle:
+            total = conn.execute(select(func.count()).select_from(source).where(*where)).scalar_one()
+        else:  # every measure in scope (an index count) less those arranged, found from the few events
+            total = conn.execute(select(func.count()).select_from(current_measures).where(*base)).scalar_one()
+            if only_open:
+                who_ = _done_by()
+                marked = (select(who_.label("who"), events.c.subject).where(
+                    events.c.kind == "provision_done",
+                    exists().where(*base, cm.person == who_, cm.measure == events.c.subject)).distinct().subquery())
+                total -= conn.execute(select(func.count()).select_from(marked)).scalar_one()
         rows = conn.execute(q.limit(limit) if limit is not None else q).all()
     return [ProvisionRow(r.person, r.employee_id or "—", r.name or "", r.measure, r.text, r.owner,
                          PRIORITIES[r.rank] if r.rank < len(PRIORITIES) else "low", r.term_label, bool(r.provision),

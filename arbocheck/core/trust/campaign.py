@@ -212,8 +212,8 @@ HEADERS = {"employee_id": "employee_id", "personeelsnummer": "employee_id", "nam
 def read_employees(text: str) -> list[dict[str, str]]:
     """Employees from CSV text with at least an 'employee_id' column (',' or ';' separated), and
     optionally name, department, team, location and manager (Dutch headers too: personeelsnummer,
-    naam, afdeling, team, locatie or vestiging, leidinggevende). Each employee: those keys, "" where
-    not given.
+    naam, afdeling, team, locatie or vestiging, leidinggevende). Each employee: employee_id, name
+    and those of the optional columns the file has ("" where a line leaves one empty).
 
     Raises CampaignError naming the line of every problem.
     """
@@ -247,7 +247,7 @@ def read_employees(text: str) -> list[dict[str, str]]:
         else:
             seen.add(eid)
             out.append({"employee_id": eid, "name": (row.get("name") or "").strip(),
-                        **{g: (row.get(g) or "").strip()[:200] for g in GROUPS}})
+                        **{g: (row.get(g) or "").strip()[:200] for g in GROUPS if g in reader.fieldnames}})
     if problems:
         raise CampaignError("employees.problems", lines=problems)
     if not out:
