@@ -35,6 +35,28 @@ def section_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str,
     return {s.id: s.title.get(lang) for s in q.data.sections} if q else {}
 
 
+def rie_topics(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, tuple[list[str], list[str]]]:
+    """{RI&E topic as the RI&E names it: (its sections, the employer's measures its rules ask for)},
+    in the questionnaire's order, from the sections' rie_topic (content, not code)."""
+    q = _questionnaire(questionnaire)
+    if q is None:
+        return {}
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    topic_of = {}
+    for sec in q.data.sections:
+        if sec.rie_topic is not None:
+            name = sec.rie_topic.get(lang)
+            out.setdefault(name, ([], []))[0].append(sec.id)
+            topic_of[sec.id] = name
+    for rule in q.data.rules:
+        name = topic_of.get(q.section_of[rule.item])
+        if name is not None:
+            for m in rule.measure_ids():
+                if q.measures[m].owner in ("employer", "both") and m not in out[name][1]:
+                    out[name][1].append(m)
+    return out
+
+
 def measure_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, str]:
     """Measure texts in the employer's language (a report carries them in its worker's language)."""
     q = _questionnaire(questionnaire)
@@ -102,15 +124,18 @@ def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, la
     the register records that it was made (disclosure.record)."""
     from arbocheck.core.employer import disclosure
 
-    g = None
+    g = rie = None
     if register is not None:
         disclosure.check_changes(register, campaign_id, ov.min_group)
+        mapping = rie_topics(lang)
+        rie = [(name, overview.rie_counts(register, campaign_id, {name: secs})[name], ms)
+               for name, (secs, ms) in mapping.items()]
         if dimension:
             g = disclosure.grouped(register, campaign_id, dimension, ov.min_group,
                                    disclosure.changed_groups(register, campaign_id, dimension, ov.min_group))
     pdf = summary_pdf(ov, organisation, key, lang,
                       section_titles(lang) if titles is None else titles,
-                      measure_titles(lang) if texts is None else texts, grouped=g)
+                      measure_titles(lang) if texts is None else texts, grouped=g, rie=rie)
     atomic_write(Path(path), pdf, keep_previous=False, mode=0o644)
     if register is not None:
         disclosure.record(register, campaign_id, g)
@@ -166,7 +191,7 @@ def rollup_json(ov: Summary, organisation: str, fingerprint: str) -> dict:
 
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
                 section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None,
-                grouped=None) -> bytes:
+                grouped=None, rie: list | None = None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
     from reportlab.lib.pagesizes import A4  # reportlab only for the PDF, not for the action list
     from reportlab.lib.units import mm
@@ -190,6 +215,22 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                          [P(escape(t("report.date", lang)), "cellb"),
                           P(escape(textfmt.date(_dt.date.today().isoformat(), lang)), "cell")]],
                         [60 * mm, 110 * mm], header=False))
+    texts = measure_texts or {}
+    k = ov.min_group
+
+    def cell_of(n: int) -> str:
+        return sup if (ov.suppressed or 0 < n < k) else str(n)
+
+    if rie:  # the RI&E's own topics, each with what the employer arranges for it
+        story.append(P(escape(t("summary.rie", lang)), "h2"))
+        rows = [[P(escape(t(key, lang)), "cellb") for key in ("report.topic", "summary.people", "priority.high",
+                                                               "priority.medium", "priority.low", "summary.measures")]]
+        open_of = {m.measure: m for m in ov.measures}
+        for name, (people, h, m, lo), ms in rie:
+            listed = [f"{texts.get(x, open_of[x].text)} ({cell_of(open_of[x].people)})" for x in ms if x in open_of]
+            rows.append([P(escape(name), "cell")] + [P(escape(cell_of(n)), "cell") for n in (people, h, m, lo)]
+                        + [P(escape("; ".join(listed) or "—"), "cell")])
+        story.append(_table(rows, [42 * mm, 18 * mm, 14 * mm, 14 * mm, 14 * mm, 68 * mm]))
     story.append(P(escape(t("summary.topics", lang)), "h2"))
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "summary.people", "priority.high",
                                                       "priority.medium", "priority.low")]]
@@ -199,7 +240,6 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                     + [P(escape(sup if c is None else str(c)), "cell") for c in cells])
     story.append(_table(rows, [70 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
     story.append(P(escape(t("summary.measures", lang)), "h2"))
-    texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
                                                       "summary.supply_col")]]
     yes, no = t("word.yes", lang), t("word.no", lang)
@@ -238,6 +278,11 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                                      "topics": {sec: list(v) for sec, v in gv.topics.items()},
                                      "measures": gv.measures} for gv in grouped.groups]}
     doc["privacy"] = privacy_statement(ov, grouped, lang)
+    if rie:
+        doc["rie_topics"] = [{"topic": name, "people": shown_n(people), "high": shown_n(h), "medium": shown_n(m),
+                              "low": shown_n(lo), "measures": ms}
+                             for name, (people, h, m, lo), ms in rie
+                             for shown_n in [lambda n: None if (ov.suppressed or 0 < n < k) else n]]
     return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
                 signer_name=organisation, reason=title,
                 stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),

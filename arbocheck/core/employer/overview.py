@@ -278,6 +278,24 @@ def counts(reg: Register, campaign_id: str | None = None, group: tuple[str, str]
                    for m, owner, prov, text, people in totals])
 
 
+def rie_counts(reg: Register, campaign_id: str | None, topics: dict[str, list[str]]
+               ) -> dict[str, tuple[int, int, int, int]]:
+    """Per RI&E topic ({topic: its sections}, from the questionnaire): (people with any finding in
+    one of its sections, with a high, medium, low one), each person once, from their newest report."""
+    c, f = current.c, findings.c
+    out = {}
+    with reg.engine.connect() as conn:
+        for topic, sections in topics.items():
+            def having(priority):
+                return func.count(func.distinct(case((f.priority == priority, c.person))))
+
+            out[topic] = tuple(conn.execute(
+                select(func.count(func.distinct(c.person)), having("high"), having("medium"), having("low"))
+                .select_from(current.join(findings, f.report_seq == c.report_seq))
+                .where(c.scope == scope_of(campaign_id), f.section.in_(sections))).one())
+    return out
+
+
 def summary(reg: Register, campaign_id: str | None = None, min_group: int | None = None,
             group: tuple[str, str] | None = None) -> Summary:
     """The overview of one campaign (or all), of everyone or of one group (dimension, value: see
@@ -468,4 +486,4 @@ def action_list(reg: Register, campaign_id: str | None = None, only_open: bool =
 
 
 __all__ = ["EmployeeRow", "ProvisionRow", "TopicRow", "MeasureTotal", "Summary", "summary", "employees",
-           "provisions", "link", "group_values", "counts", "Counts", "mark_done", "action_list", "PAGE"]
+           "provisions", "link", "group_values", "counts", "rie_counts", "Counts", "mark_done", "action_list", "PAGE"]

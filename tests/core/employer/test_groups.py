@@ -179,3 +179,22 @@ def test_the_signed_roll_up_per_department_and_over_time(filled, tmp_path, emplo
     assert e.value.key == "rollup.too_few_changes" and e.value.params["n"] == 1
     assert disclosure.changed_groups(reg, "c1", "department", 5) == {"Zorg"}
     assert reg.verify() == []  # the recorded roll-ups are chained events, signed like the rest
+
+
+def test_the_signed_roll_up_names_the_topics_as_an_rie_does(filled, tmp_path, employer_signer):
+    from arbocheck.core.employer import exports
+    from arbocheck.core.trust.verify import verify
+
+    topics = exports.rie_topics("nl")
+    assert topics["Werkplekinrichting"][0] == ["workspace", "desk", "chair"]  # from the questionnaire's sections
+    assert "laptop_stand" in topics["Beeldschermwerk"][1]
+    assert "Psychosociale arbeidsbelasting (PSA)" in topics
+    out = tmp_path / "rie.pdf"
+    ov = overview.summary(filled, "c1", min_group=5)
+    exports.write_rollup(out, ov, "Org", employer_signer, "nl", register=filled, campaign_id="c1")
+    doc = verify(out.read_bytes()).assessment
+    rie = {r["topic"]: r for r in doc["rie_topics"]}
+    screen = rie["Beeldschermwerk"]
+    people = overview.rie_counts(filled, "c1", {"x": topics["Beeldschermwerk"][0]})["x"][0]
+    assert screen["people"] == (people if people == 0 or people >= 5 else None) and people > 0
+    assert all(v is None or v == 0 or v >= 5 for r in rie.values() for v in (r["people"], r["high"]))
