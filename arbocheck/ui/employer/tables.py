@@ -233,13 +233,14 @@ class EmployeesTab(QWidget):
 
     def set_summary(self, campaign_id: str | None, s: Summary) -> None:
         self.campaign_id, self.everyone, self.who = campaign_id, s.handed_in + s.not_yet, s.listed(self.lang)
+        self.group = s.group
         self.apply()
 
     def apply(self) -> None:
-        reg, cid = self.register, self.campaign_id
+        reg, cid, group = self.register, self.campaign_id, getattr(self, "group", None)
         show, search = self.show_combo.currentData(), self.search.text()
         self.model.reload(lambda offset, order, desc: overview.employees(
-            reg, cid, show=show, search=search, order=order, descending=desc, offset=offset))
+            reg, cid, show=show, search=search, order=order, descending=desc, offset=offset, group=group))
 
     def _counted(self) -> None:
         self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone, who=self.who))
@@ -289,18 +290,18 @@ class ProvisionsTab(QWidget):
         self.done_button.clicked.connect(self._mark)
 
     def set_summary(self, campaign_id: str | None, s: Summary) -> None:
-        self.campaign_id = campaign_id
+        self.campaign_id, self.group = campaign_id, s.group
         order = [m for m in s.measures if m.provision and m.open]
         self.totals.setText(f"<b>{escape(tr('prov.totals', self.lang))}:</b> " + escape(" · ".join(
             f"{self.texts.get(m.measure, m.text)} {m.open}×" for m in order)) if order else "")
         self.apply()
 
     def apply(self) -> None:
-        reg, cid = self.register, self.campaign_id
+        reg, cid, group = self.register, self.campaign_id, getattr(self, "group", None)
         only_open, only_prov, search = self.only_open.isChecked(), self.only_provisions.isChecked(), self.search.text()
         self.model.reload(lambda offset, order, desc: overview.provisions(
             reg, cid, only_open=only_open, only_provisions=only_prov, search=search, order=order, descending=desc,
-            offset=offset))
+            offset=offset, group=group))
 
     def _counted(self) -> None:
         self.count.setText(tr("prov.shown", self.lang, n=self.model.total))

@@ -53,11 +53,18 @@ class EmployerWindow(QMainWindow):
         self.campaign.setMinimumWidth(240)
         label = QLabel(tr("emp.campaign_filter", lang))
         label.setBuddy(self.campaign)
+        self.group = QComboBox()  # department, team, location or manager, from the employees CSV
+        self.group.addItem(tr("emp.all_groups", lang), None)
+        self.group.setMinimumWidth(200)
+        group_label = QLabel(tr("emp.group_filter", lang))
+        group_label.setBuddy(self.group)
         self.refresh_button = QPushButton(tr("emp.refresh", lang))
         self.summary = QLabel("")
         self.summary.setStyleSheet("font-weight: 600;")
         bar.addWidget(label)
         bar.addWidget(self.campaign)
+        bar.addWidget(group_label)
+        bar.addWidget(self.group)
         bar.addWidget(self.refresh_button)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
@@ -83,6 +90,7 @@ class EmployerWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.campaign.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.group.currentIndexChanged.connect(lambda *_: self.refresh())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
         self.import_tab.imported.connect(lambda: self.refresh())
@@ -112,14 +120,35 @@ class EmployerWindow(QMainWindow):
         reg, chosen = self.register, self.campaign.currentData()
         self.summary.setText(tr("emp.loading", self.lang))
 
+        group = self.chosen_group()
+
         def job():
-            return reg.campaigns(), overview.summary(reg, chosen)
+            return reg.campaigns(), overview.summary(reg, chosen, group=group), overview.group_values(reg, chosen)
 
         self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns), lang=self.lang,
                         line=self.summary)
 
-    def _loaded(self, known: list, ov: overview.Summary, reload_campaigns: bool) -> None:
+    def chosen_group(self) -> tuple[str, str] | None:
+        """(dimension, value) of the group filter, or None for everyone."""
+        data = self.group.currentData()
+        return tuple(data.split("\t", 1)) if data else None  # type: ignore[return-value]
+
+    def _set_groups(self, values: dict[str, list[str]]) -> None:
+        chosen = self.group.currentData()
+        items = [(f"{tr('group.' + d, self.lang)}: {v}", f"{d}\t{v}") for d, vs in values.items() for v in vs]
+        if [self.group.itemData(i) for i in range(1, self.group.count())] == [d for _, d in items]:
+            return
+        self.group.blockSignals(True)
+        while self.group.count() > 1:
+            self.group.removeItem(1)
+        for text, data in items:
+            self.group.addItem(text, data)
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.blockSignals(False)
+
+    def _loaded(self, known: list, ov: overview.Summary, groups: dict, reload_campaigns: bool) -> None:
         self.known, self.summary_ = known, ov
+        self._set_groups(groups)
         if reload_campaigns:
             self._show_key()
             self.campaign_tab.set_campaigns(known)
@@ -205,16 +234,18 @@ class EmployerWindow(QMainWindow):
         if not path:
             return
         lang, titles, texts, dimension = self.lang, self.titles, self.measure_texts, tab.dimension()
+        group = self.chosen_group()
 
         def job():
-            if kind == "pdf":
+            if kind == "pdf":  # always the whole campaign: its groups are protected inside it (disclosure.py)
+                whole = overview.summary(reg, chosen) if group is not None else ov
                 key = campaign_setup.employer_key(organisation)
-                exports.write_rollup(Path(path), ov, organisation, key, lang, titles, texts,
+                exports.write_rollup(Path(path), whole, organisation, key, lang, titles, texts,
                                      register=reg if reg.signer is not None else campaign_setup.open_register(
                                          reg.url, key, reg.pdf_dir),
                                      campaign_id=chosen, dimension=dimension)
             else:
-                exports.write_action_list(reg, Path(path), kind, lang, chosen)
+                exports.write_action_list(reg, Path(path), kind, lang, chosen, group)
             return Path(path)
 
         tab.message.setText(escape(tr("top.saving", lang)))
