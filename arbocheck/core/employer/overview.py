@@ -463,11 +463,17 @@ def link(reg: Register, person: str, employee_id: str, note: str = "") -> None:
 
 def group_values(reg: Register, campaign_id: str | None = None) -> dict[str, list[str]]:
     """{dimension: its values, sorted} of the employees in scope (dimensions without any left out)."""
-    g = _group_of(campaign_id)
-    with reg.engine.connect() as conn:
-        rows = conn.execute(select(*[g.c[d] for d in GROUPS])).all()
-    out = {d: sorted({r[i] for r in rows if r[i]}) for i, d in enumerate(GROUPS)}
-    return {d: v for d, v in out.items() if v}
+    g = employee_groups.c
+    out = {}
+    with reg.engine.connect() as conn:  # one DISTINCT per dimension: a few values, whatever the number of people
+        for d in GROUPS:
+            q = select(g[d]).where(g[d] != "").distinct()
+            if campaign_id is not None:
+                q = q.where(g.campaign_id == campaign_id)
+            values = sorted(v for (v,) in conn.execute(q))
+            if values:
+                out[d] = values
+    return out
 
 
 def mark_done(reg: Register, person: str, measure: str, note: str = "") -> None:

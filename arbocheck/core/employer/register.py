@@ -383,8 +383,10 @@ class Register:
         were added without one: a rebuild never turns a deletion or a rewrite into "intact"."""
         with self.write(checkpoint=False) as conn:
             rollup.rebuild(conn)
-            if self.engine.dialect.name == "postgresql":  # a bulk rewrite: give the planner fresh statistics
-                conn.exec_driver_sql("ANALYZE " + ", ".join(t.name for t in rollup.DERIVED))
+            if self.engine.dialect.name == "postgresql":  # after a bulk load: give the planner fresh statistics
+                from arbocheck.core.employer.schema import TABLES
+
+                conn.exec_driver_sql("ANALYZE " + ", ".join(t.name for t in (*TABLES, *rollup.DERIVED)))
             if self.signer is None:
                 return []
             st = checkpoints.state(conn, self)
