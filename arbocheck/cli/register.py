@@ -101,11 +101,13 @@ def add_summary(p: argparse.ArgumentParser) -> None:
     p.add_argument("--organisation", help="default: the organisation of the registered campaign")
     p.add_argument("--out", required=True, metavar="PDF")
     p.add_argument("--campaign-id", metavar="ID", help="only this campaign")
+    p.add_argument("--per", choices=("department", "team", "location", "manager"),
+                   help="add the roll-up per group (small groups hidden)")
     p.set_defaults(func=summary)
 
 
 def summary(args: argparse.Namespace) -> int:
-    from arbocheck.core.common.reasons import text_of
+    from arbocheck.core.common.reasons import Refusal, text_of
     from arbocheck.core.employer import exports, overview
     from arbocheck.core.employer.register import Register
     from arbocheck.core.trust.keys import KeyFileError
@@ -122,7 +124,15 @@ def summary(args: argparse.Namespace) -> int:
     except KeyFileError as e:
         err(t("cli.register.no_rollup", lang_, why=text_of(e, lang_)))
         return EXIT_INPUT
-    exports.write_rollup(Path(args.out), ov, organisation, key, args.lang)
+    from arbocheck.core.employer import campaign_setup
+
+    reg = campaign_setup.open_register(args.db, key=key)  # it records the roll-up: a signed checkpoint
+    try:
+        exports.write_rollup(Path(args.out), ov, organisation, key, args.lang, register=reg,
+                             campaign_id=args.campaign_id, dimension=args.per)
+    except Refusal as e:
+        err(t("cli.register.no_rollup", lang_, why=text_of(e, lang_)))
+        return EXIT_INPUT
     out(t("cli.register.rollup", lang_, n=ov.handed_in, path=args.out))
     return EXIT_OK
 

@@ -20,6 +20,8 @@ Our exception hierarchy (where each is raised; in brackets a builtin callers als
     + RegisterError              employer/register: a register that cannot be used as it is
     + PlanError                  employer/plan: a planned date, budget or name that cannot be recorded [ValueError]
     + StoredReportError          employer/stored_reports: a stored report that cannot be shown
+    + LinkError                  employer/register: a report without enrolment that cannot be linked
+    + RollupRefusal              employer/disclosure: a signed roll-up that would reveal someone by difference
     + TrailError                 expert/trail: the expert's review trail is damaged
     + DemoError                  samples/demo: the demo could not be made
 

@@ -36,6 +36,28 @@ def section_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str,
     return {s.id: s.title.get(lang) for s in q.data.sections} if q else {}
 
 
+def rie_topics(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, tuple[list[str], list[str]]]:
+    """{RI&E topic as the RI&E names it: (its sections, the employer's measures its rules ask for)},
+    in the questionnaire's order, from the sections' rie_topic (content, not code)."""
+    q = _questionnaire(questionnaire)
+    if q is None:
+        return {}
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    topic_of = {}
+    for sec in q.data.sections:
+        if sec.rie_topic is not None:
+            name = sec.rie_topic.get(lang)
+            out.setdefault(name, ([], []))[0].append(sec.id)
+            topic_of[sec.id] = name
+    for rule in q.data.rules:
+        name = topic_of.get(q.section_of[rule.item])
+        if name is not None:
+            for m in rule.measure_ids():
+                if q.measures[m].owner in ("employer", "both") and m not in out[name][1]:
+                    out[name][1].append(m)
+    return out
+
+
 def measure_titles(lang: str, questionnaire: str = "thuiswerkplek") -> dict[str, str]:
     """Measure texts in the employer's language (a report carries them in its worker's language)."""
     q = _questionnaire(questionnaire)
@@ -87,24 +109,58 @@ def about_campaign(register, campaign_id: str | None) -> dict:
 
 
 def write_action_list(register, path: Path, fmt: str = "csv", lang: str | None = None,
-                      campaign_id: str | None = None) -> int:
-    """Write the action list of the register (one campaign, or all) crash-safe, readable by the owner
-    only (it names employees): every measure of the newest reports, arranged or not (the "done"
-    column says which); the number of open measures in it. The GUI and the CLI both export so."""
-    rows = overview.action_list(register, campaign_id, only_open=False)
+                      campaign_id: str | None = None, group: tuple[str, str] | None = None) -> int:
+    """Write the action list of the register (one campaign, or all; everyone or one group, e.g.
+    ("department", "Financiën")) crash-safe, readable by the owner only (it names employees): every
+    measure of the newest reports, arranged or not (the "done" column says which); the number of open
+    measures in it. The GUI and the CLI both export so."""
+    rows = overview.action_list(register, campaign_id, only_open=False, group=group)
     data = action_file(rows, fmt, lang, about_campaign(register, campaign_id) if fmt == "xlsx" else None)
     atomic_write(Path(path), data, keep_previous=False, mode=0o600)
     return sum(1 for r in rows if r["done"] != "yes")
 
 
 def write_rollup(path: Path, ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
-                 titles: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> None:
+                 titles: dict[str, str] | None = None, texts: dict[str, str] | None = None, *,
+                 register=None, campaign_id: str | None = None, dimension: str | None = None) -> None:
     """Sign the roll-up of `ov` (overview.summary) and write it crash-safe: the one way the GUI and the
-    CLI make it. Titles default to the questionnaire's in `lang`."""
+    CLI make it. Titles default to the questionnaire's in `lang`. With the `register` it came from,
+    a roll-up that would differ from the previous signed one by fewer than the minimum group size
+    is refused (disclosure.check_changes), `dimension` adds the protected roll-up per group, and
+    the register records that it was made (disclosure.record)."""
+    from arbocheck.core.employer import disclosure
+
+    g = rie = None
+    if register is not None:
+        disclosure.check_changes(register, campaign_id, ov.min_group)
+        mapping = rie_topics(lang)
+        rie = [(name, overview.rie_counts(register, campaign_id, {name: secs})[name], ms)
+               for name, (secs, ms) in mapping.items()]
+        if dimension:
+            g = disclosure.grouped(register, campaign_id, dimension, ov.min_group,
+                                   disclosure.changed_groups(register, campaign_id, dimension, ov.min_group))
     pdf = summary_pdf(ov, organisation, key, lang,
                       section_titles(lang) if titles is None else titles,
-                      measure_titles(lang) if texts is None else texts)
+                      measure_titles(lang) if texts is None else texts, grouped=g, rie=rie)
     atomic_write(Path(path), pdf, keep_previous=False, mode=0o644)
+    if register is not None:
+        disclosure.record(register, campaign_id, g)
+
+
+def privacy_statement(ov: Summary, g=None, lang: str = "nl", over_time: bool = True) -> list[str]:
+    """How this roll-up protects privacy, computed from the thresholds and the hiding that made it."""
+    k = ov.min_group
+    out = [t("privacy.no_health", lang), t("privacy.cells", lang, k=k)]
+    if ov.suppressed:
+        out.append(t("privacy.all_hidden", lang, n=ov.handed_in, k=k))
+    if g is not None:
+        hidden = g.hidden()
+        out.append(t("privacy.groups", lang, k=k, n=len(g.groups), hidden=sum(hidden.values()),
+                     small=hidden.get("small", 0), complementary=hidden.get("complementary", 0),
+                     changed=hidden.get("changed", 0)))
+    if over_time:
+        out.append(t("privacy.over_time", lang, k=k))
+    return out
 
 
 def action_xlsx(rows: list[dict], lang: str | None = None, about: dict | None = None) -> bytes:
@@ -116,8 +172,23 @@ def action_xlsx(rows: list[dict], lang: str | None = None, about: dict | None = 
     return action_sheet.workbook(_translated(rows, lang), lang, about)
 
 
+def rollup_json(ov: Summary, organisation: str, fingerprint: str) -> dict:
+    """The numbers of the signed roll-up (attached to it as rollup.json), the same the PDF prints."""
+    def people(n: int) -> int | None:
+        return None if (ov.suppressed or 0 < n < ov.min_group) else n
+
+    return {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
+            "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "handed_in": ov.handed_in, "expected": ov.expected, "enrolled": ov.enrolled, "tofu": ov.tofu,
+            "not_yet": ov.not_yet, "min_group": ov.min_group,
+            "signer": {"name": organisation, "fingerprint": fingerprint},
+            "topics": [dict(tr_.__dict__) for tr_ in ov.topics],
+            "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}
+
+
 def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl",
-                section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None) -> bytes:
+                section_titles: dict[str, str] | None = None, measure_texts: dict[str, str] | None = None,
+                grouped=None, rie: list | None = None) -> bytes:
     """A signed roll-up: coverage, findings per topic and the measures, no individual's data."""
     from reportlab.lib.pagesizes import A4  # reportlab only for the PDF, not for the action list
     from reportlab.lib.units import mm
@@ -135,12 +206,28 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
     sup = t("summary.suppressed", lang, n=ov.min_group)
     title = t("summary.title", lang)
     story = [P(escape(title), "h1"), P(escape(t("summary.lead", lang, n=ov.min_group))), Spacer(1, 4 * mm)]
-    cov = f"{ov.handed_in}" + (f" / {ov.expected}" if ov.expected else "")
+    cov = f"{ov.coverage(lang)}; {t('counts.people', lang, n=ov.handed_in)}"
     story.append(_table([[P(escape(t("report.organisation", lang)), "cellb"), P(escape(organisation), "cell")],
                          [P(escape(t("summary.coverage", lang)), "cellb"), P(escape(cov), "cell")],
                          [P(escape(t("report.date", lang)), "cellb"),
                           P(escape(textfmt.date(_dt.date.today().isoformat(), lang)), "cell")]],
                         [60 * mm, 110 * mm], header=False))
+    texts = measure_texts or {}
+    k = ov.min_group
+
+    def cell_of(n: int) -> str:
+        return sup if (ov.suppressed or 0 < n < k) else str(n)
+
+    if rie:  # the RI&E's own topics, each with what the employer arranges for it
+        story.append(P(escape(t("summary.rie", lang)), "h2"))
+        rows = [[P(escape(t(key, lang)), "cellb") for key in ("report.topic", "summary.people", "priority.high",
+                                                               "priority.medium", "priority.low", "summary.measures")]]
+        open_of = {m.measure: m for m in ov.measures}
+        for name, (people, h, m, lo), ms in rie:
+            listed = [f"{texts.get(x, open_of[x].text)} ({cell_of(open_of[x].people)})" for x in ms if x in open_of]
+            rows.append([P(escape(name), "cell")] + [P(escape(cell_of(n)), "cell") for n in (people, h, m, lo)]
+                        + [P(escape("; ".join(listed) or "—"), "cell")])
+        story.append(_table(rows, [42 * mm, 18 * mm, 14 * mm, 14 * mm, 14 * mm, 68 * mm]))
     story.append(P(escape(t("summary.topics", lang)), "h2"))
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.topic", "summary.people", "priority.high",
                                                       "priority.medium", "priority.low")]]
@@ -150,7 +237,6 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
                     + [P(escape(sup if c is None else str(c)), "cell") for c in cells])
     story.append(_table(rows, [70 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
     story.append(P(escape(t("summary.measures", lang)), "h2"))
-    texts = measure_texts or {}
     rows = [[P(escape(t(k, lang)), "cellb") for k in ("report.measure", "owner", "summary.people",
                                                       "summary.supply_col")]]
     yes, no = t("word.yes", lang), t("word.no", lang)
@@ -163,18 +249,37 @@ def summary_pdf(ov: Summary, organisation: str, key: SigningKey, lang: str = "nl
         rows.append([P(escape(texts.get(m.measure, m.text)), "cell"), P(escape(t("owner." + m.owner, lang)), "cell"),
                      P(sup if n is None else str(n), "cell"), P(yes if m.provision else no, "cell")])
     story.append(_table(rows, [80 * mm, 35 * mm, 25 * mm, 30 * mm]))
+    if grouped is not None:
+        story.append(P(escape(t("summary.per_group", lang, dimension=t("group." + grouped.dimension, lang))), "h2"))
+        rows = [[P(escape(t(k, lang)), "cellb") for k in ("group.name", "group.coverage", "summary.people")]]
+        for gv in grouped.groups:
+            rows.append([P(escape(gv.value or t("group.none", lang)), "cell"),
+                         P(escape(f"{gv.enrolled} / {gv.expected}" if gv.expected is not None else "—"), "cell"),
+                         P(escape(str(gv.people) if gv.people is not None else t("group.hidden." + gv.why, lang,
+                                                                                  n=ov.min_group)), "cell")])
+        story.append(_table(rows, [70 * mm, 40 * mm, 60 * mm]))
+    story.append(P(escape(t("privacy.heading", lang)), "h2"))
+    for line in privacy_statement(ov, grouped, lang):
+        story.append(P(escape(line)))
     stamp: dict = {}
     story += [Spacer(1, 8 * mm), StampBox(80 * mm, 22 * mm, t("report.stamp_here", lang), stamp)]
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                       bottomMargin=18 * mm, title=title, author=organisation, creator="arbocheck", lang=lang,
                       initialFontName=FONT).build(story, canvasmaker=_numbered_canvas(f"arbocheck · {title}", lang, None))
-    doc = {"format": "arbocheck-rollup", "format_version": 1, "organisation": organisation,
-           "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-           "handed_in": ov.handed_in, "expected": ov.expected, "min_group": ov.min_group,
-           "signer": {"name": organisation, "fingerprint": key.fingerprint},
-           "topics": [tr_.__dict__ for tr_ in ov.topics],
-           "measures": [{"measure": m.measure, "people": people(m.people)} for m in ov.measures]}
+    doc = rollup_json(ov, organisation, key.fingerprint)
+    if grouped is not None:
+        doc["groups"] = {"dimension": grouped.dimension,
+                         "groups": [{"value": gv.value, "expected": gv.expected, "enrolled": gv.enrolled,
+                                     "people": gv.people, "hidden": gv.why or None,
+                                     "topics": {sec: list(v) for sec, v in gv.topics.items()},
+                                     "measures": gv.measures} for gv in grouped.groups]}
+    doc["privacy"] = privacy_statement(ov, grouped, lang)
+    if rie:
+        doc["rie_topics"] = [{"topic": name, "people": shown_n(people), "high": shown_n(h), "medium": shown_n(m),
+                              "low": shown_n(lo), "measures": ms}
+                             for name, (people, h, m, lo), ms in rie
+                             for shown_n in [lambda n: None if (ov.suppressed or 0 < n < k) else n]]
     return sign(attach(buf.getvalue(), {"rollup.json": dumps(doc)}), key, page=stamp["page"], box=stamp["box"],
                 signer_name=organisation, reason=title,
                 stamp_text=_stamp_text(ReportMeta(signer_name=organisation, fingerprint=key.fingerprint, lang=lang),

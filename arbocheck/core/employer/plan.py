@@ -47,7 +47,7 @@ class Plan:
 
 def arranged(person_col, measure_col):
     """SQL: the measure `measure_col` of `person_col` is arranged now (a done event, no later undo)."""
-    d, u = events.alias("arr_d"), events.alias("arr_u")
+    d, u = events.alias(), events.alias()  # anonymous: one statement may use this twice
     undone_later = exists().where(u.c.kind == UNDONE, u.c.employee_id == d.c.employee_id,
                                   u.c.subject == d.c.subject, u.c.seq > d.c.seq)
     return exists().where(d.c.kind == DONE, d.c.employee_id == person_col, d.c.subject == measure_col, ~undone_later)
@@ -55,7 +55,7 @@ def arranged(person_col, measure_col):
 
 def arranged_events():
     """(alias, condition): done events that no later undo follows, for counting per measure."""
-    d, u = events.alias("arr_d"), events.alias("arr_u")
+    d, u = events.alias(), events.alias()  # anonymous: one statement may use this twice
     undone_later = exists().where(u.c.kind == UNDONE, u.c.employee_id == d.c.employee_id,
                                   u.c.subject == d.c.subject, u.c.seq > d.c.seq)
     return d, (d.c.kind == DONE) & ~undone_later

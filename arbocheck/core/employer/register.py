@@ -40,8 +40,9 @@ from arbocheck.core.common.reasons import Refusal
 from arbocheck.core.common.storage import atomic_write
 from arbocheck.core.employer import admission, checkpoints, rollup
 from arbocheck.core.employer.admission import created_utc
-from arbocheck.core.employer.schema import (GENESIS, campaign_employees, campaigns, enrolment_keys, events, findings,
-                                           measures, metadata, reports, row_hash)
+from arbocheck.core.employer.schema import (GENESIS, campaign_employees, campaigns, employee_groups, enrolment_keys,
+                                           events, findings, measures, metadata, reports, row_hash)
+from arbocheck.core.trust.campaign import GROUPS
 
 
 
@@ -293,6 +294,10 @@ class Register:
                 {"campaign_id": camp.campaign_id, "employee_id": e["employee_id"], "name": e.get("name", "")[:200],
                  "key_check": key_check(keys[e["employee_id"]]) if e["employee_id"] in keys else ""}
                 for e in employees])
+            self._append_many(conn, employee_groups, [
+                {"campaign_id": camp.campaign_id, "employee_id": e["employee_id"],
+                 **{g: str(e.get(g) or "")[:200] for g in GROUPS}}
+                for e in employees if any(e.get(g) for g in GROUPS)])
             rows = [{"campaign_id": camp.campaign_id, "employee_id": eid, "key": k.hex()} for eid, k in keys.items()]
             if rows:
                 conn.execute(insert(enrolment_keys), rows)
@@ -311,6 +316,41 @@ class Register:
             n = conn.execute(delete(enrolment_keys).where(enrolment_keys.c.campaign_id == campaign_id)).rowcount
             self.add_event(conn, "campaign_closed", campaign_id, None, {"note": note, "keys_deleted": n})
         return n
+
+    def link_person(self, person: str, employee_id: str, note: str = "") -> None:
+        """HR's explicit link of the reports of `person` (handed in without enrolment: "key:…", or
+        an employee id no code was checked for) to an employee of a registered campaign: appended as
+        a chained `person_linked` event, after which the roll-up counts those reports as the
+        employee's (rollup.relink): the newest of all their reports counts, once. A link is never
+        undone or changed. Raises LinkError."""
+        from sqlalchemy import func
+
+        from arbocheck.core.trust.identity import EmployeeIdError, normalise
+
+        try:
+            employee_id = normalise(employee_id)
+        except EmployeeIdError as e:
+            raise LinkError(e.key, **e.params) from e
+        with self.write() as conn:
+            basis = conn.execute(select(reports.c.enrolment, func.count()).where(reports.c.person == person)
+                                 .group_by(reports.c.enrolment)).all()
+            if not basis:
+                raise LinkError("link.no_reports", person=person)
+            if any(b != "tofu" for b, _ in basis):
+                raise LinkError("link.enrolled", person=person)
+            if person == employee_id:
+                raise LinkError("link.same", person=person)
+            if not conn.execute(select(campaign_employees.c.seq)
+                                .where(campaign_employees.c.employee_id == employee_id).limit(1)).first():
+                raise LinkError("link.unknown_employee", id=employee_id)
+            have = rollup.links(conn, {person, employee_id})
+            if person in have:
+                raise LinkError("link.already", person=person, id=have[person])
+            if employee_id in have:
+                raise LinkError("link.target_linked", id=employee_id)
+            self.add_event(conn, rollup.LINKED, None, person, {"employee_id": employee_id, "note": note},
+                           subject=employee_id)
+            rollup.relink(conn, person)
 
     @staticmethod
     def _closed(conn) -> set[str]:
@@ -343,8 +383,10 @@ class Register:
         were added without one: a rebuild never turns a deletion or a rewrite into "intact"."""
         with self.write(checkpoint=False) as conn:
             rollup.rebuild(conn)
-            if self.engine.dialect.name == "postgresql":  # a bulk rewrite: give the planner fresh statistics
-                conn.exec_driver_sql("ANALYZE " + ", ".join(t.name for t in rollup.DERIVED))
+            if self.engine.dialect.name == "postgresql":  # after a bulk load: give the planner fresh statistics
+                from arbocheck.core.employer.schema import TABLES
+
+                conn.exec_driver_sql("ANALYZE " + ", ".join(t.name for t in (*TABLES, *rollup.DERIVED)))
             if self.signer is None:
                 return []
             st = checkpoints.state(conn, self)
@@ -425,6 +467,10 @@ class Register:
 
 class RegisterError(Refusal):
     """A register that cannot be opened as it is (reasons.py)."""
+
+
+class LinkError(Refusal):
+    """A link of a report without enrolment to an employee that cannot be made (reasons.py)."""
 
 
 def _check_schema(engine: Engine) -> None:

@@ -8,6 +8,14 @@ employer's overview of 100,000 reports is a lookup, not a scan of every finding.
 A scope is a campaign id, "" for reports without a campaign, or "*" for all reports (then a
 person's newest report in any campaign counts).
 
+Whose report: a report carries its person (register.person_of: the employee id, or "key:…" for a
+report without one). A report without enrolment counts as its own person until HR links it to an
+enrolled employee (Register.link_person, a chained `person_linked` event): from then on it is that
+employee's report, here and in every count, and only the employee's newest report counts, so no
+measure is asked for twice. A linked report's enrolment reads "linked". A link stands for the
+person's reports without enrolment only (should the same employee id later hand in with a code,
+those reports are its own).
+
 "Newest" is by the report's own created_at (ties: the higher revision, then the later import;
 admission.order_key), not by when it was imported: an older report that arrives later is
 stored but does not replace the person's current one.
@@ -21,8 +29,8 @@ from dataclasses import dataclass
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 
 from arbocheck.core.employer.admission import order_key
-from arbocheck.core.employer.schema import (DERIVED, current, current_measures, findings, measure_counts, measures,
-                                           reports, topic_counts)
+from arbocheck.core.employer.schema import (DERIVED, current, current_measures, events, findings, measure_counts,
+                                           measures, reports, topic_counts)
 
 ALL = "*"
 PRIORITIES = ("high", "medium", "low")
@@ -31,6 +39,29 @@ EMPLOYER_OWNED = ("employer", "both")
 CURRENT_COLUMNS = ("employee_id", "signer_name", "enrolment", "n_high", "n_medium", "n_low", "received_at",
                    "created_at", "revision")
 MEASURE_COLUMNS = ("measure", "owner", "provision", "text", "rank", "term_days", "term_label")
+
+
+LINKED = "person_linked"  # events: employee_id the person linked, subject the employee it was linked to
+
+
+def links(conn, persons=None) -> dict[str, str]:
+    """{person: employee id} of the reports HR linked to an enrolled employee (the first link counts)."""
+    q = select(events.c.employee_id, events.c.subject).where(events.c.kind == LINKED)
+    if persons is not None:
+        q = q.where(events.c.employee_id.in_(set(persons)))
+    out: dict[str, str] = {}
+    for person, employee in conn.execute(q.order_by(events.c.seq)):
+        out.setdefault(person, employee)
+    return out
+
+
+def _linked(s: "Stored", to: dict[str, str]) -> "Stored":
+    """The stored report as its linked employee's (unchanged when it is not linked)."""
+    employee = to.get(s.person)
+    if employee is None or s.shown["enrolment"] != "tofu":  # a link stands for reports without enrolment only
+        return s
+    shown = dict(s.shown, employee_id=employee, enrolment="linked")
+    return Stored(s.seq, employee, s.campaign_id, shown, s.findings, s.measures)
 
 
 def rank_of(priority: str) -> int:
@@ -90,6 +121,8 @@ def apply(conn, added: list[Stored]) -> None:
     """Bring the roll-up up to date with reports just stored (in the same transaction)."""
     if not added:
         return
+    to = links(conn, {s.person for s in added})
+    added = [_linked(s, to) for s in added]
     newest: dict[tuple[str, str], Stored] = {}
     for s in added:  # the newest of the batch (a later one of equal time and revision wins)
         for scope in (s.campaign_id or "", ALL):
@@ -176,18 +209,66 @@ def _add(conn, table: Table, keys: tuple[str, ...], counts: tuple[str, ...], del
     conn.execute(delete(table).where(table.c.people <= 0))
 
 
+def relink(conn, person: str) -> None:
+    """Bring the roll-up up to date after `person` was linked to an employee (the person_linked
+    event is in this transaction already): the person's current rows go, with their counts, and
+    the person's reports are applied again as the employee's, where they are the newest."""
+    gone = conn.execute(select(current.c.scope, current.c.report_seq).where(current.c.person == person)).all()
+    if gone:
+        seqs = {seq for _, seq in gone}
+        pairs: dict[int, list] = defaultdict(list)
+        for seq, section, priority in conn.execute(select(findings.c.report_seq, findings.c.section, findings.c.priority)
+                                                   .where(findings.c.report_seq.in_(seqs))):
+            pairs[seq].append((section, priority))
+        plans: dict[int, list] = defaultdict(list)
+        for r in conn.execute(select(measures).where(measures.c.report_seq.in_(seqs),
+                                                     measures.c.owner.in_(EMPLOYER_OWNED))).mappings():
+            plans[r["report_seq"]].append(dict(r))
+        topic_delta: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        measure_delta: dict[tuple, list[int]] = defaultdict(lambda: [0])
+        for scope, seq in gone:
+            for section, flags in _topic_flags(pairs[seq]).items():
+                acc = topic_delta[(scope, section)]
+                for i, f in enumerate(flags):
+                    acc[i] -= f
+            for m in _measure_rows(plans[seq]):
+                measure_delta[(scope, m["measure"], m["owner"], m["provision"])][0] -= 1
+        conn.execute(delete(current).where(current.c.person == person))
+        conn.execute(delete(current_measures).where(current_measures.c.person == person))
+        _add(conn, topic_counts, ("scope", "section"), ("people", "high", "medium", "low"), dict(topic_delta))
+        _add(conn, measure_counts, ("scope", "measure", "owner", "provision"), ("people",), dict(measure_delta))
+    rows = conn.execute(select(reports).where(reports.c.person == person).order_by(reports.c.seq)).mappings().all()
+    if not rows:
+        return
+    seqs = {r["seq"] for r in rows}
+    pairs = defaultdict(list)
+    for seq, section, priority in conn.execute(select(findings.c.report_seq, findings.c.section, findings.c.priority)
+                                               .where(findings.c.report_seq.in_(seqs))):
+        pairs[seq].append((section, priority))
+    plans = defaultdict(list)
+    for r in conn.execute(select(measures).where(measures.c.report_seq.in_(seqs),
+                                                 measures.c.owner.in_(EMPLOYER_OWNED))).mappings():
+        plans[r["report_seq"]].append(dict(r))
+    apply(conn, [Stored(r["seq"], r["person"], r["campaign_id"], {c: r[c] for c in CURRENT_COLUMNS},
+                        pairs[r["seq"]], _measure_rows(plans[r["seq"]])) for r in rows])
+
+
 # -- from scratch ------------------------------------------------------------------------
 
 def _compute(conn) -> dict[str, list[dict]]:
     """The roll-up recomputed from the chained tables, as rows per derived table."""
     cur: dict[tuple[str, str], dict] = {}
+    to = links(conn)
     for r in conn.execute(select(reports.c.seq, reports.c.person, reports.c.campaign_id,
                                  *[reports.c[c] for c in CURRENT_COLUMNS]).order_by(reports.c.seq)).mappings():
         row = {"report_seq": r["seq"], **{c: r[c] for c in CURRENT_COLUMNS}}
+        person = to.get(r["person"], r["person"]) if r["enrolment"] == "tofu" else r["person"]
+        if person != r["person"]:
+            row.update(employee_id=person, enrolment="linked")
         for scope in (r["campaign_id"] or "", ALL):
-            have = cur.get((scope, r["person"]))
+            have = cur.get((scope, person))
             if have is None or _key(row, row["report_seq"]) >= _key(have, have["report_seq"]):
-                cur[(scope, r["person"])] = row
+                cur[(scope, person)] = row
     scopes_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for key, row in cur.items():
         scopes_of[row["report_seq"]].append(key)

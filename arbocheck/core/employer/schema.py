@@ -78,11 +78,12 @@ events = Table(
     "events", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
-    # key_pinned | code_burned | code_reissued | provision_done | provision_undone | provision_planned | campaign_closed
+    # key_pinned | code_burned | code_reissued | provision_done | provision_undone | provision_planned
+    # | campaign_closed | person_linked | rollup_signed
     Column("kind", String(32), nullable=False),
     Column("campaign_id", String(64), index=True),
-    Column("employee_id", String(128)),  # provision_*: the person, as in reports
-    Column("subject", String(64)),  # provision_*: the measure
+    Column("employee_id", String(128)),  # provision_*, person_linked: the person, as in reports
+    Column("subject", String(64)),  # provision_*: the measure; person_linked: the employee id linked to
     Column("body", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
@@ -115,6 +116,23 @@ campaign_employees = Table(
     Index("ix_campaign_employees_employee", "employee_id"),
 )
 
+# Where each employee of a campaign sits in the organisation, from the optional columns of the
+# employees CSV (campaign.GROUPS): one row per employee who has any, chained like the rest.
+employee_groups = Table(
+    "employee_groups", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("campaign_id", String(64), nullable=False),
+    Column("employee_id", String(128), nullable=False),
+    Column("department", String(200), nullable=False, default=""),
+    Column("team", String(200), nullable=False, default=""),
+    Column("location", String(200), nullable=False, default=""),
+    Column("manager", String(200), nullable=False, default=""),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+    Index("ix_employee_groups", "campaign_id", "employee_id"),
+    Index("ix_employee_groups_employee", "employee_id"),
+)
+
 # What checking an enrolment proof needs: the scrypt-derived key K per employee, never the code.
 # Not chained (closing a campaign deletes its rows); each K is checked against the key_check
 # in its chained campaign_employees row.
@@ -125,7 +143,7 @@ enrolment_keys = Table(
     Column("key", String(64), nullable=False),  # hex
 )
 
-TABLES = (reports, events, findings, measures, campaigns, campaign_employees)
+TABLES = (reports, events, findings, measures, campaigns, campaign_employees, employee_groups)
 HASHED = {t.name: [c.name for c in t.columns if c.name not in ("seq", "row_hash")] for t in TABLES}
 
 

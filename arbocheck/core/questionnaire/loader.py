@@ -232,6 +232,12 @@ def _load_cached(path: Path) -> Questionnaire:
     return _CACHE[key]
 
 
+def load_cached(path: str | Path) -> Questionnaire:
+    """load(), kept for as long as the file does not change (a window that lists the questionnaires
+    opens without parsing them again). Raises QuestionnaireError."""
+    return _load_cached(Path(path))
+
+
 def load(path: str | Path, display: str | None = None) -> Questionnaire:
     """Load and fully validate one questionnaire file. Raises QuestionnaireError."""
     path = Path(path)

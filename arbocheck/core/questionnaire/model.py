@@ -401,6 +401,9 @@ Item = Annotated[
 class Section(_Strict):
     id: Id
     title: Text
+    rie_topic: Text | None = None
+    """The topic of the employer's RI&E this section belongs to, as an RI&E names it (several sections
+    may share one); absent for sections no RI&E topic rests on (the profile, what the worker has)."""
     intro: Text | None = None
     photo_prompt: Text | None = None
     """Which photo helps here; absent when photos add nothing (e.g. workload)."""

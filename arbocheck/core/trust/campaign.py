@@ -273,8 +273,18 @@ def new_code() -> str:
     return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
+# The organisation's structure an employees CSV may carry (optional columns), Dutch or English headers.
+GROUPS = ("department", "team", "location", "manager")
+HEADERS = {"employee_id": "employee_id", "personeelsnummer": "employee_id", "name": "name", "naam": "name",
+           "department": "department", "afdeling": "department", "team": "team", "location": "location",
+           "locatie": "location", "vestiging": "location", "manager": "manager", "leidinggevende": "manager"}
+
+
 def read_employees(text: str) -> list[dict[str, str]]:
-    """Employees from CSV text with at least an 'employee_id' column (',' or ';' separated).
+    """Employees from CSV text with at least an 'employee_id' column (',' or ';' separated), and
+    optionally name, department, team, location and manager (Dutch headers too: personeelsnummer,
+    naam, afdeling, team, locatie or vestiging, leidinggevende). Each employee: employee_id, name
+    and those of the optional columns the file has ("" where a line leaves one empty).
 
     Raises CampaignError naming the line of every problem.
     """
@@ -285,6 +295,8 @@ def read_employees(text: str) -> list[dict[str, str]]:
     header = text.lstrip().partition("\n")[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if reader.fieldnames:
+        reader.fieldnames = [HEADERS.get((f or "").strip().lower(), f) for f in reader.fieldnames]
     rows = [(reader.line_num, row) for row in reader]  # line numbers as an editor shows them
     if "employee_id" not in (reader.fieldnames or []):
         raise CampaignError("employees.no_column")
@@ -305,7 +317,8 @@ def read_employees(text: str) -> list[dict[str, str]]:
             problems.append(CampaignError("employees.twice", n=n, id=repr(eid)))
         else:
             seen.add(eid)
-            out.append({"employee_id": eid, "name": (row.get("name") or "").strip()})
+            out.append({"employee_id": eid, "name": (row.get("name") or "").strip(),
+                        **{g: (row.get(g) or "").strip()[:200] for g in GROUPS if g in reader.fieldnames}})
     if problems:
         raise CampaignError("employees.problems", lines=problems)
     if not out:

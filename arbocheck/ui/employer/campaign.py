@@ -122,7 +122,7 @@ class CampaignTab(QWidget):
         seen = set()
         for path in qloader.questionnaire_files():
             try:
-                q = qloader.load(path)
+                q = qloader.load_cached(path)
             except qloader.QuestionnaireError:
                 continue
             if (q.id, q.version) not in seen:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from arbocheck.core.common.settings import Settings
+from arbocheck.core.employer.disclosure import Grouped
 from arbocheck.core.employer.overview import Summary, TopicRow
+from arbocheck.core.trust.campaign import GROUPS
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.texts import tr
@@ -71,9 +73,8 @@ class RollupChart(QWidget):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#eceff1"))
             p.drawRoundedRect(track, 3, 3)
-            if tp.people is None:
-                p.setBrush(QBrush(QColor("#8c959f"), Qt.BrushStyle.BDiagPattern))
-                p.drawRoundedRect(track, 3, 3)
+            if tp.people is None:  # no bar at all: a hatched full bar would read as 100 %
+                pass
             elif self.total:
                 worst = "high" if tp.high else "medium" if tp.medium else "low"
                 p.setBrush(QColor(COLOURS[worst][0]))
@@ -84,8 +85,37 @@ class RollupChart(QWidget):
         p.end()
 
 
+def hidden_note(ov: Summary, lang: str) -> str:
+    """How many topics are not shown and why (instead of bars that would look full)."""
+    if ov.suppressed:
+        return tr("top.suppressed_all", lang, n=ov.min_group)
+    hidden = sum(tp.people is None for tp in ov.topics)
+    return tr("top.hidden_topics", lang, n=hidden, k=ov.min_group) if hidden else ""
+
+
+def groups_text(g: Grouped, lang: str) -> str:
+    """The roll-up per group as rich text: each group's coverage and people, then how many are hidden, why."""
+    from arbocheck.core.employer.exports import privacy_statement
+
+    rows = "".join(
+        f"<tr><td>{escape(v.value or tr('group.none', lang))}</td>"
+        f"<td align='right'>{v.enrolled} / {v.expected if v.expected is not None else '—'}</td>"
+        f"<td>{escape(str(v.people) if v.people is not None else tr('group.hidden.' + v.why, lang, n=g.min_group))}"
+        f"</td></tr>" for v in g.groups)
+    head = "".join(f"<th align='left'>{escape(tr(k, lang))}</th>"
+                   for k in ("group.name", "group.coverage", "summary.people"))
+    hidden = g.hidden()
+    note = tr("top.groups_hidden", lang, hidden=sum(hidden.values()), n=len(g.groups), k=g.min_group,
+              small=hidden.get("small", 0), complementary=hidden.get("complementary", 0))
+    return (f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}</table>"
+            f"<p>{escape(note)}</p>"
+            + "".join(f"<p style='color:#57606a'>{escape(x)}</p>"
+                      for x in privacy_statement(g.total, g, lang, over_time=False)[1:2]))
+
+
 class TopicsTab(QWidget):
     export_requested = Signal(str)  # "xlsx" | "csv" | "pdf"
+    groups_requested = Signal(str)  # a dimension (campaign.GROUPS), or "" for none
 
     def __init__(self, lang: str):
         super().__init__()
@@ -96,6 +126,20 @@ class TopicsTab(QWidget):
         lay.addWidget(self.lead)
         self.note = paragraph("")
         lay.addWidget(self.note)
+        per = QHBoxLayout()
+        self.per = QComboBox()
+        self.per.addItem(tr("top.per.none", lang), "")
+        for d in GROUPS:
+            self.per.addItem(tr("group." + d, lang), d)
+        label = QLabel(tr("top.per", lang))
+        label.setBuddy(self.per)
+        per.addWidget(label)
+        per.addWidget(self.per)
+        per.addStretch(1)
+        lay.addLayout(per)
+        self.groups = paragraph("")
+        lay.addWidget(self.groups)
+        self.per.currentIndexChanged.connect(lambda *_: self.groups_requested.emit(self.dimension()))
         self.chart = RollupChart(lang)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -122,6 +166,15 @@ class TopicsTab(QWidget):
     def set_overview(self, ov: Summary, titles: dict[str, str], organisation: str) -> None:
         self.chart.set_data(ov.topics, titles, ov.handed_in, ov.min_group)
         self.lead.setText(escape(tr("top.lead", self.lang, n=ov.min_group)))
-        self.note.setText(escape(tr("top.suppressed_all", self.lang, n=ov.min_group)) if ov.suppressed else "")
+        self.note.setText(escape(hidden_note(ov, self.lang)))
         if organisation and not self.organisation.text().strip():
             self.organisation.setText(organisation)
+        if self.dimension():
+            self.groups_requested.emit(self.dimension())
+
+    def dimension(self) -> str:
+        return self.per.currentData() or ""
+
+    def set_groups(self, g: Grouped | None) -> None:
+        self.groups.setText(groups_text(g, self.lang) if g is not None and g.groups else
+                            escape(tr("top.per.empty", self.lang)) if g is not None else "")

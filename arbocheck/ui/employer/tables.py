@@ -180,11 +180,12 @@ def table(model: PagedModel, accessible: str) -> QTableView:
 
 
 class EmployeesTab(QWidget):
-    def __init__(self, register, runner, lang: str, open_report: Callable[[EmployeeRow], None] = lambda e: None):
+    def __init__(self, register, runner, lang: str, open_report: Callable[[EmployeeRow], None] = lambda e: None,
+                 link: Callable[[EmployeeRow], None] | None = None):
         super().__init__()
-        self.register, self.lang, self.open_report = register, lang, open_report
+        self.register, self.lang, self.open_report, self.link = register, lang, open_report, link
         self.campaign_id: str | None = None
-        self.everyone = 0
+        self.everyone, self.who = 0, ""
         self.model = EmployeesModel(runner, lang)
         self.model.loaded = self._counted
         self.model.failed = lambda e: show_error(e, lang, line=self.count, failed="table.failed")
@@ -210,27 +211,39 @@ class EmployeesTab(QWidget):
         self.open_button.setToolTip(tr("emps.open.help", lang))
         self.open_button.setEnabled(False)
         row.addWidget(self.open_button)
+        # A report without enrolment is one of the employees only when HR says so (an event).
+        self.link_button = QPushButton(tr("emps.link", lang))
+        self.link_button.setToolTip(tr("emps.link.tip", lang))
+        self.link_button.setEnabled(False)
+        row.addWidget(self.link_button)
         lay.addLayout(row)
         self.view = table(self.model, tr("emp.tab.employees", lang).replace("&", ""))
         lay.addWidget(self.view, 1)
         self.message = paragraph("")
         lay.addWidget(self.message)
+        self.show_combo.currentIndexChanged.connect(self.apply)
+        self.search.textChanged.connect(self.apply)
         self.view.selectionModel().selectionChanged.connect(self._selection)
         self.model.modelReset.connect(self._selection)
         self.open_button.clicked.connect(self._open)
         self.view.doubleClicked.connect(lambda *_: self._open())
-        self.show_combo.currentIndexChanged.connect(self.apply)
-        self.search.textChanged.connect(self.apply)
+        self.link_button.clicked.connect(self._link)
+
+    def _link(self) -> None:
+        e = self.selected()
+        if e is not None and e.enrolment == "tofu" and self.link is not None:
+            self.link(e)
 
     def set_summary(self, campaign_id: str | None, s: Summary) -> None:
-        self.campaign_id, self.everyone = campaign_id, s.handed_in + s.not_yet
+        self.campaign_id, self.everyone, self.who = campaign_id, s.handed_in + s.not_yet, s.listed(self.lang)
+        self.group = s.group
         self.apply()
 
     def apply(self) -> None:
-        reg, cid = self.register, self.campaign_id
+        reg, cid, group = self.register, self.campaign_id, getattr(self, "group", None)
         show, search = self.show_combo.currentData(), self.search.text()
         self.model.reload(lambda offset, order, desc: overview.employees(
-            reg, cid, show=show, search=search, order=order, descending=desc, offset=offset))
+            reg, cid, show=show, search=search, order=order, descending=desc, offset=offset, group=group))
 
     def selected(self) -> EmployeeRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -239,6 +252,7 @@ class EmployeesTab(QWidget):
     def _selection(self, *_) -> None:
         e = self.selected()
         self.open_button.setEnabled(e is not None and e.status == "handed_in" and e.employee_id != "—")
+        self.link_button.setEnabled(self.link is not None and e is not None and e.enrolment == "tofu")
 
     def _open(self) -> None:
         e = self.selected()
@@ -246,7 +260,7 @@ class EmployeesTab(QWidget):
             self.open_report(e)
 
     def _counted(self) -> None:
-        self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone))
+        self.count.setText(tr("emps.shown", self.lang, n=self.model.total, total=self.everyone, who=self.who))
         if self.model.rows and len(self.model.rows) <= overview.PAGE:
             self.view.resizeColumnsToContents()
 
@@ -307,18 +321,18 @@ class ProvisionsTab(QWidget):
         self.done_button.clicked.connect(self._mark)
 
     def set_summary(self, campaign_id: str | None, s: Summary) -> None:
-        self.campaign_id = campaign_id
+        self.campaign_id, self.group = campaign_id, s.group
         order = [m for m in s.measures if m.provision and m.open]
         self.totals.setText(f"<b>{escape(tr('prov.totals', self.lang))}:</b> " + escape(" · ".join(
             f"{self.texts.get(m.measure, m.text)} {m.open}×" for m in order)) if order else "")
         self.apply()
 
     def apply(self) -> None:
-        reg, cid = self.register, self.campaign_id
+        reg, cid, group = self.register, self.campaign_id, getattr(self, "group", None)
         only_open, only_prov, search = self.only_open.isChecked(), self.only_provisions.isChecked(), self.search.text()
         self.model.reload(lambda offset, order, desc: overview.provisions(
             reg, cid, only_open=only_open, only_provisions=only_prov, search=search, order=order, descending=desc,
-            offset=offset))
+            offset=offset, group=group))
 
     def _counted(self) -> None:
         self.count.setText(tr("prov.shown", self.lang, n=self.model.total))

@@ -68,11 +68,18 @@ class EmployerWindow(QMainWindow):
         self.campaign.setMinimumWidth(240)
         label = QLabel(tr("emp.campaign_filter", lang))
         label.setBuddy(self.campaign)
+        self.group = QComboBox()  # department, team, location or manager, from the employees CSV
+        self.group.addItem(tr("emp.all_groups", lang), None)
+        self.group.setMinimumWidth(200)
+        group_label = QLabel(tr("emp.group_filter", lang))
+        group_label.setBuddy(self.group)
         self.refresh_button = QPushButton(tr("emp.refresh", lang))
         self.summary = QLabel("")
         self.summary.setStyleSheet("font-weight: 600;")
         bar.addWidget(label)
         bar.addWidget(self.campaign)
+        bar.addWidget(group_label)
+        bar.addWidget(self.group)
         bar.addWidget(self.refresh_button)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
@@ -82,7 +89,7 @@ class EmployerWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.campaign_tab = CampaignTab(register, runner, lang)
         self.import_tab = ImportTab(register, runner, lang)
-        self.employees_tab = EmployeesTab(register, runner, lang, self.open_report)
+        self.employees_tab = EmployeesTab(register, runner, lang, self.open_report, self.link)
         self.private_dir: Path | None = None  # copies of stored reports for the viewer; removed on close
         self.provisions_tab = ProvisionsTab(register, runner, lang, self.measure_texts, self.mark_done, self.undo,
                                             self.record_plan)
@@ -103,11 +110,13 @@ class EmployerWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.campaign.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.group.currentIndexChanged.connect(lambda *_: self.refresh())
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.campaign_tab.created.connect(lambda *_: self.refresh(reload_campaigns=True))
         self.campaign_tab.actions.changed.connect(lambda: self.refresh(reload_campaigns=True))
         self.import_tab.imported.connect(lambda: self.refresh())
         self.topics_tab.export_requested.connect(self.export)
+        self.topics_tab.groups_requested.connect(self.show_groups)
         self._show_key()
         self.refresh(reload_campaigns=True)
 
@@ -132,14 +141,35 @@ class EmployerWindow(QMainWindow):
         reg, chosen = self.register, self.campaign.currentData()
         self.summary.setText(tr("emp.loading", self.lang))
 
+        group = self.chosen_group()
+
         def job():
-            return reg.campaigns(), overview.summary(reg, chosen)
+            return reg.campaigns(), overview.summary(reg, chosen, group=group), overview.group_values(reg, chosen)
 
         self.runner.run(job, on_done=lambda got: self._loaded(*got, reload_campaigns), lang=self.lang,
                         line=self.summary)
 
-    def _loaded(self, known: list, ov: overview.Summary, reload_campaigns: bool) -> None:
+    def chosen_group(self) -> tuple[str, str] | None:
+        """(dimension, value) of the group filter, or None for everyone."""
+        data = self.group.currentData()
+        return tuple(data.split("\t", 1)) if data else None  # type: ignore[return-value]
+
+    def _set_groups(self, values: dict[str, list[str]]) -> None:
+        chosen = self.group.currentData()
+        items = [(f"{tr('group.' + d, self.lang)}: {v}", f"{d}\t{v}") for d, vs in values.items() for v in vs]
+        if [self.group.itemData(i) for i in range(1, self.group.count())] == [d for _, d in items]:
+            return
+        self.group.blockSignals(True)
+        while self.group.count() > 1:
+            self.group.removeItem(1)
+        for text, data in items:
+            self.group.addItem(text, data)
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.blockSignals(False)
+
+    def _loaded(self, known: list, ov: overview.Summary, groups: dict, reload_campaigns: bool) -> None:
         self.known, self.summary_ = known, ov
+        self._set_groups(groups)
         if reload_campaigns:
             self._show_key()
             self.campaign_tab.set_campaigns(known)
@@ -155,14 +185,22 @@ class EmployerWindow(QMainWindow):
             self.first_load = False
             self.tabs.setCurrentIndex(0 if not known and not ov.handed_in else 2)
         open_, chosen = ov.open_measures, self.campaign.currentData()
-        if ov.expected is not None:
-            self.summary.setText(tr("emp.summary", self.lang, handed_in=ov.handed_in, expected=ov.expected, open=open_))
-        else:
-            self.summary.setText(tr("emp.summary.open", self.lang, handed_in=ov.handed_in, open=open_))
+        self.summary.setText(tr("emp.summary", self.lang, coverage=ov.coverage(self.lang), open=open_))
         self.deadline.setText(deadline_text(self.known, chosen, self.register.closed_campaigns(), self.lang))
         self.employees_tab.set_summary(chosen, ov)
         self.provisions_tab.set_summary(chosen, ov)
         self.topics_tab.set_overview(ov, self.titles, exports.organisation_of(self.known, chosen))
+
+    def show_groups(self, dimension: str) -> None:
+        """The protected roll-up per group in the topics tab (computed in the background)."""
+        from arbocheck.core.employer import disclosure
+
+        tab, reg, chosen = self.topics_tab, self.register, self.campaign.currentData()
+        if not dimension:
+            tab.set_groups(None)
+            return
+        self.runner.run(lambda: disclosure.grouped(reg, chosen, dimension), on_done=tab.set_groups, lang=self.lang,
+                        line=tab.groups)
 
     # -- acting -------------------------------------------------------------------------
 
@@ -260,6 +298,29 @@ class EmployerWindow(QMainWindow):
                                            tab.apply()),
                         lang=lang, line=tab.message, failed="plan.failed")
 
+    def choose_employee(self, e: overview.EmployeeRow, candidates: list[overview.EmployeeRow]) -> str | None:
+        """Which enrolled employee a report without enrolment belongs to, or None (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        items = [f"{c.employee_id} · {c.name}" if c.name else c.employee_id for c in candidates]
+        got, ok = QInputDialog.getItem(self, tr("emps.link", self.lang).replace("&", ""),
+                                       tr("emps.link.ask", self.lang, name=e.name or e.person), items, 0, True)
+        if not ok or not got.strip():
+            return None
+        return got.split(" · ", 1)[0].strip()
+
+    def link(self, e: overview.EmployeeRow) -> None:
+        """Link a report without enrolment to an employee of the campaign, on HR's explicit choice."""
+        tab, reg, chosen = self.employees_tab, self.register, self.campaign.currentData()
+        candidates, _ = overview.employees(reg, chosen, show="not_yet", limit=None)
+        employee = self.choose_employee(e, candidates)
+        if not employee:
+            return
+        self.runner.run(lambda: overview.link(reg, e.person, employee),
+                        on_done=lambda _: (tab.message.setText(escape(tr(
+                            "emps.linked", self.lang, name=e.name or e.person, employee=employee))), self.refresh()),
+                        lang=self.lang, line=tab.message)
+
     def choose_save_path(self, kind: str, suggested: str) -> str | None:
         """Where an export goes (tests replace this)."""
         filters = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}
@@ -281,14 +342,19 @@ class EmployerWindow(QMainWindow):
         path = self.choose_save_path(kind, f"{name}.{kind}")
         if not path:
             return
-        lang, titles, texts = self.lang, self.titles, self.measure_texts
+        lang, titles, texts, dimension = self.lang, self.titles, self.measure_texts, tab.dimension()
+        group = self.chosen_group()
 
         def job():
-            if kind == "pdf":
-                exports.write_rollup(Path(path), ov, organisation, campaign_setup.employer_key(organisation), lang,
-                                     titles, texts)
+            if kind == "pdf":  # always the whole campaign: its groups are protected inside it (disclosure.py)
+                whole = overview.summary(reg, chosen) if group is not None else ov
+                key = campaign_setup.employer_key(organisation)
+                exports.write_rollup(Path(path), whole, organisation, key, lang, titles, texts,
+                                     register=reg if reg.signer is not None else campaign_setup.open_register(
+                                         reg.url, key, reg.pdf_dir),
+                                     campaign_id=chosen, dimension=dimension)
             else:
-                exports.write_action_list(reg, Path(path), kind, lang, chosen)
+                exports.write_action_list(reg, Path(path), kind, lang, chosen, group)
             return Path(path)
 
         tab.message.setText(escape(tr("top.saving", lang)))

@@ -15,6 +15,7 @@ from arbocheck.core.employer import campaign_setup
 from arbocheck.core.questionnaire import loader as qloader
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.report.build import build
+from arbocheck.core.common import i18n
 from arbocheck.core.common.reasons import say
 from arbocheck.core.trust.verify import verify
 from arbocheck.ui.texts import tr
@@ -60,7 +61,7 @@ def window(home, qtbot):
 def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypatch):
     w = window
     assert w.tabs.currentIndex() == 0  # an empty register starts at the campaign
-    assert says(w.summary.text(), "emp.summary.open", handed_in=0)
+    assert says(w.summary.text(), "counts.no_campaign", reports=i18n.count(0, "report", "nl"))
 
     # 1. The campaign: nothing is made until the form is complete.
     t = w.campaign_tab
@@ -91,7 +92,7 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     assert camp.hand_in == "Mail het PDF-bestand naar hr@voorbeeld.nl"  # the worker's end of the check says so
     assert t.table.rowCount() == 1 and t.table.item(0, 3).text() == "4"
     assert w.campaign.findData(camp.campaign_id) > 0
-    assert says(w.summary.text(), "emp.summary", handed_in=0, expected=4)
+    assert says(w.summary.text(), "counts.enrolled", enrolled=0, expected=4)
     assert says(w.key_label.text(), "emp.key", fp=camp.employer_fingerprint[:39])
 
     # 2. Import a folder, dropped on the window: two reports and a file that is not one.
@@ -112,7 +113,7 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     # a damaged PDF: a plain reason, no exception's name
     assert line("✗", "outcome.rejected", "scan.pdf", reason=say("pdf_unreadable", "nl")) in lines
     assert says(w.import_tab.status.text(), "imp.done", html=True, ok=2, bad=1)
-    assert says(w.summary.text(), "emp.summary", handed_in=2, expected=4)
+    assert says(w.summary.text(), "counts.enrolled", enrolled=2, expected=4)
 
     # The same folder again: duplicates, said so in Dutch.
     w.import_tab.import_paths([str(folder)])
@@ -222,10 +223,10 @@ def test_import_runs_off_the_gui_thread(home, qtbot, tmp_path):
     runner = TaskRunner()
     w = EmployerWindow(reg, runner, "nl")
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: says(w.summary.text(), "emp.summary", handed_in=0, expected=4), timeout=10000)
+    qtbot.waitUntil(lambda: says(w.summary.text(), "counts.enrolled", enrolled=0, expected=4), timeout=10000)
     w.import_tab.import_paths([str(folder)])
     assert w.import_tab.busy and not w.import_tab.files_button.isEnabled()
-    qtbot.waitUntil(lambda: says(w.summary.text(), "emp.summary", handed_in=1, expected=4), timeout=60000)
+    qtbot.waitUntil(lambda: says(w.summary.text(), "counts.enrolled", enrolled=1, expected=4), timeout=60000)
     assert not w.import_tab.busy and w.import_tab.results.count() == 1
     assert runner.wait(10000)
 
