@@ -78,6 +78,7 @@ def test_a_report_without_enrolment_is_counted_apart_until_hr_links_it(any_reg, 
     rows, total = overview.employees(reg)
     assert total == 2 and {r.employee_id: r.enrolment for r in rows if r.status == "handed_in"} == {"E1": "linked"}
     assert [p.done for p in overview.provisions(reg, only_open=False)[0] if p.measure == "laptop_stand"] == [True]
+    assert {p.measure for p in overview.provisions(reg, only_open=False)[0] if p.done} == {"laptop_stand"}
     assert not [r for r in overview.action_list(reg) if r["measure"] == "laptop_stand"]
     stand = next(m for m in s.measures if m.measure == "laptop_stand")
     assert (stand.people, stand.open) == (1, 0)
@@ -88,6 +89,19 @@ def test_a_report_without_enrolment_is_counted_apart_until_hr_links_it(any_reg, 
     assert "person_linked" in kinds
     assert reg.verify() == []
     assert reg.rebuild_overview() == [] and overview.summary(reg, min_group=1) == s  # the same from scratch
+
+    # The mark is undone (a reversal event): the linked employee's stand is open again, everywhere.
+    from arbocheck.core.employer import plan
+
+    with reg.engine.connect() as conn:
+        [seq] = [q for (q,) in conn.execute(select(events.c.seq).where(events.c.kind == plan.DONE))]
+    assert plan.undo(reg, [seq]) == 1
+    s = overview.summary(reg, min_group=1)
+    stand = next(m for m in s.measures if m.measure == "laptop_stand")
+    assert (stand.people, stand.open) == (1, 1)
+    assert [p.done for p in overview.provisions(reg, only_open=False)[0] if p.measure == "laptop_stand"] == [False]
+    assert [r["employee_id"] for r in overview.action_list(reg) if r["measure"] == "laptop_stand"] == ["E1"]
+    assert overview.provisions(reg)[1] == s.open_measures == len(overview.action_list(reg))
 
 
 def test_alternatives_are_one_measure_so_every_total_counts_them_once():
