@@ -167,23 +167,7 @@ def most_important(findings: list[Finding]) -> dict[str, Finding]:
 def item_inputs(q: Questionnaire, ids: set[str]) -> frozenset[str]:
     """The items behind some item, derived or yearly ids: a derived value stands for the items its
     function needs (its required parameters, followed through other derived values)."""
-    from arbocheck.core.questionnaire.derived import parameters
-
-    out: set[str] = set()
-    seen: set[str] = set()
-    todo = list(ids)
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in q.items:
-            out.add(name)
-        elif name in q.derived:
-            dv = q.derived[name]
-            required, _ = parameters(dv.function)
-            todo += [ref for param, ref in dv.inputs.items() if param in required]
-    return frozenset(out)
+    return q.items_behind(ids, required_only=True)
 
 
 def rule_inputs(q: Questionnaire, rule) -> frozenset[str]:

@@ -150,8 +150,13 @@ class Questionnaire:
         treated as such (leisure-time exercise, confidential free text)."""
         return frozenset(i for i, it in self.items.items() if it.health)
 
-    def reads_health(self, ids: Iterable[str]) -> bool:
-        """Whether any of these item/derived ids is, or is computed from, health data."""
+    def items_behind(self, ids: Iterable[str], required_only: bool = False) -> frozenset[str]:
+        """The items behind some item or derived ids: a derived value stands for the items it is
+        computed from, followed through other derived values (only its function's required inputs
+        when `required_only`: what must be answered before it has a value)."""
+        from arbocheck.core.questionnaire.derived import parameters
+
+        out: set[str] = set()
         seen: set[str] = set()
         todo = list(ids)
         while todo:
@@ -159,11 +164,17 @@ class Questionnaire:
             if name in seen:
                 continue
             seen.add(name)
-            if name in self.items and self.items[name].health:
-                return True
-            if name in self.derived:
-                todo.extend(self.derived[name].inputs.values())
-        return False
+            if name in self.items:
+                out.add(name)
+            elif name in self.derived:
+                dv = self.derived[name]
+                required = parameters(dv.function)[0] if required_only else dv.inputs
+                todo += [ref for param, ref in dv.inputs.items() if param in required]
+        return frozenset(out)
+
+    def reads_health(self, ids: Iterable[str]) -> bool:
+        """Whether any of these item/derived ids is, or is computed from, health data."""
+        return any(self.items[i].health for i in self.items_behind(ids))
 
 
 # ---------------------------------------------------------------------------
