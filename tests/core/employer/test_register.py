@@ -111,7 +111,7 @@ def test_cli_import_and_verify(world, tmp_path, cli):
     db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     # A report of a campaign this register does not know is refused; one without a campaign is TOFU.
     r = cli("register", "import", f["anna1"], f["no_campaign"], f["notapdf"], "--db", db, env=env)
-    assert r.returncode == 1 and "accepted (not enrolled: key trusted on first use (TOFU))" in r.stdout, r.stdout
+    assert r.returncode == 1 and "accepted (without an enrolment code: the key of this first report counts for this person from now on)" in r.stdout, r.stdout
     assert "anna1.pdf: rejected: the report belongs to campaign 'thuis-2026', which this register does not know" \
         in r.stdout
     assert "notapdf.pdf: rejected: this is not a PDF file" in r.stdout and "Traceback" not in r.stderr
