@@ -28,7 +28,7 @@ from typing import Any
 
 ALLOWED_KEYS = ("format", "format_version", "report_id", "revision", "created_at", "lang", "questionnaire",
                 "organisation", "campaign_id", "employee_id", "enrolment_proof", "signer", "profile", "answers",
-                "derived", "counts", "findings", "action_plan", "photos", "confidential")
+                "derived", "counts", "findings", "action_plan", "photos", "confidential", "instruction")
 
 FUTURE_SLACK = _dt.timedelta(days=1)  # clocks differ; a report from next week is not from this one
 

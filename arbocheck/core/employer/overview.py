@@ -11,6 +11,7 @@ min_group_size: five people unless raised); the summary carries the size it used
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import case, exists, func, literal, or_, select, union_all
@@ -39,6 +40,8 @@ class EmployeeRow:
     low: int = 0
     last_report_at: str = ""
     person: str = ""  # whose report (register.person_of): what HR links a report without enrolment by
+    instruction_read: str = ""  # the date (ISO) the worker confirmed the instruction in that report; "" if not
+    instruction_version: str = ""
 
 
 @dataclass
@@ -405,7 +408,32 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
             col = u.c[order] if order in EMPLOYEE_ORDER else u.c.employee_id
             q = select(u).order_by(col.desc() if descending else col, u.c.employee_id).offset(offset)
             rows = conn.execute(q.limit(limit) if limit is not None else q).all()
-    return [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7], r[8]) for r in rows], sum(counts)
+        out = [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7], r[8]) for r in rows]
+        _add_instruction(conn, scope, out)
+    return out, sum(counts)
+
+
+def _add_instruction(conn, scope: str, rows: list[EmployeeRow]) -> None:
+    """Who confirmed the instruction (Arbowet art. 8): read from the stored assessment of each listed
+    person's current report, for one page of rows only (no register column: it changes nothing counted)."""
+    persons = {e.person for e in rows if e.status == "handed_in" and e.person}
+    if not persons:
+        return
+    found: dict[str, dict] = {}
+    q = (select(current.c.person, reports.c.assessment)
+         .select_from(current.join(reports, reports.c.seq == current.c.report_seq))
+         .where(current.c.scope == scope, current.c.person.in_(persons)))
+    for person, text in conn.execute(q):
+        try:
+            rec = json.loads(text).get("instruction")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(rec, dict) and isinstance(rec.get("date"), str):
+            found[person] = rec
+    for e in rows:
+        rec = found.get(e.person) if e.status == "handed_in" else None
+        if rec:
+            e.instruction_read, e.instruction_version = rec["date"], str(rec.get("version", ""))
 
 
 PROVISION_ORDER = {"priority": None, "employee": "person", "measure": "text", "term": "term_days",

@@ -414,6 +414,8 @@ class _Checker:
             self._check_norms(("lists", li, "norm"), f"list '{lst.id}'", [lst.norm])
         for ri, rule in enumerate(d.rules):
             self._check_rule(("rules", ri), rule)
+        if d.instruction is not None:
+            self._check_instruction(d.instruction)
         for ci, chk in enumerate(d.checks):
             loc, where = ("checks", ci), f"check '{chk.id}'"
             self._check_condition(loc + ("when",), where, chk.when)
@@ -607,6 +609,32 @@ class _Checker:
                 target = self.q.items.get(it.move_to)
                 if not isinstance(target, FreeText) or not target.health:
                     self.add(loc + ("move_to",), where, f"move_to must name a confidential text item, not '{it.move_to}'")
+
+    def _check_instruction(self, ins: Any) -> None:
+        loc, where = ("instruction",), "instruction"
+        self._check_norms(loc + ("norm",), where, [ins.norm])
+        if ins.after_section not in self.q.sections:
+            self.add(loc + ("after_section",), where, f"after_section names unknown section '{ins.after_section}'")
+        seen: set[str] = set()
+        for ti, topic in enumerate(ins.topics):
+            tloc, twhere = loc + ("topics", ti), f"instruction topic '{topic.id}'"
+            if topic.id in seen:
+                self.add(tloc + ("id",), twhere, f"duplicate instruction topic id '{topic.id}'")
+            seen.add(topic.id)
+            self._check_norms(tloc + ("norms",), twhere, topic.norms)
+            for key, text in (("title", topic.title), ("text", topic.text), ("own", topic.own)):
+                if text is None:
+                    continue
+                for lang in LANGS:
+                    if key != "own" and placeholders(text.get(lang)):
+                        self.add(tloc + (key, lang), twhere, f"placeholders belong in 'own' (shown once known), not in '{key}'")
+                        continue
+                    for ph in placeholders(text.get(lang)):
+                        if not self._known(ph):
+                            self.add(tloc + (key, lang), twhere, f"{key} ({lang}) uses unknown placeholder '{{{ph}}}'")
+                        elif self.q.reads_health({ph}):
+                            self.add(tloc + (key, lang), twhere,
+                                     f"{key} ({lang}) uses '{{{ph}}}', which rests on health data")
 
     def _check_rule(self, loc: tuple, rule: Rule) -> None:
         where = f"rule '{rule.id}'"

@@ -461,6 +461,35 @@ class Rule(_Strict):
         return [m if isinstance(m, str) else m.measure for m in self.measures]
 
 
+class InstructionTopic(_Strict):
+    """One short topic of the worker's instruction (Arbowet art. 8): how to set the chair, light the room.
+
+    `text` is always shown. `own` is a sentence with `{name}` placeholders (the worker's own numbers,
+    as in a rule's advice), shown only once every value it names is known; `norms` only where the text
+    names a norm."""
+
+    id: Id
+    title: Text
+    text: Text
+    own: Text | None = None
+    norms: list[Id] = Field(default_factory=list)
+
+
+class Instruction(_Strict):
+    """Voorlichting en onderricht (Arbowet art. 8): a short instruction the worker confirms having read.
+
+    `version` goes with the confirmation into the report; raise it when the text changes in substance.
+    The wizard shows it after the section `after_section`, with the side view once the worker's numbers
+    are known."""
+
+    version: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$", max_length=20)]
+    title: Text
+    intro: Text
+    norm: Id
+    after_section: Id
+    topics: Annotated[list[InstructionTopic], Field(min_length=1, max_length=20)]
+
+
 REVIEW_STATUSES = ("advice_given", "home_visit_needed", "refer_to_physician", "resolved")
 
 PARAMETERS = {
@@ -502,6 +531,8 @@ class QuestionnaireData(_Strict):
     health_words: HealthWords | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     review_statuses: list[ReviewStatus] = Field(default_factory=list)
+    instruction: Instruction | None = None
+    """The instruction the worker confirms (Arbowet art. 8); None: the wizard shows none."""
     parameters: dict[Id, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     """Numbers the code reads by name (PARAMETERS), set here by the content editor, not in code."""
 

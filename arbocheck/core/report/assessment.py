@@ -39,6 +39,8 @@ class ReportMeta:
     employee_id: str | None = None
     enrolment_proof: str | None = None
     expert_fingerprint: str | None = None
+    instruction: dict[str, str] | None = None
+    """{"date", "version"} when the worker confirmed reading the instruction (check.instruction)."""
 
 
 def printed_sections(q: Questionnaire, personal: bool = False) -> list[str]:
@@ -92,6 +94,8 @@ def build(q: Questionnaire, answers: dict[str, Any], meta_draft: dict[str, Any],
         "enrolment_proof": rm.enrolment_proof,
         "signer": {"name": rm.signer_name, "fingerprint": rm.fingerprint},
         **employer_facts(q, s),
+        # Only when confirmed: a report without it (older ones too) says the instruction was not confirmed.
+        **({"instruction": dict(rm.instruction)} if rm.instruction else {}),
         "photos": [_photo_json(p, n, page_hash or {}) for p, n in zip(s.employer_photos, figures)],
         "confidential": {
             "sealed": sealed,

@@ -18,6 +18,7 @@ from arbocheck.core.report import assessment as assessment_mod
 from arbocheck.core.check import photos
 from arbocheck.core.trust import seal
 from arbocheck.core.report import sealed_size
+from arbocheck.core.check import instruction
 from arbocheck.core.report.assessment import ReportMeta
 from arbocheck.core.check.draft_photos import refs
 from arbocheck.core.check.sharing import split
@@ -63,6 +64,8 @@ def build(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[str, Any],
     if blocked:  # an impossible answer cannot be signed as true
         raise ExportError("export.blocked", warnings=" ".join(w.message for w in blocked))
     rm.fingerprint = key.fingerprint
+    # The worker's confirmation of the instruction (Arbowet art. 8), when it is for this instruction version.
+    rm.instruction = instruction.confirmation(draft_meta, q)
     if expert_recipient:
         rm.expert_fingerprint = rm.expert_fingerprint or seal_fingerprint(expert_recipient)
     sealed = bool(expert_recipient)

@@ -9,6 +9,7 @@ sealed part exists: never from the health answers, so nothing here changes with 
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from html import escape
 from typing import Callable
@@ -154,7 +155,8 @@ def account(pg: Page, q: Questionnaire, rm: ReportMeta, norms: list[NormRef], se
               (t("report.questionnaire", lang), t("report.account.questionnaire", lang, title=q.data.title.get(lang),
                                                   id=q.id, version=q.version)),
               ("sha256", q.sha256),
-              (t("report.report_id", lang), f"{rm.report_id} · rev. {rm.revision}")]
+              (t("report.report_id", lang), f"{rm.report_id} · rev. {rm.revision}"),
+              (t("report.instruction", lang), instruction_line(rm))]
     if not personal:
         fp = rm.expert_fingerprint or ""
         facts.append((t("report.account.sealed_for", lang),
@@ -186,6 +188,14 @@ def account(pg: Page, q: Questionnaire, rm: ReportMeta, norms: list[NormRef], se
         story += [Spacer(1, 1.5 * mm), P(escape(t("report.machine", lang, sealed=t("report.machine.sealed", lang)
                                                    if sealed else "")), "small")]
     return story
+
+
+def instruction_line(rm: ReportMeta) -> str:
+    """Whether the worker confirmed reading the instruction (Arbowet art. 8), with date and version."""
+    rec = rm.instruction
+    if not rec:
+        return t("report.instruction.unread", rm.lang)
+    return t("report.instruction.read", rm.lang, date=dates.long_date(_dt.date.fromisoformat(rec["date"]), rm.lang), version=rec["version"])
 
 
 def signature_rows(pg: Page, rm: ReportMeta) -> list:

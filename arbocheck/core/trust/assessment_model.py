@@ -59,6 +59,11 @@ def _iso_time(s: str) -> str:
     return s
 
 
+def _iso_date(s: str) -> str:
+    _dt.date.fromisoformat(s)  # ValueError when it is no real date
+    return s
+
+
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=MAX_ID)]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=MAX_ID)]
 Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -158,6 +163,13 @@ class Confidential(_Model):
     recipient_fingerprint: Annotated[str, StringConstraints(max_length=100)] | None
 
 
+class InstructionRead(_Model):
+    """The worker confirmed reading the instruction (Arbowet art. 8): on this date, this version."""
+
+    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), AfterValidator(_iso_date)]
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$")]
+
+
 class Assessment(_Model):
     """What assessment.build writes, typed and bounded."""
 
@@ -181,6 +193,8 @@ class Assessment(_Model):
     action_plan: Annotated[list[PlanItem], Field(max_length=MAX_PLAN)]
     photos: Annotated[list[Photo], Field(max_length=MAX_PHOTOS)]
     confidential: Confidential
+    instruction: InstructionRead | None = None
+    """Absent in reports made before the instruction existed, and when the worker did not confirm it."""
 
 
 class SealedPlanItem(PlanItem):

@@ -127,6 +127,10 @@ class EmployeesModel(PagedModel):
             ("emps.col.medium", count(lambda e: e.medium), "medium"),
             ("emps.col.low", count(lambda e: e.low), "low"),
             ("emps.col.last", lambda e: _date(e.last_report_at), "last"),
+            ("emps.col.instruction", lambda e: (tr("emps.instruction.read", lang, date=_day(e.instruction_read))
+                                                if e.instruction_read else
+                                                tr("emps.instruction.unread", lang) if e.status == "handed_in"
+                                                else ""), None),
         ], runner, lang)
 
     def background(self, row: EmployeeRow, column: int):

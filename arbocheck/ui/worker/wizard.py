@@ -21,6 +21,7 @@ from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.badges import COLOURS
 from arbocheck.ui.focus import FOCUS_RING
+from arbocheck.ui.worker.instruction_page import InstructionPage
 from arbocheck.ui.worker.pages import IntroPage, ReviewPage, SignPage
 from arbocheck.ui.worker.photo_strip import PhotoStrip
 from arbocheck.ui.worker.section_page import SectionPage
@@ -67,9 +68,14 @@ class WizardWindow(QMainWindow):
         lang, ws = self.lang, self.ws
         self.setWindowTitle(tr("app.title", lang))
         self.keys: list[str] = ["intro"] + [s.id for s in ws.q.data.sections] + ["review", "sign"]
+        ins = ws.q.data.instruction
+        if ins is not None:  # the instruction comes before the workplace pages, after the section it names
+            self.keys.insert(self.keys.index(ins.after_section) + 1, "instruction")
         self.pages: dict[str, QWidget] = {}
         self.strips: dict[str, PhotoStrip] = {}
         self.pages["intro"] = IntroPage(ws, lang, self.changed)
+        if ins is not None:
+            self.pages["instruction"] = InstructionPage(ws, lang, self.changed)
         for sec in ws.q.data.sections:
             strip = None
             if sec.photo_prompt:
@@ -148,6 +154,8 @@ class WizardWindow(QMainWindow):
         self.refresh_nav()
 
     def _title(self, key: str) -> str:
+        if key == "instruction":
+            return self.ws.q.data.instruction.title.get(self.lang)
         if key in ("intro", "review", "sign"):
             return tr({"intro": "wiz.intro", "review": "wiz.review", "sign": "wiz.sign"}[key], self.lang)
         return self.ws.q.sections[key].title.get(self.lang)
@@ -166,6 +174,8 @@ class WizardWindow(QMainWindow):
             # (body height → desk advice); pages only redraw what really changed.
             for sec in self.ws.q.data.sections:
                 self.pages[sec.id].refresh()
+            if "instruction" in self.pages:  # the instruction's own numbers and side view
+                self.pages["instruction"].refresh()
             self.changed()
 
     def changed(self) -> None:
@@ -190,6 +200,13 @@ class WizardWindow(QMainWindow):
     def refresh_nav(self) -> None:
         for i, key in enumerate(self.keys):
             item = self.nav.item(i)
+            if key == "instruction":
+                read = self.pages[key].confirmed()
+                item.setText(f"{MARKS['done' if read else 'open']} {self._title(key)}")
+                item.setForeground(QColor("#2e6b30" if read else "#222222"))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self._title(key) + " — " + tr(
+                    "instruction.nav.read" if read else "instruction.nav.unread", self.lang))
+                continue
             if key not in self.ws.q.sections:
                 continue
             st = self.ws.section_state(key)

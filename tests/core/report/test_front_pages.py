@@ -229,3 +229,14 @@ def test_the_personal_copy_marks_the_measures_the_employer_never_sees():
     signed = " ".join("\n".join(_pages(build_pdf(ReportInput(Q, answers, {}, _meta(), lambda pid: b"",
                                                              sealed=True)))).split())
     assert "(gezondheidsgegeven)" not in signed and not any(" ".join(p.text.split()) in signed for p in health)
+
+
+def test_the_account_says_whether_the_instruction_was_read():
+    """Arbowet art. 8: the inspector's account says when the worker confirmed the instruction, and which version."""
+    read = build_pdf(ReportInput(Q, ANSWERS, {}, _meta(instruction={"date": "2026-11-28", "version": "1"}),
+                                 lambda pid: b"", sealed=True))
+    text = " ".join(" ".join(_pages(read)).split())
+    assert "Uitleg gelezen op 28 november 2026 (versie 1)." in text
+    unread = " ".join(" ".join(_pages(build_pdf(ReportInput(Q, ANSWERS, {}, _meta(), lambda pid: b"",
+                                                             sealed=True)))).split())
+    assert "niet bevestigd dat hij of zij de uitleg heeft gelezen" in unread and "Uitleg gelezen op" not in unread

@@ -51,6 +51,10 @@ def test_realistic_worker_reaches_the_review_page(home, qtbot):
     qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)  # past the introduction
     answers = SAMPLE["answers"]
     for sec in q.data.sections:
+        if w.current_key() == "instruction":  # the instruction after the profile: read and confirmed
+            qtbot.mouseClick(w.pages["instruction"].read, Qt.MouseButton.LeftButton)
+            assert w.ws.meta["instruction_read"]["version"] == q.data.instruction.version
+            qtbot.mouseClick(w.next, Qt.MouseButton.LeftButton)
         assert w.current_key() == sec.id
         for it in sec.items:
             if it.id in answers and w.ws.visible(it.id):
