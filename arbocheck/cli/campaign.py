@@ -41,6 +41,8 @@ def add_create(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", default=None, help="questionnaire version (default: the newest)")
     p.add_argument("--hand-in", metavar="TEXT", help="how to hand the report in (to whom, by which channel), "
                                                     "shown to the worker when the report is ready")
+    p.add_argument("--recheck-months", type=int, default=None, metavar="N",
+                   help="after how many months the check is due again (1-36; default 12)")
     p.add_argument("--no-enrolment-check", action="store_true",
                    help="leave out the keyed check that lets the worker's program catch a wrong code")
     p.add_argument("--out", required=True, metavar="CAMPAIGN.json")
@@ -64,7 +66,8 @@ def create(args: argparse.Namespace) -> int:
                                     organisation=args.organisation, campaign_id=args.id, deadline=args.deadline,
                                     employees_csv=employees_csv, expert_recipient=args.expert,
                                     questionnaire=args.questionnaire, version=args.version,
-                                    hand_in=args.hand_in, enrolment_check=not args.no_enrolment_check)
+                                    hand_in=args.hand_in, enrolment_check=not args.no_enrolment_check,
+                                    recheck_months=args.recheck_months)
     except (Refusal, KeyFileError, LookupError, UnicodeDecodeError) as e:
         err(t("cli.campaign.not_made", lang_, why=text_of(e, lang_)))
         return EXIT_INPUT
