@@ -39,6 +39,8 @@ class ReportMeta:
     employee_id: str | None = None
     enrolment_proof: str | None = None
     expert_fingerprint: str | None = None
+    recheck_months: int | None = None
+    """Months until the next check (campaign, else questionnaire); the account prints the due date."""
 
 
 def printed_sections(q: Questionnaire, personal: bool = False) -> list[str]:
