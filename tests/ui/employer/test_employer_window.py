@@ -129,6 +129,8 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     e.show_combo.setCurrentIndex(e.show_combo.findData("not_yet"))
     shown = [e.model.index(r, 1).data() for r in range(e.model.rowCount())]
     assert sorted(shown) == ["Cor Visser", "Daan Smit"]
+    e.show_combo.setCurrentIndex(e.show_combo.findData("due"))  # today's reports, 18 months: nobody due yet
+    assert e.show_combo.currentText() == tr("emps.due", "nl") and e.model.rowCount() == 0
     e.show_combo.setCurrentIndex(0)
     e.search.setText("anna")
     assert e.model.rowCount() == 1 and e.model.index(0, 3).data() == tr("emps.enrolment.enrolled", "nl")
