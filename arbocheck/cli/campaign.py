@@ -245,7 +245,8 @@ def due(args: argparse.Namespace) -> int:
 
     for r in rows:
         when = overview.next_due(r, months)
-        out(f"{shown(r.employee_id)}\t{shown(r.name)}\t{r.created_at[:10]}\t{when.isoformat() if when else ''}")
+        due_on = when.isoformat() if when else ""
+        out(f"{shown(r.employee_id)}\t{shown(r.name)}\t{r.created_at[:10]}\t{due_on}")
     out(t("cli.campaign.due", lang_, n=len(rows), months=months))
     return EXIT_OK
 
