@@ -25,6 +25,8 @@ def add(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     add_reissue(sub.add_parser("reissue", parents=[common],
                                help="a new code for a lost one (the old one stops working), with its letter"))
     add_missing(sub.add_parser("missing", parents=[common], help="who has not handed in yet (list or CSV)"))
+    add_due(sub.add_parser("due", parents=[common],
+                           help="whose check is due again: report older than the interval, or due within 30 days"))
     add_close(sub.add_parser("close", parents=[common],
                              help="close a campaign: what checks its codes is deleted, its reports refused"))
 
@@ -41,6 +43,8 @@ def add_create(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", default=None, help="questionnaire version (default: the newest)")
     p.add_argument("--hand-in", metavar="TEXT", help="how to hand the report in (to whom, by which channel), "
                                                     "shown to the worker when the report is ready")
+    p.add_argument("--recheck-months", type=int, default=None, metavar="N",
+                   help="after how many months the check is due again (1-36; default 12)")
     p.add_argument("--no-enrolment-check", action="store_true",
                    help="leave out the keyed check that lets the worker's program catch a wrong code")
     p.add_argument("--out", required=True, metavar="CAMPAIGN.json")
@@ -64,7 +68,8 @@ def create(args: argparse.Namespace) -> int:
                                     organisation=args.organisation, campaign_id=args.id, deadline=args.deadline,
                                     employees_csv=employees_csv, expert_recipient=args.expert,
                                     questionnaire=args.questionnaire, version=args.version,
-                                    hand_in=args.hand_in, enrolment_check=not args.no_enrolment_check)
+                                    hand_in=args.hand_in, enrolment_check=not args.no_enrolment_check,
+                                    recheck_months=args.recheck_months)
     except (Refusal, KeyFileError, LookupError, UnicodeDecodeError) as e:
         err(t("cli.campaign.not_made", lang_, why=text_of(e, lang_)))
         return EXIT_INPUT
@@ -132,6 +137,10 @@ def add_letters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--codes", required=True, metavar="CODES.csv", help="the codes made with 'campaign create'")
     p.add_argument("--out", required=True, metavar="DIR", help="where the letters go (made for the owner only)")
     p.add_argument("--reminder", action="store_true", help="only for who has not handed in yet, as a reminder")
+    p.add_argument("--due", action="store_true",
+                   help="only for whose check is due again (see 'campaign due'), asking them to check again")
+    p.add_argument("--on", metavar="YYYY-MM-DD", type=_day, default=None,
+                   help="with --due: who is due as seen on this day (default: today)")
     _mail_options(p)
     p.set_defaults(func=letters)
 
@@ -144,7 +153,8 @@ def letters(args: argparse.Namespace) -> int:
     lang_ = lang(args)
     try:
         h = campaign_run.hand_out(Register.open(args.db), args.id, Path(args.codes), Path(args.out),
-                                  _letter_lang(args), reminder=args.reminder, **_mail_kwargs(args))
+                                  _letter_lang(args), reminder=args.reminder, due_only=args.due, today=args.on,
+                                  **_mail_kwargs(args))
     except Refusal as e:
         err(t("cli.campaign.no_letters", lang_, why=text_of(e, lang_)))
         return EXIT_INPUT
@@ -193,6 +203,52 @@ def add_missing(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="CSV", help="write the list as CSV (for the owner only)")
     p.add_argument("--db", metavar="URL")
     p.set_defaults(func=missing)
+
+
+def _day(value: str):
+    import argparse
+    import datetime as _dt
+
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from e
+
+
+def add_due(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--on", metavar="YYYY-MM-DD", type=_day, default=None,
+                   help="who is due as seen on this day (default: today)")
+    p.add_argument("--out", metavar="CSV", help="write the list as CSV (for the owner only)")
+    p.add_argument("--db", metavar="URL")
+    p.set_defaults(func=due)
+
+
+def due(args: argparse.Namespace) -> int:
+    from arbocheck.core.common.reasons import Refusal, text_of
+    from arbocheck.core.employer import campaign_run, overview
+    from arbocheck.core.employer.register import Register
+
+    lang_ = lang(args)
+    reg = Register.open(args.db)
+    try:
+        if args.out:
+            n = campaign_run.write_due(reg, args.id, Path(args.out), lang_, today=args.on)
+            out(t("cli.campaign.due_written", lang_, n=n, path=args.out))
+            return EXIT_OK
+        rows = campaign_run.due(reg, args.id, today=args.on)
+        months = campaign_run.recheck_months_of(reg, args.id)
+    except (Refusal, OSError) as e:
+        err(t("cli.campaign.no_due", lang_, why=text_of(e, lang_)))
+        return EXIT_INPUT
+    from arbocheck.core.common.shown import shown
+
+    for r in rows:
+        when = overview.next_due(r, months)
+        due_on = when.isoformat() if when else ""
+        out(f"{shown(r.employee_id)}\t{shown(r.name)}\t{r.created_at[:10]}\t{due_on}")
+    out(t("cli.campaign.due", lang_, n=len(rows), months=months))
+    return EXIT_OK
 
 
 def missing(args: argparse.Namespace) -> int:

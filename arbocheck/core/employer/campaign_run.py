@@ -5,7 +5,9 @@ CLI and the GUI alike):
   employee with the campaign file attached; with `reminder`, only for who has not handed in yet;
 - `reissue`: a new code for a lost one (codes.py), with that one employee's letter and mail, and the
   codes CSV brought up to date;
-- `not_handed_in` / `write_not_handed_in`: who has not handed in yet, as a list to export.
+- `not_handed_in` / `write_not_handed_in`: who has not handed in yet, as a list to export;
+- `due` / `write_due`: whose check is due again (the campaign's interval, or within 30 days), and with
+  `hand_out(..., due=True)` their letters.
 
 Letters, mails and the mail-merge list hold enrolment codes: they are written for the owner only
 (0600, in a folder made 0700), crash-safe.
@@ -100,6 +102,34 @@ def not_handed_in(reg, campaign_id: str) -> list:
     return rows
 
 
+def due(reg, campaign_id: str, today=None) -> list:
+    """Whose newest report of the campaign is older than its interval or will be within 30 days
+    (overview.EmployeeRow, oldest report first)."""
+    from arbocheck.core.employer import overview
+
+    _campaign(reg, campaign_id)
+    rows, _ = overview.employees(reg, campaign_id, show="due", limit=None, order="last", today=today)
+    return sorted(rows, key=lambda r: (r.created_at, r.employee_id))
+
+
+def write_due(reg, campaign_id: str, path: Path, lang: str = "nl", today=None) -> int:
+    """The list of whose check is due again, as CSV with each one's due date (for the owner only)."""
+    from arbocheck.core.employer import overview
+
+    camp = _campaign(reg, campaign_id)
+    rows = due(reg, campaign_id, today)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow([t("missing.col.employee_id", lang), t("missing.col.name", lang), t("missing.col.campaign", lang),
+                t("due.col.last", lang), t("due.col.due", lang)])
+    for r in rows:
+        when = overview.next_due(r, camp.recheck_months)
+        w.writerow([cell(r.employee_id), cell(r.name), cell(campaign_id), r.created_at[:10],
+                    when.isoformat() if when else ""])
+    atomic_write(Path(path), buf.getvalue().encode("utf-8-sig"), keep_previous=False, mode=SECRET)
+    return len(rows)
+
+
 def write_not_handed_in(reg, campaign_id: str, path: Path, lang: str = "nl") -> int:
     """The list of who has not handed in yet, as CSV with the campaign's deadline (for the owner only:
     it names employees). How many are on it."""
@@ -120,6 +150,11 @@ def _campaign(reg, campaign_id: str) -> Campaign:
         if k.campaign_id == campaign_id:
             return k.campaign
     raise CampaignError("campaign.unknown", id=campaign_id)
+
+
+def recheck_months_of(reg, campaign_id: str) -> int:
+    """The campaign's interval until the check is due again (months)."""
+    return _campaign(reg, campaign_id).recheck_months
 
 
 def deadline_of(reg, campaign_id: str) -> str:
@@ -153,9 +188,11 @@ def _write(out_dir: Path, head: Letterhead, campaign_file: bytes, people: list[R
 
 def hand_out(reg, campaign_id: str, codes_path: Path, out_dir: Path, lang: str = "nl", *,
              employees_csv: str | None = None, reminder: bool = False, campaign_name: str = "",
-             return_to: str = "", install: str = "", sender: str = "") -> Handout:
+             return_to: str = "", install: str = "", sender: str = "", due_only: bool = False,
+             today=None) -> Handout:
     """Letters, mail-merge list and mail drafts for the campaign's employees (with `reminder`: only
-    those who have not handed in yet, as a reminder). The codes come from the codes CSV (the register
+    those who have not handed in yet, as a reminder; with `due_only`: only those whose check is due
+    again, asked to do it within 30 days). The codes come from the codes CSV (the register
     keeps none); e-mail addresses from an employees CSV with an `email` column, if given."""
     camp, file = _campaign(reg, campaign_id), _campaign_file(reg, campaign_id)
     if campaign_id in reg.closed_campaigns():
@@ -164,6 +201,17 @@ def hand_out(reg, campaign_id: str, codes_path: Path, out_dir: Path, lang: str =
     people = [Recipient(r.employee_id, r.name, r.code, emails.get(r.employee_id, "")) for r in read_codes(codes_path)]
     registered = {e.employee_id for e in _registered(reg, campaign_id)}
     people = [r for r in people if r.employee_id in registered]
+    if due_only:
+        import datetime as _dt
+
+        from arbocheck.core.report.recheck import SOON_DAYS
+
+        wanted = {r.employee_id for r in due(reg, campaign_id, today)}
+        people = [r for r in people if r.employee_id in wanted]
+        by = (today or _dt.date.today()) + _dt.timedelta(days=SOON_DAYS)
+        head = Letterhead(camp, campaign_name or f"{campaign_id}.json", lang, return_to, install, True, True,
+                          by.isoformat())
+        return _write(Path(out_dir), head, file, people, t("letter.file.recheck", lang), sender)
     if reminder:
         missing = {r.employee_id for r in not_handed_in(reg, campaign_id)}
         people = [r for r in people if r.employee_id in missing]

@@ -96,7 +96,7 @@ def open_register(url: str | None = None, key: keys.SigningKey | None = None, pd
 def make(*, organisation: str, campaign_id: str, deadline: str, employees_csv: str, expert_recipient: str | None,
          questionnaire: str = "thuiswerkplek", version: str | None = None, register=None,
          key: keys.SigningKey | None = None, hand_in: str | None = None,
-         enrolment_check: bool = True) -> NewCampaign:
+         enrolment_check: bool = True, recheck_months: int | None = None) -> NewCampaign:
     """Check everything, then sign. Raises CampaignError (or LookupError for a questionnaire
     that does not exist, KeyFileError for a locked key)."""
     from arbocheck.core.questionnaire import loader as qloader
@@ -113,7 +113,8 @@ def make(*, organisation: str, campaign_id: str, deadline: str, employees_csv: s
     data = campaign_mod.create(key, organisation=organisation, campaign_id=campaign_id, questionnaire_id=q.id,
                                questionnaire_version=q.version, deadline=deadline,
                                expert_recipient=(expert_recipient or "").strip() or None,
-                               enrolment_keys=derived if enrolment_check else None, hand_in=hand_in)
+                               enrolment_keys=derived if enrolment_check else None, hand_in=hand_in,
+                               recheck_months=recheck_months)
     derived = derived if register is not None else None
     return NewCampaign(data, campaign_mod.load(data), employees, codes, text, derived)
 

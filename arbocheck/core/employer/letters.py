@@ -40,10 +40,23 @@ class Letterhead:
     return_to: str = ""  # where the report goes; else the campaign's own hand-in text; else a general sentence
     install: str = ""  # where to get arbocheck; a general sentence when empty
     reminder: bool = False
+    recheck: bool = False  # a reminder that the check is due again (overview.employees show="due")
+    due_by: str = ""  # ISO date the re-check is asked by (instead of the campaign's deadline)
 
     @property
     def deadline(self) -> str:
-        return textfmt.date(self.campaign.deadline, self.lang)
+        return textfmt.date(self.due_by or self.campaign.deadline, self.lang)
+
+    @property
+    def kind(self) -> str:
+        """Which handout this is: "first", "reminder" or "recheck" (the keys of TEXTS)."""
+        return "recheck" if self.recheck else "reminder" if self.reminder else "first"
+
+
+# (title, subject, the line that opens the letter) of each kind of handout
+TEXTS = {"first": ("letter.title", "letter.subject", None),
+         "reminder": ("letter.title.reminder", "letter.subject.reminder", "letter.reminder"),
+         "recheck": ("letter.title.recheck", "letter.subject.recheck", "letter.recheck")}
 
 
 def _health(h: Letterhead) -> str:
@@ -74,11 +87,11 @@ def _greeting(h: Letterhead, r: Recipient) -> str:
 def mail(h: Letterhead, r: Recipient) -> tuple[str, str]:
     """(subject, plain-text body) of the mail to one employee."""
     lang = h.lang
-    subject = t("letter.subject.reminder" if h.reminder else "letter.subject", lang,
+    subject = t(TEXTS[h.kind][1], lang,
                 organisation=h.campaign.organisation, deadline=h.deadline)
     lines = [_greeting(h, r), ""]
-    if h.reminder:
-        lines += [t("letter.reminder", lang, deadline=h.deadline), ""]
+    if TEXTS[h.kind][2]:
+        lines += [t(TEXTS[h.kind][2], lang, deadline=h.deadline), ""]
     lines += [t("letter.what", lang, organisation=h.campaign.organisation), _health(h), "",
               t("letter.how", lang)]
     lines += [f"{i}. {s}" for i, s in enumerate(_steps(h, r), start=1)]
@@ -143,11 +156,11 @@ def letters_pdf(h: Letterhead, people: list[Recipient]) -> bytes:
     for i, r in enumerate(people):
         if i:
             story.append(PageBreak())
-        title = t("letter.title.reminder" if h.reminder else "letter.title", lang)
+        title = t(TEXTS[h.kind][0], lang)
         story += [P(escape(h.campaign.organisation), "small"), P(escape(title), "h1"),
                   P(escape(_greeting(h, r))), Spacer(1, 2 * mm)]
-        if h.reminder:
-            story.append(P("<b>" + escape(t("letter.reminder", lang, deadline=h.deadline)) + "</b>"))
+        if TEXTS[h.kind][2]:
+            story.append(P("<b>" + escape(t(TEXTS[h.kind][2], lang, deadline=h.deadline)) + "</b>"))
         story += [P(escape(t("letter.what", lang, organisation=h.campaign.organisation))), P(escape(_health(h))),
                   P(escape(t("letter.how", lang)), "h2")]
         story += [P(f"{n}. {escape(s)}") for n, s in enumerate(_steps(h, r), start=1)]

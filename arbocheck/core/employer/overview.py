@@ -11,6 +11,8 @@ min_group_size: five people unless raised); the summary carries the size it used
 
 from __future__ import annotations
 
+import calendar as _calendar
+import datetime as _dt
 import json
 from dataclasses import dataclass, field
 
@@ -40,6 +42,7 @@ class EmployeeRow:
     low: int = 0
     last_report_at: str = ""
     person: str = ""  # whose report (register.person_of): what HR links a report without enrolment by
+    created_at: str = ""  # the newest report's own time (UTC ISO): when the next check is due follows from it
     instruction_read: str = ""  # the date (ISO) the worker confirmed the instruction in that report; "" if not
     instruction_version: str = ""
 
@@ -343,13 +346,48 @@ def _matches(needle: str, *columns):
     return or_(*[func.lower(c).contains(needle, autoescape=True) for c in columns])
 
 
+def recheck_months(reg: Register, campaign_id: str | None = None) -> int:
+    """The interval after which a check is due again: the campaign's (signed in its file), or for all
+    campaigns the newest one's; 12 months without any."""
+    from arbocheck.core.report.recheck import DEFAULT_MONTHS
+
+    known = [k for k in reg.campaigns() if campaign_id is None or k.campaign.campaign_id == campaign_id]
+    return known[-1].campaign.recheck_months if known else DEFAULT_MONTHS
+
+
+def due_before(months: int, today: _dt.date | None = None, soon_days: int | None = None) -> str:
+    """The UTC time (ISO, as the register keeps created_at) before which a report is due again: its
+    Dutch day plus `months` falls on or before today + `soon_days` (30 unless told)."""
+    from zoneinfo import ZoneInfo
+
+    from arbocheck.core.report import recheck
+
+    today = today or _dt.datetime.now(ZoneInfo(recheck.dates.ZONE)).date()
+    horizon = today + _dt.timedelta(days=recheck.SOON_DAYS if soon_days is None else soon_days)
+    limit = recheck.add_months(horizon, -months)  # the last Dutch report day that is due by the horizon
+    if (horizon + _dt.timedelta(days=1)).day == 1:  # on a month's last day every day of that earlier month is
+        limit = limit.replace(day=_calendar.monthrange(limit.year, limit.month)[1])  # (31 Jan + 1 month: 28 Feb)
+    start = _dt.datetime.combine(limit + _dt.timedelta(days=1), _dt.time(), ZoneInfo(recheck.dates.ZONE))
+    return start.astimezone(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def next_due(row: EmployeeRow, months: int) -> _dt.date | None:
+    """When this employee's next check is due (None: no report yet)."""
+    from arbocheck.core.report.recheck import next_due as due
+
+    return due(row.created_at, months) if row.created_at else None
+
+
 def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all", search: str = "",
               order: str = "priority", descending: bool = False, offset: int = 0,
-              limit: int | None = PAGE, group: tuple[str, str] | None = None) -> tuple[list[EmployeeRow], int]:
+              limit: int | None = PAGE, group: tuple[str, str] | None = None,
+              today: _dt.date | None = None) -> tuple[list[EmployeeRow], int]:
     """(rows, how many match): handed in (newest report each) and, with a campaign, not yet.
 
-    show: all | not_yet | handed_in | tofu | high. In the default order (most findings first,
-    then who has not handed in yet) a page is read straight from an index.
+    show: all | not_yet | handed_in | tofu | high | due. In the default order (most findings first,
+    then who has not handed in yet) a page is read straight from an index. "due": whose newest
+    report is older than the campaign's interval (recheck_months) or will be within 30 days of
+    `today` (the Dutch date unless told).
     """
     scope, people, needle = scope_of(campaign_id), _people(campaign_id), _needle(search)
     c = current.c
@@ -357,13 +395,15 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
     handed = (select(func.coalesce(c.employee_id, "—").label("employee_id"), name.label("name"),
                      literal("handed_in").label("status"), c.enrolment.label("enrolment"), c.n_high.label("high"),
                      c.n_medium.label("medium"), c.n_low.label("low"), c.received_at.label("last"),
-                     c.person.label("person"))
+                     c.person.label("person"), c.created_at.label("created"))
               .where(c.scope == scope))
     handed_where = [c.scope == scope]
     if show == "tofu":  # everyone the summary counts as without enrolment (not one of the employees)
         handed_where.append(~_is_counted(campaign_id))
     elif show == "high":
         handed_where.append(c.n_high > 0)
+    elif show == "due":
+        handed_where.append(c.created_at < due_before(recheck_months(reg, campaign_id), today))
     if group is not None:
         handed_where.append(_in_group(c.employee_id, campaign_id, group))
     if needle:
@@ -371,7 +411,7 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
     handed = handed.where(*handed_where)
     listed = _counted(scope, campaign_id)
     missing = select(people.c.employee_id, people.c.name, literal("not_yet"), literal(""), literal(0), literal(0),
-                     literal(0), literal(""), people.c.employee_id).where(people.c.employee_id.not_in(listed))
+                     literal(0), literal(""), people.c.employee_id, literal("")).where(people.c.employee_id.not_in(listed))
     if group is not None:
         missing = missing.where(_in_group(people.c.employee_id, campaign_id, group))
     if needle:
@@ -408,7 +448,7 @@ def employees(reg: Register, campaign_id: str | None = None, *, show: str = "all
             col = u.c[order] if order in EMPLOYEE_ORDER else u.c.employee_id
             q = select(u).order_by(col.desc() if descending else col, u.c.employee_id).offset(offset)
             rows = conn.execute(q.limit(limit) if limit is not None else q).all()
-        out = [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7], r[8]) for r in rows]
+        out = [EmployeeRow(r[0], r[2], r[3], r[1] or "", r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
         _add_instruction(conn, scope, out)
     return out, sum(counts)
 

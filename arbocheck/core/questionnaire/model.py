@@ -509,6 +509,22 @@ class ReviewStatus(_Strict):
     template: Text
 
 
+class RecheckTrigger(_Strict):
+    """A change after which the worker does the check again before the interval ends."""
+
+    id: Id
+    text: Text
+
+
+class Recheck(_Strict):
+    """When the check is due again: the interval a campaign uses when it names none, and the changes
+    that call for an earlier check (the worker's calendar entry and the finished dialog list them)."""
+
+    interval_months: Annotated[int, Field(ge=1, le=36)] = 12
+    intro: Text
+    triggers: Annotated[list[RecheckTrigger], Field(min_length=1)]
+
+
 class QuestionnaireData(_Strict):
     id: Id
     version: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
@@ -529,6 +545,7 @@ class QuestionnaireData(_Strict):
     rules: list[Rule] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     health_words: HealthWords | None = None
+    recheck: Recheck | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     review_statuses: list[ReviewStatus] = Field(default_factory=list)
     instruction: Instruction | None = None

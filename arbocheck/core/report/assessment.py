@@ -41,6 +41,8 @@ class ReportMeta:
     expert_fingerprint: str | None = None
     instruction: dict[str, str] | None = None
     """{"date", "version"} when the worker confirmed reading the instruction (check.instruction)."""
+    recheck_months: int | None = None
+    """Months until the next check (campaign, else questionnaire); the account prints the due date."""
 
 
 def printed_sections(q: Questionnaire, personal: bool = False) -> list[str]:

@@ -200,6 +200,9 @@ def export_report(q: Questionnaire, answers: dict[str, Any], draft_meta: dict[st
         expert = expert or campaign.expert_recipient
         if employee and code.strip():
             rm.enrolment_proof = campaign_mod.enrolment_proof(code, campaign.campaign_id, employee, key.spki_der)
+    from arbocheck.core.report.recheck import interval_months
+
+    rm.recheck_months = interval_months(q, campaign)
     if expert:
         seal.parse_recipient(expert)  # a plain SealError before any work is done
     ex = build(q, answers, draft_meta, key, rm, photo_bytes, expert_recipient=expert, progress=progress)

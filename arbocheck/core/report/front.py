@@ -24,6 +24,7 @@ from arbocheck.core.common.i18n import t
 from arbocheck.core.questionnaire.loader import Questionnaire
 from arbocheck.core.report import dates
 from arbocheck.core.report.assessment import ReportMeta
+from arbocheck.core.report.recheck import next_due
 
 
 @dataclass
@@ -152,6 +153,8 @@ def account(pg: Page, q: Questionnaire, rm: ReportMeta, norms: list[NormRef], se
     facts += [(t("report.organisation", lang), rm.organisation), (t("report.employee_id", lang), rm.employee_id)]
     facts += [(t("report.campaign", lang), rm.campaign_id or t("report.not_enrolled", lang)),
               (t("report.date", lang), dates.day_and_time(rm.created_at, lang)),
+              (t("report.next_check", lang), dates.long_date(next_due(rm.created_at, rm.recheck_months), lang)
+               if rm.recheck_months else ""),
               (t("report.questionnaire", lang), t("report.account.questionnaire", lang, title=q.data.title.get(lang),
                                                   id=q.id, version=q.version)),
               ("sha256", q.sha256),

@@ -33,7 +33,8 @@ derive K with scrypt for every guess of (code, employee id): the same 2^80 codes
 about 3.6 * 10^15 CPU-years per employee id; an employee id alone cannot be tested without its code. The
 64-bit tag makes a wrong pair pass by chance with a probability of n / 2^64 (10^-15 for 10,000 employees).
 A campaign may also carry `hand_in`: how to hand the report in (to whom, by which channel), shown when
-the report is ready.
+the report is ready, and `recheck_months`: after how many months the check is due again (1-36; a file
+without it means 12, the yearly reassessment).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ CHECK_CONTEXT = b"arbocheck-enrol-check-v1"
 CHECK_TAG_BYTES = 8
 CHECK_PAD = 32  # tags are padded to a multiple of this: the count of employees stays approximate
 HAND_IN_MAX = 600
+RECHECK_DEFAULT, RECHECK_MIN, RECHECK_MAX = 12, 1, 36  # months until the check is due again
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 15, 8, 1  # 32 MiB and about 80 ms per derivation
 TEST_FAST_KDF = "ARBOCHECK_TEST_FAST_KDF"  # test setting only: "1" makes scrypt cheap (N = 2^10)
 CODE_LENGTH = 16
@@ -88,6 +90,12 @@ class Campaign:
     """The keyed check of code and employee number (None: this campaign file carries none)."""
     hand_in: str | None = None
     """How to hand the report in, in the employer's words (None: not said)."""
+    recheck_months: int = RECHECK_DEFAULT
+    """After how many months the check is due again (signed; 12 when the file does not say)."""
+
+
+def _recheck_ok(months: object) -> bool:
+    return isinstance(months, int) and not isinstance(months, bool) and RECHECK_MIN <= months <= RECHECK_MAX
 
 
 def check_tag(key: bytes, campaign_id: str, employee_id: str) -> str:
@@ -130,9 +138,11 @@ def _canonical(obj: Any) -> bytes:
 
 def create(employer: SigningKey, *, organisation: str, campaign_id: str, questionnaire_id: str,
            questionnaire_version: str, deadline: str, expert_recipient: str | None,
-           enrolment_keys: dict[str, bytes] | None = None, hand_in: str | None = None) -> bytes:
+           enrolment_keys: dict[str, bytes] | None = None, hand_in: str | None = None,
+           recheck_months: int | None = None) -> bytes:
     """A signed campaign file (bytes). With `enrolment_keys` ({employee_id: K}) it carries the keyed check
-    of code and employee number; with `hand_in` the words that say how to hand the report in."""
+    of code and employee number; with `hand_in` the words that say how to hand the report in; with
+    `recheck_months` the interval after which the check is due again (absent: 12)."""
     if not organisation.strip():
         raise CampaignError("campaign.no_organisation")
     if not _ID.match(campaign_id):
@@ -163,6 +173,10 @@ def create(employer: SigningKey, *, organisation: str, campaign_id: str, questio
         if len(hand_in) > HAND_IN_MAX:
             raise CampaignError("campaign.hand_in_long", n=HAND_IN_MAX)
         body["hand_in"] = hand_in.strip()
+    if recheck_months is not None:
+        if not _recheck_ok(recheck_months):
+            raise CampaignError("campaign.bad_recheck", lo=RECHECK_MIN, hi=RECHECK_MAX)
+        body["recheck_months"] = recheck_months
     sig = employer.key.sign(_canonical(body), ec.ECDSA(hashes.SHA256()))
     doc = {"format": FORMAT, "format_version": 1, "campaign": body,
            "signature": base64.b64encode(sig).decode("ascii")}
@@ -209,9 +223,12 @@ def load(data: bytes) -> Campaign:
         hand_in = body.get("hand_in")
         if hand_in is not None and (not isinstance(hand_in, str) or len(hand_in) > HAND_IN_MAX):
             raise CampaignError("campaign.incomplete")
+        recheck = body.get("recheck_months", RECHECK_DEFAULT)
+        if not _recheck_ok(recheck):
+            raise CampaignError("campaign.incomplete")
         return Campaign(str(body["organisation"]), body["campaign_id"], str(q["id"]), str(q["version"]),
                         body["deadline"], recipient, body.get("expert_fingerprint"), fingerprint(spki), spki,
-                        tags, hand_in or None)
+                        tags, hand_in or None, recheck)
     except CampaignError:
         raise
     except (KeyError, TypeError, ValueError) as e:

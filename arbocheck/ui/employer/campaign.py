@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QRegularExpressionValidator
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QLineEdit, QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from arbocheck.core.trust import campaign as campaign_mod
 from arbocheck.core.common.reasons import text_of
 from arbocheck.ui.text_labels import heading, paragraph
 from arbocheck.ui.employer.campaign_actions import CampaignActions
@@ -52,6 +53,10 @@ class CampaignTab(QWidget):
         self.hand_in = QLineEdit()
         self.hand_in.setMaxLength(300)
         self.hand_in.setPlaceholderText(tr("camp.hand_in.placeholder", lang))
+        self.recheck = QSpinBox()
+        self.recheck.setRange(campaign_mod.RECHECK_MIN, campaign_mod.RECHECK_MAX)
+        self.recheck.setValue(campaign_mod.RECHECK_DEFAULT)
+        self.recheck.setSuffix(tr("camp.recheck.suffix", lang))
         self.expert = QLineEdit()
         self.expert.setPlaceholderText(tr("camp.expert.placeholder", lang))
         self.expert_info = _note(tr("camp.expert.none", lang))
@@ -62,9 +67,11 @@ class CampaignTab(QWidget):
         emp_row.addWidget(self.choose_employees)
         emp_row.addWidget(self.employees_info, 1)
         notes = {"camp.id": _note(tr("camp.id.help", lang), muted=True), "camp.expert": self.expert_info,
-                 "camp.hand_in": _note(tr("camp.hand_in.help", lang), muted=True)}
+                 "camp.hand_in": _note(tr("camp.hand_in.help", lang), muted=True),
+                 "camp.recheck": _note(tr("camp.recheck.help", lang), muted=True)}
         for key, field in (("camp.organisation", self.organisation), ("camp.id", self.campaign_id),
                            ("camp.deadline", self.deadline), ("camp.hand_in", self.hand_in),
+                           ("camp.recheck", self.recheck),
                            ("camp.questionnaire", self.questionnaire), ("camp.expert", self.expert)):
             label = QLabel(tr(key, lang))
             label.setBuddy(field)
@@ -202,7 +209,7 @@ class CampaignTab(QWidget):
         args = dict(organisation=self.organisation.text().strip(), campaign_id=cid,
                     deadline=self.deadline.date().toString("yyyy-MM-dd"), employees_csv=self.employees_csv,
                     expert_recipient=self.expert.text().strip() or None, questionnaire=qid, version=version,
-                    hand_in=self.hand_in.text().strip() or None)
+                    hand_in=self.hand_in.text().strip() or None, recheck_months=self.recheck.value())
         campaign_path, codes_path = Path(folder) / f"campagne-{cid}.json", Path(folder) / f"aanmeldcodes-{cid}.csv"
         reg = self.register
 

@@ -196,7 +196,7 @@ class EmployeesTab(QWidget):
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
         self.show_combo = QComboBox()
-        for value in ("all", "not_yet", "handed_in", "tofu", "high"):
+        for value in ("all", "not_yet", "handed_in", "tofu", "high", "due"):
             self.show_combo.addItem(tr(f"emps.{value}", lang), value)
         label = QLabel(tr("emps.filter", lang))
         label.setBuddy(self.show_combo)

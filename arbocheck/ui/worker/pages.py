@@ -421,15 +421,19 @@ class SignPage(QWidget):
         return report_file_name(template, _dt.date.today().isoformat(), self.name.text().strip(),
                                 str(self.ws.meta.get("employee_id") or ""))
 
-    def hand_in_text(self) -> str:
-        """How to hand the report in: the campaign's own words, or a general sentence."""
+    def campaign(self):
+        """The draft's campaign (trust.campaign.Campaign), or None (none, or one that does not load)."""
         from arbocheck.core.trust import campaign as campaign_mod
 
         raw = self.ws.meta.get("campaign_file")
         try:
-            camp = campaign_mod.load(str(raw).encode("utf-8")) if raw else None
+            return campaign_mod.load(str(raw).encode("utf-8")) if raw else None
         except campaign_mod.CampaignError:
-            camp = None
+            return None
+
+    def hand_in_text(self) -> str:
+        """How to hand the report in: the campaign's own words, or a general sentence."""
+        camp = self.campaign()
         if camp is not None and camp.hand_in:
             return tr("sign.hand_in", self.lang, text=camp.hand_in)
         return tr("sign.hand_in.none", self.lang)
@@ -492,15 +496,49 @@ class SignPage(QWidget):
                             last_export=str(out))
         self.on_change()
         self._finish()
+        from arbocheck.core.report import recheck
+
+        camp = self.campaign()
+        due = recheck.next_due(ex.assessment["created_at"], recheck.interval_months(self.ws.q, camp))
+        self.next_due = due
         box = QMessageBox(QMessageBox.Icon.Information, tr("sign.done.title", self.lang),
                           tr("sign.done", self.lang, signed=str(out), personal=str(personal))
-                          + "\n\n" + self.hand_in_text(), parent=self)
+                          + "\n\n" + self.hand_in_text() + "\n\n" + recheck.due_text(self.ws.q, due, self.lang),
+                          parent=self)
         folder = box.addButton(tr("sign.open_folder", self.lang), QMessageBox.ButtonRole.ActionRole)
+        agenda = box.addButton(tr("recheck.add_to_calendar", self.lang), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
         self.done_box = box
-        box.finished.connect(lambda *_: box.clickedButton() is folder and QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(out.parent))))
+
+        def closed(*_) -> None:
+            if box.clickedButton() is folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
+            elif box.clickedButton() is agenda:
+                self.add_to_calendar(out, ex.assessment, camp)
+
+        box.finished.connect(closed)
         box.open()
+
+    def add_to_calendar(self, out, assessment: dict, camp=None):
+        """Write the .ics beside the report and open it (the calendar program takes it in); say where."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
+        from arbocheck.core.report import recheck
+
+        try:
+            path = recheck.write_calendar(out, self.ws.q, assessment, camp)
+        except OSError as e:
+            self.ics_box = QMessageBox(QMessageBox.Icon.Warning, tr("sign.done.title", self.lang),
+                                       tr("recheck.ics_failed", self.lang, why=e.strerror or str(e)), parent=self)
+            self.ics_box.open()
+            return None
+        self.ics_box = QMessageBox(QMessageBox.Icon.Information, tr("sign.done.title", self.lang),
+                                   tr("recheck.ics_written", self.lang, path=str(path)), parent=self)
+        self.ics_box.open()
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def _failed(self, e: BaseException) -> None:
         from arbocheck.core.trust.identity import EmployeeIdError

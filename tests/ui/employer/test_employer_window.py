@@ -70,6 +70,8 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     assert tr("camp.organisation", "nl").replace("&", "") in t.message.text()
     qtbot.keyClicks(t.organisation, "Gemeente Voorbeeld")
     qtbot.keyClicks(t.hand_in, "Mail het PDF-bestand naar hr@voorbeeld.nl")
+    assert t.recheck.value() == 12 and (t.recheck.minimum(), t.recheck.maximum()) == (1, 36)
+    t.recheck.setValue(18)
     t.expert.setText("age1nietgeldig")
     assert t.expert_info.text() == tr("camp.expert.bad", "nl")
     _, recipient = seal.new_identity()
@@ -90,6 +92,7 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     codes = campaign_setup.read_codes(out / f"aanmeldcodes-{camp.campaign_id}.csv")
     assert set(codes) == {"E1", "E2", "E3", "E4"} and camp.expert_recipient == recipient
     assert camp.hand_in == "Mail het PDF-bestand naar hr@voorbeeld.nl"  # the worker's end of the check says so
+    assert camp.recheck_months == 18  # signed into the campaign file
     assert t.table.rowCount() == 1 and t.table.item(0, 3).text() == "4"
     assert w.campaign.findData(camp.campaign_id) > 0
     assert says(w.summary.text(), "counts.enrolled", enrolled=0, expected=4)
@@ -126,6 +129,8 @@ def test_campaign_import_overview_and_exports(window, qtbot, tmp_path, monkeypat
     e.show_combo.setCurrentIndex(e.show_combo.findData("not_yet"))
     shown = [e.model.index(r, 1).data() for r in range(e.model.rowCount())]
     assert sorted(shown) == ["Cor Visser", "Daan Smit"]
+    e.show_combo.setCurrentIndex(e.show_combo.findData("due"))  # today's reports, 18 months: nobody due yet
+    assert e.show_combo.currentText() == tr("emps.due", "nl") and e.model.rowCount() == 0
     e.show_combo.setCurrentIndex(0)
     e.search.setText("anna")
     assert e.model.rowCount() == 1 and e.model.index(0, 3).data() == tr("emps.enrolment.enrolled", "nl")
