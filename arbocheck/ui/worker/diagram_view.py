@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from arbocheck.core.check.diagram import Diagram
 
@@ -81,3 +81,23 @@ class DiagramView(QWidget):
             p.setPen(QColor(colour))
             p.drawText(at, text)
         p.end()
+
+
+def side_panel(title: str, lang: str) -> tuple[QVBoxLayout, DiagramView, QLabel]:
+    """The side view as a page shows it: a heading, the drawing, the legend and a line of notes
+    under it. (layout, drawing, notes)."""
+    from arbocheck.ui.text_labels import heading, paragraph
+    from arbocheck.ui.texts import tr
+
+    side = QVBoxLayout()
+    side.addWidget(heading(title, 3))
+    view = DiagramView()
+    side.addWidget(view)
+    legend = QLabel(tr("diagram.legend", lang))
+    legend.setWordWrap(True)
+    legend.setStyleSheet("color: #555;")
+    side.addWidget(legend)
+    notes = paragraph("")
+    side.addWidget(notes)
+    side.addStretch(1)
+    return side, view, notes

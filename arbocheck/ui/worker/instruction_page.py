@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from arbocheck.core.check import instruction
@@ -14,7 +13,7 @@ from arbocheck.core.check.textfmt import date
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.text_labels import focus_heading, heading, paragraph
 from arbocheck.ui.texts import tr
-from arbocheck.ui.worker.diagram_view import DiagramView
+from arbocheck.ui.worker.diagram_view import side_panel
 
 
 class InstructionPage(QWidget):
@@ -57,17 +56,7 @@ class InstructionPage(QWidget):
         column.addWidget(self.read_on)
         column.addStretch(1)
         body.addLayout(column, 3)
-        side = QVBoxLayout()
-        side.addWidget(heading(tr("instruction.diagram", lang), 3))
-        self.diagram = DiagramView()
-        side.addWidget(self.diagram)
-        legend = QLabel(tr("diagram.legend", lang))
-        legend.setWordWrap(True)
-        legend.setStyleSheet("color: #555;")
-        side.addWidget(legend)
-        self.diagram_notes = paragraph("")
-        side.addWidget(self.diagram_notes)
-        side.addStretch(1)
+        side, self.diagram, self.diagram_notes = side_panel(tr("instruction.diagram", lang), lang)
         body.addLayout(side, 2)
         outer.addLayout(body)
         outer.addStretch(1)

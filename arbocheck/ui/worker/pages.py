@@ -440,7 +440,6 @@ class SignPage(QWidget):
 
     def choose_path(self) -> str | None:
         """Where to save; tests replace this."""
-        import datetime as _dt
         from pathlib import Path
 
         from PySide6.QtWidgets import QFileDialog

@@ -14,10 +14,10 @@ from arbocheck.core.check.diagram import side_view
 from arbocheck.core.common.i18n import t
 from arbocheck.core.check.worksheet import Worksheet
 from arbocheck.ui.badges import finding_badge, glossary_line, norm_lines, ok_badge
-from arbocheck.ui.worker.diagram_view import DiagramView
+from arbocheck.ui.worker.diagram_view import side_panel
 from arbocheck.ui.worker.inputs import ItemInput, make_input
 from arbocheck.ui.texts import tr
-from arbocheck.ui.text_labels import focus_heading, heading, paragraph
+from arbocheck.ui.text_labels import focus_heading, paragraph
 
 
 class ItemRow(QFrame):
@@ -197,17 +197,7 @@ class SectionPage(QWidget):
 
         self.diagram = None
         if section.diagram == "side_view":
-            side = QVBoxLayout()
-            side.addWidget(heading(tr("diagram.title", lang), 3))
-            self.diagram = DiagramView()
-            side.addWidget(self.diagram)
-            legend = QLabel(tr("diagram.legend", lang))
-            legend.setWordWrap(True)
-            legend.setStyleSheet("color: #555;")
-            side.addWidget(legend)
-            self.diagram_notes = paragraph("")
-            side.addWidget(self.diagram_notes)
-            side.addStretch(1)
+            side, self.diagram, self.diagram_notes = side_panel(tr("diagram.title", lang), lang)
             body.addLayout(side, 2)
         outer.addLayout(body)
         self.photo_strip = photo_strip
