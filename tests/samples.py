@@ -57,3 +57,28 @@ def tagged_jpeg(size=(400, 300), orientation=1) -> bytes:
                 comment=b"home address: Keizersgracht 1")
 
 
+
+
+def signed_report(folder, name: str, key, camp=None, employee=None, code=None, scenario="laptop_only_all_day",
+                  created_at=None):
+    """A genuine signed report of a scenario, written as `folder/name.pdf`: for a campaign `camp`
+    (with an enrolment proof when `code` is given) or without one."""
+    import yaml
+
+    from arbocheck.core.questionnaire import loader as qloader
+    from arbocheck.core.report.assessment import ReportMeta
+    from arbocheck.core.report.build import build
+    from arbocheck.core.trust import campaign
+    from locations import SCENARIOS
+
+    q = qloader.find("thuiswerkplek")
+    answers = yaml.safe_load((SCENARIOS / f"{scenario}.yaml").read_text())["answers"]
+    rm = ReportMeta(signer_name=name, fingerprint="", employee_id=employee,
+                    campaign_id=camp.campaign_id if camp else None, organisation=camp.organisation if camp else None)
+    if created_at:
+        rm.created_at = created_at
+    if code:
+        rm.enrolment_proof = campaign.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
+    path = folder / f"{name}.pdf"
+    path.write_bytes(build(q, answers, {}, key, rm, lambda i: b"", personal_copy=False).signed)
+    return path

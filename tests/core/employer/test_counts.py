@@ -2,8 +2,6 @@
 one of the campaign's employees; HR links it to an employee only by an explicit, chained event;
 after that the person counts once and no measure is ordered twice."""
 
-from pathlib import Path
-
 import pytest
 import yaml
 from sqlalchemy import select
@@ -13,27 +11,11 @@ from arbocheck.core.employer.importer import import_files
 from arbocheck.core.employer.register import LinkError
 from arbocheck.core.employer.schema import events
 from arbocheck.core.questionnaire import loader as qloader
-from arbocheck.core.report.assessment import ReportMeta
-from arbocheck.core.report.build import build
-from arbocheck.core.trust import campaign, keys
+from arbocheck.core.trust import keys
 from locations import SCENARIOS
+from samples import signed_report
 
 EMPLOYEES = "employee_id;name\nE1;Anna de Vries\nE2;Bram Jansen\n"
-
-
-def report(folder: Path, name: str, key, camp=None, employee=None, code=None, scenario="laptop_only_all_day",
-           created_at=None):
-    q = qloader.find("thuiswerkplek")
-    answers = yaml.safe_load((SCENARIOS / f"{scenario}.yaml").read_text())["answers"]
-    rm = ReportMeta(signer_name=name, fingerprint="", employee_id=employee,
-                    campaign_id=camp.campaign_id if camp else None, organisation=camp.organisation if camp else "")
-    if created_at:
-        rm.created_at = created_at
-    if code:
-        rm.enrolment_proof = campaign.enrolment_proof(code, camp.campaign_id, employee, key.spki_der)
-    path = folder / f"{name}.pdf"
-    path.write_bytes(build(q, answers, {}, key, rm, lambda i: b"", personal_copy=False).signed)
-    return path
 
 
 def test_a_report_without_enrolment_is_counted_apart_until_hr_links_it(any_reg, tmp_path, employer_signer):
@@ -45,9 +27,9 @@ def test_a_report_without_enrolment_is_counted_apart_until_hr_links_it(any_reg, 
     folder = tmp_path / "in"
     folder.mkdir()
     # Anna hands in with her code, and later once more without one (a check she did on her own).
-    files = [report(folder, "anna-code", anna, new.campaign, "E1", new.codes["E1"],
+    files = [signed_report(folder, "anna-code", anna, new.campaign, "E1", new.codes["E1"],
                     created_at="2026-11-01T10:00:00+00:00"),
-             report(folder, "anna-free", anna, created_at="2026-11-20T10:00:00+00:00")]
+             signed_report(folder, "anna-free", anna, created_at="2026-11-20T10:00:00+00:00")]
     assert all(o.accepted for o in import_files(reg, files))
 
     s = overview.summary(reg, min_group=1)

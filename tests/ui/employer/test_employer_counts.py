@@ -2,34 +2,14 @@
 with the button on the employees tab, the group filter narrows every tab, and the topics tab says
 how many groups are hidden and why."""
 
-from pathlib import Path
-
-import yaml
-
 from arbocheck.core.common import i18n
 from arbocheck.core.employer import campaign_setup
 from arbocheck.core.employer.importer import import_files
-from arbocheck.core.employer.register import Register
-from arbocheck.core.questionnaire import loader as qloader
-from arbocheck.core.report.assessment import ReportMeta
-from arbocheck.core.report.build import build
-from arbocheck.core.trust import campaign, keys
-from locations import SCENARIOS
+from arbocheck.core.trust import keys
+from samples import signed_report
 from wording import says
 
 EMPLOYEES = "employee_id;name;afdeling\nE1;Anna;ICT\nE2;Bram;ICT\nE3;Cor;Zorg\n"
-
-
-def signed(folder: Path, name: str, key, camp=None, eid=None, code=None) -> Path:
-    q = qloader.find("thuiswerkplek")
-    answers = yaml.safe_load((SCENARIOS / "laptop_only_all_day.yaml").read_text())["answers"]
-    rm = ReportMeta(signer_name=name, fingerprint="", employee_id=eid, campaign_id=camp.campaign_id if camp else None,
-                    organisation=camp.organisation if camp else None)
-    if code:
-        rm.enrolment_proof = campaign.enrolment_proof(code, camp.campaign_id, eid, key.spki_der)
-    path = folder / f"{name}.pdf"
-    path.write_bytes(build(q, answers, {}, key, rm, lambda i: b"", personal_copy=False).signed)
-    return path
 
 
 def test_counts_link_and_groups(tmp_path, monkeypatch, qtbot):
@@ -45,8 +25,8 @@ def test_counts_link_and_groups(tmp_path, monkeypatch, qtbot):
     anna = keys.generate("Anna")
     folder = tmp_path / "in"
     folder.mkdir()
-    signed(folder, "anna-code", anna, new.campaign, "E1", new.codes["E1"])
-    signed(folder, "anna-free", anna)
+    signed_report(folder, "anna-code", anna, new.campaign, "E1", new.codes["E1"])
+    signed_report(folder, "anna-free", anna)
     assert all(o.accepted for o in import_files(reg, [folder]))
 
     w = EmployerWindow(reg, SyncRunner(), "nl")
